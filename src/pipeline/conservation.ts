@@ -1,0 +1,94 @@
+import type { Block, Inline, Section, SourceLine } from './model.ts';
+import { splitFusedLine } from './logical-lines.ts';
+import { inlineText } from './inline.ts';
+import { SourceError, THESIS_FILE } from './errors.ts';
+
+/** The words of a piece of source text: markup and note markers removed, split on white space. */
+export function wordsOf(text: string): string[] {
+  return text
+    .replace(/<\/?[iu]>/gu, '')
+    .replace(/\*/gu, '')
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu, '')
+    .split(/\s+/u)
+    .filter((w) => w !== '');
+}
+
+export interface PlacedWord {
+  word: string;
+  line: number;
+}
+
+/** Every word of the source with its line, after fused headings are split into their pieces. */
+export function sourceWords(lines: readonly SourceLine[]): PlacedWord[] {
+  return lines.flatMap((l) => splitFusedLine(l).flatMap((piece) => wordsOf(piece.text).map((word) => ({ word, line: l.n }))));
+}
+
+/** The words a reader gets from the model, in the printed reading (emendations reverted). */
+export function editionWords(sections: readonly Section[]): string[] {
+  const out: string[] = [];
+  const add = (nodes: readonly Inline[]): void => {
+    out.push(...wordsOf(inlineText(nodes, 'original')));
+  };
+  for (const s of sections) {
+    if (s.kind !== 'front' || (s.id !== 'title-page' && s.id !== 'rights')) add(s.title);
+    s.blocks.forEach((b: Block) => {
+      switch (b.kind) {
+        case 'heading':
+        case 'paragraph':
+          add(b.content);
+          break;
+        case 'table':
+          if (b.caption) add(b.caption);
+          for (const row of [...b.headRows, ...b.bodyRows]) row.forEach(add);
+          break;
+        case 'notes':
+          b.notes.forEach((n) => add(n.content));
+          break;
+        default:
+          break;
+      }
+    });
+  }
+  return out;
+}
+
+export interface ConservationReport {
+  sourceWords: number;
+  editionWords: number;
+  missing: { word: string; lines: number[]; count: number }[];
+  extra: { word: string; count: number }[];
+}
+
+/** Compare two multisets of words: every source word must appear in the edition exactly as often. */
+export function compareWords(source: readonly PlacedWord[], edition: readonly string[]): ConservationReport {
+  const counts = new Map<string, number>();
+  const lines = new Map<string, number[]>();
+  for (const { word, line } of source) {
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+    lines.set(word, [...(lines.get(word) ?? []), line]);
+  }
+  for (const w of edition) counts.set(w, (counts.get(w) ?? 0) - 1);
+  const missing: ConservationReport['missing'] = [];
+  const extra: ConservationReport['extra'] = [];
+  for (const [word, c] of counts) {
+    if (c > 0) missing.push({ word, lines: lines.get(word) ?? [], count: c });
+    else if (c < 0) extra.push({ word, count: -c });
+  }
+  missing.sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0));
+  return { sourceWords: source.length, editionWords: edition.length, missing, extra };
+}
+
+/** Throw a SourceError naming the first line whose words the edition lost or duplicated. */
+export function assertConserved(report: ConservationReport, where: string): void {
+  if (report.missing.length === 0 && report.extra.length === 0) return;
+  const first = report.missing[0];
+  const detail = [
+    ...report.missing.slice(0, 5).map((m) => `"${m.word}" missing ${m.count}× (source lines ${m.lines.slice(0, 5).join(', ')})`),
+    ...report.extra.slice(0, 5).map((e) => `"${e.word}" appears ${e.count}× more than in the source`),
+  ].join('; ');
+  throw new SourceError(
+    THESIS_FILE,
+    first ? (first.lines[first.lines.length - 1] ?? null) : null,
+    `conservation check failed in ${where}: ${report.missing.length} word(s) lost, ${report.extra.length} word(s) added or duplicated — ${detail}`,
+  );
+}

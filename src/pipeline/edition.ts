@@ -1,0 +1,143 @@
+import type { Edition, Emendation, Inline, PageAnchor, Section, SourceLine } from './model.ts';
+import { SourceError, THESIS_FILE } from './errors.ts';
+import { toLines } from './lines.ts';
+import { SECTION_SPECS, contentsPageFor, parseContents, splitSections } from './sections.ts';
+import { linesToDrafts } from './drafts.ts';
+import { structureSection } from './structure.ts';
+import { markEmendations, parseInline, type LineEmendation } from './inline.ts';
+import { checkEmendationsAgainstSource, emendationsByLine, parseEmendations, parseIrregularities } from './emendations.ts';
+import { resolveNotes } from './notes.ts';
+import { assertConserved, compareWords, editionWords, sourceWords } from './conservation.ts';
+
+export interface EditionInput {
+  /** The thesis text, exactly as in content/source/thesis.txt. */
+  text: string;
+  /** Parsed JSON of content/emendations.json. */
+  emendations: unknown;
+  /** Parsed JSON of content/note-irregularities.json. */
+  irregularities: unknown;
+  sourceSha256: string;
+}
+
+/** Reject text that is not a clean UTF-8 transcription: NUL bytes, replacement characters, control codes. */
+export function checkSourceCharacters(lines: readonly SourceLine[]): void {
+  for (const l of lines) {
+    const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD\uFFFE\uFFFF]/u.exec(l.text);
+    if (bad) {
+      const code = (bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+      throw new SourceError(THESIS_FILE, l.n, `corrupted source: character U+${code} at column ${bad.index + 1} (not valid text; was the file damaged or mis-decoded?)`);
+    }
+  }
+}
+
+/**
+ * The whole pipeline, pure: thesis text + emendations + declared irregularities → the typed
+ * edition, with every marker resolved and every word of the source accounted for.
+ */
+export function buildEdition(input: EditionInput): Edition {
+  const lines = toLines(input.text);
+  if (input.text.trim() === '') throw new SourceError(THESIS_FILE, 1, 'the source is empty');
+  checkSourceCharacters(lines);
+  const emendations: Emendation[] = parseEmendations(input.emendations);
+  checkEmendationsAgainstSource(emendations, lines);
+  const irregularities = parseIrregularities(input.irregularities);
+
+  const byLine = emendationsByLine(emendations);
+  const index = new Map<string, LineEmendation>(emendations.map((e) => [e.id, e]));
+  const parse = (text: string, line: number, col: number): Inline[] =>
+    parseInline(markEmendations(text, byLine.get(line) ?? []), line, index, col);
+
+  const slices = splitSections(lines);
+  const contentsSlice = slices.find((s) => s.spec.id === 'contents');
+  if (!contentsSlice) throw new SourceError(THESIS_FILE, null, 'no table of contents');
+  const contents = parseContents(contentsSlice);
+  const startPages = slices.map((s) => contentsPageFor(s.spec, contents));
+
+  const sectionScopes = new Map<string, string | null>();
+  let joined = 0;
+  const sections: Section[] = slices.map((slice, k) => {
+    const firstPage = startPages[k] ?? null;
+    const nextStart = startPages.slice(k + 1).find((p) => p !== null) ?? null;
+    const lastPage = firstPage !== null && nextStart !== null ? nextStart - 1 : null;
+    const structured = structureSection(linesToDrafts(slice.lines), { spec: slice.spec, firstPage, lastPage, parse });
+    if (structured.notesOutsideScope.length > 0) {
+      const stray = structured.notesOutsideScope[0];
+      throw new SourceError(THESIS_FILE, stray?.line ?? null, `note ${stray?.n} in ${slice.spec.label}, which has no note numbering scope`);
+    }
+    joined += structured.paragraphsJoined;
+    sectionScopes.set(slice.spec.id, slice.spec.id === 'chapter-2' ? 'ch2.1' : slice.spec.scope);
+    const first = slice.lines[0];
+    const last = slice.lines[slice.lines.length - 1];
+    return {
+      id: slice.spec.id,
+      slug: slice.spec.slug,
+      kind: slice.spec.kind,
+      label: slice.spec.label,
+      title: structured.title,
+      titleText: structured.titleText,
+      titleLine: structured.titleLine,
+      contentsPage: firstPage,
+      firstPage,
+      lastPage,
+      paginationNote: paginationNote(firstPage, lastPage, structured.noteBlocks, structured.paginationExact, structured.overflowPageEnds),
+      blocks: structured.blocks,
+      lines: [first?.n ?? 0, last?.n ?? 0],
+    };
+  });
+
+  const noteScopes = resolveNotes(sections, irregularities, sectionScopes);
+  const report = compareWords(sourceWords(lines), editionWords(sections));
+  assertConserved(report, 'the document model');
+
+  const pageMap: PageAnchor[] = [];
+  let paragraphs = 0;
+  let notes = 0;
+  for (const s of sections) {
+    for (const b of s.blocks) {
+      if (b.kind === 'pagebreak') pageMap.push({ page: b.page, section: s.id, slug: s.slug, anchor: b.id, approximate: b.approximate });
+      if (b.kind === 'paragraph') {
+        paragraphs++;
+        for (const inside of b.pageBreaksInside) pageMap.push({ page: inside.page, section: s.id, slug: s.slug, anchor: `page-${inside.page}`, approximate: inside.approximate });
+      }
+      if (b.kind === 'notes') notes += b.notes.length;
+    }
+  }
+  pageMap.sort((a, b) => a.page - b.page);
+
+  const titleLines = sections.find((s) => s.id === 'title-page')?.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.content] : [])) ?? [];
+  const rights = sections.find((s) => s.id === 'rights')?.blocks.flatMap((b) => (b.kind === 'paragraph' ? [plainOf(b.content)] : [])) ?? [];
+  return {
+    meta: {
+      title: plainOf(titleLines[0] ?? []),
+      author: plainOf(titleLines[1] ?? []),
+      degree: 'Doctor of Philosophy',
+      institution: 'University of Birmingham (Faculty of Arts, Centre for Russian and East European Studies)',
+      date: 'September 1987',
+      sourceSha256: input.sourceSha256,
+      sourceLines: lines.length,
+      rights,
+    },
+    sections,
+    noteScopes,
+    pageMap,
+    emendations,
+    irregularities,
+    stats: { words: report.sourceWords, paragraphs, joinedAcrossPages: joined, notes, markers: noteScopes.reduce((a, s) => a + s.markers, 0) },
+  };
+}
+
+function plainOf(nodes: readonly Inline[]): string {
+  return nodes.map((n) => (n.t === 'text' ? n.v : n.t === 'em' || n.t === 'u' ? plainOf(n.c) : n.t === 'emend' ? n.corrected : '')).join('');
+}
+
+function paginationNote(first: number | null, last: number | null, noteBlocks: number, exact: boolean, overflow: number): string {
+  if (first === null) return 'Original page numbers are not given for this part of the thesis.';
+  if (last === null) return `Begins on p. ${first} of the thesis (from its table of contents); later page breaks are not reconstructed, because this part has no footnotes.`;
+  if (noteBlocks === 0) return `Pp. ${first}–${last} of the thesis (from its table of contents). Page breaks inside are not reconstructed, because this part has no footnotes.`;
+  if (exact) return `Pp. ${first}–${last}. Page breaks are reconstructed from the blocks of footnotes, each of which ended an original page; their number matches the pages the table of contents gives, so the page numbers are exact.`;
+  const pages = last - first + 1;
+  const why = overflow > 0
+    ? `there are more blocks of footnotes than pages (${overflow} block(s) could not start a new page within pp. ${first}–${last}), so some original page carried its notes over`
+    : `some of its ${pages} pages had no footnotes`;
+  return `Pp. ${first}–${last}. Page breaks are reconstructed from the blocks of footnotes, each of which ended an original page; ${why}, so page numbers after p. ${first} are approximate (marked ≈).`;
+}

@@ -1,0 +1,164 @@
+/**
+ * The typed document model of the edition. Every node carries the source line(s) it came
+ * from, so that errors, emendations and citations point back at the thesis text.
+ */
+
+/** 1-based line number in content/source/thesis.txt. */
+export type LineNo = number;
+
+export interface SourceLine {
+  n: LineNo;
+  text: string;
+}
+
+/** Inline content of a paragraph, heading, cell or note. */
+export type Inline =
+  | { t: 'text'; v: string }
+  | { t: 'em'; c: Inline[] }
+  | { t: 'u'; c: Inline[] }
+  /** A note marker; `noteId`/`refId` are filled in by the notes stage (empty until then). */
+  | { t: 'ref'; noteId: string; refId: string; n: number; line: LineNo }
+  | { t: 'emend'; id: string; original: string; corrected: string };
+
+export type HeadingKind = 'part' | 'lettered' | 'subheading' | 'fused';
+
+export interface Heading {
+  kind: 'heading';
+  level: 2 | 3 | 4;
+  headingKind: HeadingKind;
+  id: string;
+  content: Inline[];
+  lines: LineNo[];
+  scope: string | null;
+}
+
+export interface Paragraph {
+  kind: 'paragraph';
+  id: string;
+  content: Inline[];
+  /** Source lines joined into this paragraph (more than one when a page break cut it). */
+  lines: LineNo[];
+  /** Original page(s) the paragraph runs over. */
+  pages: number[];
+  /** Page markers that fall inside this paragraph, after the content index given. */
+  pageBreaksInside: { afterInline: number; page: number; approximate: boolean }[];
+  /** 'line' for back-matter lines that keep their own line (rosters, keys, lists). */
+  style: 'prose' | 'line' | 'list-item';
+  scope: string | null;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  id: string;
+  caption: Inline[] | null;
+  captionLine: LineNo | null;
+  headRows: Inline[][][];
+  bodyRows: Inline[][][];
+  lines: LineNo[];
+  scope: string | null;
+}
+
+export interface PageBreak {
+  kind: 'pagebreak';
+  /** The page that starts here. */
+  page: number;
+  id: string;
+  approximate: boolean;
+}
+
+export interface Note {
+  kind: 'note';
+  id: string;
+  scope: string;
+  n: number;
+  content: Inline[];
+  line: LineNo;
+  /** Ids of the markers in the text that point here (usually one). */
+  refIds: string[];
+  /** Original page on which the note was printed. */
+  page: number | null;
+}
+
+export interface NoteList {
+  kind: 'notes';
+  scope: string;
+  scopeLabel: string;
+  notes: Note[];
+}
+
+export type Block = Heading | Paragraph | TableBlock | PageBreak | NoteList;
+
+export type SectionKind = 'front' | 'chapter' | 'back';
+
+export interface Section {
+  id: string;
+  slug: string;
+  kind: SectionKind;
+  /** Short label for navigation ("Chapter 2"). */
+  label: string;
+  title: Inline[];
+  titleText: string;
+  titleLine: LineNo;
+  /** Page given in the thesis's table of contents, if listed there. */
+  contentsPage: number | null;
+  firstPage: number | null;
+  lastPage: number | null;
+  paginationNote: string;
+  blocks: Block[];
+  lines: [LineNo, LineNo];
+}
+
+export interface NoteScopeSummary {
+  scope: string;
+  label: string;
+  section: string;
+  notes: number;
+  markers: number;
+}
+
+export interface PageAnchor {
+  page: number;
+  section: string;
+  slug: string;
+  anchor: string;
+  approximate: boolean;
+}
+
+export interface Emendation {
+  id: string;
+  line: LineNo;
+  original: string;
+  corrected: string;
+  reason: string;
+  /** How many times `original` occurs on the line (all are corrected). */
+  count: number;
+  kind: 'emendation' | 'editorial-note';
+}
+
+export interface Irregularity {
+  id: string;
+  scope: string;
+  kind: 'skipped-number' | 'duplicate-marker';
+  n: number;
+  lines: LineNo[];
+  reason: string;
+}
+
+export interface Edition {
+  meta: {
+    title: string;
+    author: string;
+    degree: string;
+    institution: string;
+    date: string;
+    sourceSha256: string;
+    sourceLines: number;
+    rights: string[];
+  };
+  sections: Section[];
+  noteScopes: NoteScopeSummary[];
+  pageMap: PageAnchor[];
+  emendations: Emendation[];
+  irregularities: Irregularity[];
+  stats: { words: number; paragraphs: number; joinedAcrossPages: number; notes: number; markers: number };
+}

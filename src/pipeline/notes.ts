@@ -1,0 +1,115 @@
+import type { Block, Inline, Irregularity, Note, NoteScopeSummary, Section } from './model.ts';
+import { IRREGULARITIES_FILE, SourceError, THESIS_FILE } from './errors.ts';
+import { noteId, scopeLabel } from './structure.ts';
+
+type RefNode = Extract<Inline, { t: 'ref' }>;
+
+interface ScopeState {
+  scope: string;
+  section: string;
+  markers: RefNode[];
+  notes: Note[];
+}
+
+/** Every marker in a block's inline content, in reading order, with the scope it counts in. */
+function* markersOf(block: Block): Generator<{ ref: RefNode; scope: string | null }> {
+  const walk = function* (nodes: readonly Inline[], scope: string | null): Generator<{ ref: RefNode; scope: string | null }> {
+    for (const n of nodes) {
+      if (n.t === 'ref') yield { ref: n, scope };
+      else if (n.t === 'em' || n.t === 'u') yield* walk(n.c, scope);
+    }
+  };
+  switch (block.kind) {
+    case 'paragraph':
+    case 'heading':
+      yield* walk(block.content, block.scope);
+      break;
+    case 'table':
+      if (block.caption) yield* walk(block.caption, block.scope);
+      for (const row of [...block.headRows, ...block.bodyRows]) for (const cell of row) yield* walk(cell, block.scope);
+      break;
+    default:
+      break;
+  }
+}
+
+/**
+ * Resolve every marker to exactly one note in its numbering scope, and check that every note has a
+ * marker, numbers run 1…N, and nothing is duplicated — except the source's own irregularities,
+ * which must be declared (and must still be present). Fills in note ids on markers and ref ids on
+ * notes. Throws a SourceError for the first problem found, naming its line.
+ */
+export function resolveNotes(sections: Section[], irregularities: readonly Irregularity[], sectionScopes: ReadonlyMap<string, string | null>): NoteScopeSummary[] {
+  const scopes = new Map<string, ScopeState>();
+  const stateFor = (scope: string, section: string): ScopeState => {
+    let st = scopes.get(scope);
+    if (!st) {
+      st = { scope, section, markers: [], notes: [] };
+      scopes.set(scope, st);
+    }
+    return st;
+  };
+
+  for (const section of sections) {
+    const titleScope = sectionScopes.get(section.id) ?? null;
+    const titleMarkers = section.title.filter((n): n is RefNode => n.t === 'ref');
+    for (const ref of titleMarkers) {
+      if (titleScope === null) throw new SourceError(THESIS_FILE, ref.line, `note marker ${ref.n} in the title of ${section.label}, which has no note numbering scope`);
+      stateFor(titleScope, section.id).markers.push(ref);
+    }
+    for (const block of section.blocks) {
+      if (block.kind === 'notes') {
+        const st = stateFor(block.scope, section.id);
+        st.notes.push(...block.notes);
+        continue;
+      }
+      for (const { ref, scope } of markersOf(block)) {
+        if (scope === null) throw new SourceError(THESIS_FILE, ref.line, `note marker ${ref.n} in ${section.label}, which has no note numbering scope`);
+        stateFor(scope, section.id).markers.push(ref);
+      }
+    }
+  }
+
+  const declared = new Set<string>();
+  const summaries: NoteScopeSummary[] = [];
+  for (const st of scopes.values()) {
+    const irregular = irregularities.filter((i) => i.scope === st.scope);
+    // Note numbers must run 1…N in order, unless a skip is declared.
+    let expected = 1;
+    const byNumber = new Map<number, Note>();
+    for (const note of st.notes) {
+      if (byNumber.has(note.n)) throw new SourceError(THESIS_FILE, note.line, `duplicate note number ${note.n} in ${scopeLabel(st.scope)} (first at line ${byNumber.get(note.n)?.line})`);
+      if (note.n !== expected) {
+        const skip = irregular.find((i) => i.kind === 'skipped-number' && i.n === expected && note.n === expected + 1);
+        if (!skip) throw new SourceError(THESIS_FILE, note.line, `note ${note.n} in ${scopeLabel(st.scope)} where note ${expected} was expected (missing or out-of-order note number)`);
+        declared.add(skip.id);
+      }
+      byNumber.set(note.n, note);
+      expected = note.n + 1;
+    }
+    for (const ref of st.markers) {
+      const note = byNumber.get(ref.n);
+      if (!note) throw new SourceError(THESIS_FILE, ref.line, `note marker ${ref.n} in ${scopeLabel(st.scope)} has no note ${ref.n}`);
+      ref.noteId = note.id;
+      note.refIds.push(note.refIds.length === 0 ? `${note.id}-ref` : `${note.id}-ref-${note.refIds.length + 1}`);
+      ref.refId = note.refIds[note.refIds.length - 1] as string;
+    }
+    for (const note of st.notes) {
+      if (note.refIds.length === 0) throw new SourceError(THESIS_FILE, note.line, `note ${note.n} in ${scopeLabel(st.scope)} has no marker in the text (orphaned note)`);
+      if (note.refIds.length > 1) {
+        const dup = irregular.find((i) => i.kind === 'duplicate-marker' && i.n === note.n);
+        if (!dup) throw new SourceError(THESIS_FILE, note.line, `note ${note.n} in ${scopeLabel(st.scope)} has ${note.refIds.length} markers in the text (duplicated marker)`);
+        declared.add(dup.id);
+      }
+    }
+    summaries.push({ scope: st.scope, label: scopeLabel(st.scope), section: st.section, notes: st.notes.length, markers: st.markers.length });
+  }
+  for (const irr of irregularities) {
+    if (!declared.has(irr.id)) {
+      throw new SourceError(IRREGULARITIES_FILE, null, `${irr.id}: declared irregularity (${irr.kind} ${irr.n} in ${irr.scope}) does not occur in the source; remove it or correct it`);
+    }
+  }
+  return summaries;
+}
+
+export { noteId };

@@ -1,0 +1,370 @@
+import type { Block, Heading, Inline, LineNo, Note, NoteList, Paragraph, TableBlock } from './model.ts';
+import type { Draft, DraftNote } from './drafts.ts';
+import type { LogicalLine } from './logical-lines.ts';
+import type { SectionSpec } from './sections.ts';
+import { endsSentence, headingShape, isNumericCell, plain, slugify, startsLikeContinuation } from './classify.ts';
+
+/** Turns text of a given source line into inline nodes (emendations applied). */
+export type InlineParser = (text: string, line: LineNo, col: number) => Inline[];
+
+export interface StructureOptions {
+  spec: SectionSpec;
+  /** Start page from the table of contents. */
+  firstPage: number | null;
+  /** Last page the section may occupy (the next section's start page minus one). */
+  lastPage: number | null;
+  parse: InlineParser;
+}
+
+export interface StructuredSection {
+  title: Inline[];
+  titleText: string;
+  titleLine: LineNo;
+  blocks: Block[];
+  noteBlocks: number;
+  /** Page ends (note blocks) that could not be given a page number inside the section's range. */
+  overflowPageEnds: number;
+  paragraphsJoined: number;
+  /** True when the note blocks account for exactly the pages the contents give the section. */
+  paginationExact: boolean;
+  /** Notes found where no numbering scope is open; the notes stage reports them. */
+  notesOutsideScope: Note[];
+}
+
+const BACK_HEADING: { re: RegExp; id: (m: RegExpExecArray) => string; level: 2 | 3 }[] = [
+  { re: /^Map ?(\d+)$/u, id: (m) => `map-${m[1]}`, level: 2 },
+  { re: /^Diagram (\d+)(?:: |$| \(Continued\))/u, id: (m) => `diagram-${m[1]}`, level: 2 },
+  { re: /^Table (\d+)[.:] /u, id: (m) => `table-${m[1]}`, level: 2 },
+  { re: /^Appendix (\d+): ?/u, id: (m) => `appendix-${m[1]}`, level: 2 },
+  { re: /^Section (\d+) /u, id: (m) => `section-${m[1]}`, level: 2 },
+  { re: /^(Archives|Places of Publication|Journals and Newspapers)$/u, id: (m) => slugify(m[1] as string), level: 2 },
+  { re: /^(?:\d{1,2}\/\d{1,2}\/\d{4}\b|(?:New )?MK [Bb]uro|MOK [Bb]uro|MGK [Bb]uro|Buro of|Joint |MK [Pp]lenum|Plenum )/u, id: () => '', level: 3 },
+  { re: /^\d+\. \d{4}(-\d{4})?\.?$|^\d+\.\d{4}\.$/u, id: () => '', level: 3 },
+  { re: /^[a-z]\) [A-Z]/u, id: () => '', level: 3 },
+];
+
+/** Which note scope a heading opens, if any (Chapter 2's parts, each table, each appendix). */
+function scopeOpenedBy(spec: SectionSpec, text: string, shapeOrdinal: string | null): string | null {
+  if (spec.id === 'chapter-2' && shapeOrdinal && /^\d$/u.test(shapeOrdinal)) return `ch2.${shapeOrdinal}`;
+  const table = /^Table (\d+)[.:] /u.exec(text);
+  if (spec.id === 'tables' && table) return `table-${table[1]}`;
+  const appendix = /^Appendix (\d+):/u.exec(text);
+  if (spec.id === 'appendices' && appendix) return `app-${appendix[1]}`;
+  return null;
+}
+
+function initialScope(spec: SectionSpec): string | null {
+  // Chapter 2's opening pages number their notes with part 1 (its notes 1-6 precede the part heading).
+  return spec.id === 'chapter-2' ? 'ch2.1' : spec.scope;
+}
+
+/**
+ * Interpret a section's drafts: the title, headings at their levels, paragraphs re-joined across
+ * page ends, tables, page breaks, and the notes gathered at the end of each numbering scope.
+ */
+export function structureSection(drafts: readonly Draft[], opts: StructureOptions): StructuredSection {
+  const { spec, parse } = opts;
+  const blocks: Block[] = [];
+  const usedIds = new Set<string>();
+  const uniqueId = (base: string): string => {
+    let id = base || 'section';
+    for (let k = 2; usedIds.has(id); k++) id = `${base}-${k}`;
+    usedIds.add(id);
+    return id;
+  };
+
+  let index = 0;
+  let title: Inline[];
+  let titleText: string;
+  let titleLine: LineNo;
+  const first = drafts[0];
+  const keepsTitleLine = spec.id === 'title-page' || spec.id === 'rights';
+  if (!keepsTitleLine && first && first.k === 'text') {
+    title = parse(first.line.text, first.line.n, first.line.col);
+    titleText = plain(first.line.text).trim();
+    titleLine = first.line.n;
+    index = 1;
+    const backId = BACK_HEADING.slice(0, 4).map((h) => h.re.exec(titleText)).find(Boolean);
+    if (backId) usedIds.add(titleText.startsWith('Table') ? 'table-1' : titleText.startsWith('Map') ? 'map-1' : titleText.startsWith('Diagram') ? 'diagram-1' : 'appendix-1');
+  } else {
+    title = [{ t: 'text', v: spec.label }];
+    titleText = spec.label;
+    titleLine = first?.k === 'text' ? first.line.n : 0;
+  }
+
+  let scope = initialScope(spec);
+  const noteLists = new Map<string, NoteList>();
+  const scopeOrder: string[] = [];
+  const openScope = (s: string | null): void => {
+    if (s === null || noteLists.has(s)) return;
+    const list: NoteList = { kind: 'notes', scope: s, scopeLabel: scopeLabel(s), notes: [] };
+    noteLists.set(s, list);
+    scopeOrder.push(s);
+  };
+  const placeNoteList = (s: string | null): void => {
+    if (s === null) return;
+    const list = noteLists.get(s);
+    if (list && !blocks.includes(list)) blocks.push(list);
+  };
+  openScope(scope);
+
+  const notesOutsideScope: Note[] = [];
+  let page = opts.firstPage;
+  // Each note block that has text after it ends a page. When their count matches the pages the
+  // contents allow, every reconstructed page number is exact; otherwise some page had no notes
+  // (or its notes ran over), and the numbers after the first are approximate.
+  const pageEndsInside = drafts.filter((d, i) => d.k === 'notes' && drafts.slice(i + 1).some((x) => x.k !== 'notes')).length;
+  const paginationExact = opts.firstPage !== null && opts.lastPage !== null && opts.firstPage + pageEndsInside === opts.lastPage;
+  const approximate = !paginationExact;
+  let pendingPageEnd = false;
+  let noteBlocks = 0;
+  let overflow = 0;
+  let paragraphsJoined = 0;
+  let paraCount = 0;
+  let tableCount = 0;
+  // The paragraph a continuation may join: the last block emitted, if it is prose.
+  let lastProse: (Paragraph & { lastText: string }) | null = null;
+
+  if (page !== null) blocks.push({ kind: 'pagebreak', page, id: uniqueId(`page-${page}`), approximate: false });
+
+  /** Advance to the next page if a note block ended the previous one. Returns the new page or null. */
+  const takePageEnd = (): number | null => {
+    if (!pendingPageEnd) return null;
+    pendingPageEnd = false;
+    if (page === null) return null;
+    if (opts.lastPage !== null && page + 1 > opts.lastPage) {
+      overflow++;
+      return null;
+    }
+    page += 1;
+    return page;
+  };
+  const pageBreakBlock = (p: number): Block => ({ kind: 'pagebreak', page: p, id: uniqueId(`page-${p}`), approximate: approximate && p !== opts.firstPage });
+
+  for (; index < drafts.length; index++) {
+    const draft = drafts[index] as Draft;
+    if (draft.k === 'notes') {
+      noteBlocks++;
+      for (const dn of draft.notes) addNote(dn);
+      pendingPageEnd = true;
+      continue;
+    }
+    const next = drafts[index + 1];
+
+    if (draft.k === 'rows') {
+      const p = takePageEnd();
+      if (p !== null) blocks.push(pageBreakBlock(p));
+      const prev = blocks[blocks.length - 1];
+      let caption: Inline[] | null = null;
+      let captionLine: LineNo | null = null;
+      if (prev && prev.kind === 'paragraph' && prev.style === 'line' && (prev as Paragraph & { isCaption?: boolean }).isCaption) {
+        blocks.pop();
+        paraCount--;
+        caption = prev.content;
+        captionLine = prev.lines[0] ?? null;
+      }
+      blocks.push(toTable(draft.lines, `tbl-${++tableCount}`, caption, captionLine, scope, parse));
+      lastProse = null;
+      continue;
+    }
+
+    const line = draft.line;
+    const text = line.text;
+    const plainText = plain(text).trim();
+
+    // A heading? Back matter has its own heading patterns; chapters use the heading shape.
+    const heading = classifyHeading(spec, line, next);
+    if (heading) {
+      const opened = scopeOpenedBy(spec, plainText, heading.ordinal);
+      if (opened && opened !== scope) {
+        placeNoteList(scope);
+        scope = opened;
+        openScope(scope);
+      }
+      const p = takePageEnd();
+      if (p !== null) blocks.push(pageBreakBlock(p));
+      const h: Heading = {
+        kind: 'heading',
+        level: heading.level,
+        headingKind: heading.kind,
+        id: uniqueId(heading.id || slugify(plainText)),
+        content: parse(text, line.n, line.col),
+        lines: [line.n],
+        scope,
+      };
+      blocks.push(h);
+      lastProse = null;
+      continue;
+    }
+
+    const style: Paragraph['style'] = /^-\s/u.test(text)
+      ? 'list-item'
+      : spec.kind !== 'chapter' || /^\s/u.test(text) || isCaption(text, next) || /^Source/u.test(plainText)
+        ? 'line'
+        : 'prose';
+    const content = parse(text, line.n, line.col);
+    const p = takePageEnd();
+    const joins =
+      style === 'prose' && lastProse !== null && blocks[blocks.length - 1] === lastProse && (!endsSentence(lastProse.lastText) || startsLikeContinuation(text));
+    if (joins && lastProse) {
+      if (p !== null) {
+        lastProse.pageBreaksInside.push({ afterInline: lastProse.content.length, page: p, approximate });
+        lastProse.pages.push(p);
+      }
+      lastProse.content.push({ t: 'text', v: ' ' }, ...content);
+      lastProse.lines.push(line.n);
+      lastProse.lastText = text;
+      paragraphsJoined++;
+      continue;
+    }
+    if (p !== null) blocks.push(pageBreakBlock(p));
+    const para: Paragraph & { lastText: string; isCaption?: boolean } = {
+      kind: 'paragraph',
+      id: `para-${++paraCount}`,
+      content,
+      lines: [line.n],
+      pages: page === null ? [] : [page],
+      pageBreaksInside: [],
+      style,
+      scope,
+      lastText: text,
+    };
+    if (isCaption(text, next)) para.isCaption = true;
+    blocks.push(para);
+    lastProse = style === 'prose' ? para : null;
+  }
+  for (const s of scopeOrder) placeNoteList(s);
+
+  // Drop the helper fields used while building.
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') {
+      delete (b as Partial<Paragraph & { lastText: string; isCaption: boolean }>).lastText;
+      delete (b as Partial<Paragraph & { isCaption: boolean }>).isCaption;
+    }
+  }
+  return { title, titleText, titleLine, blocks, noteBlocks, overflowPageEnds: overflow, paragraphsJoined, paginationExact, notesOutsideScope };
+
+  function addNote(dn: DraftNote): void {
+    // Notes printed after a new part's heading can still belong to the previous part's page.
+    let target = scope;
+    const idx = target === null ? -1 : scopeOrder.indexOf(target);
+    if (idx > 0 && dn.n !== 1) {
+      const previous = noteLists.get(scopeOrder[idx - 1] as string) as NoteList;
+      const current = noteLists.get(target as string) as NoteList;
+      const lastPrev = previous.notes[previous.notes.length - 1];
+      if (current.notes.length === 0 && lastPrev && dn.n === lastPrev.n + 1) target = previous.scope;
+    }
+    const list = target === null ? null : (noteLists.get(target) ?? null);
+    const note: Note = {
+      kind: 'note',
+      id: target === null ? '' : noteId(target, dn.n),
+      scope: target ?? '',
+      n: dn.n,
+      content: parse(dn.text, dn.line, dn.col),
+      line: dn.line,
+      refIds: [],
+      page,
+    };
+    if (list) list.notes.push(note);
+    else notesOutsideScope.push(note);
+  }
+}
+
+function isCaption(text: string, next: Draft | undefined): boolean {
+  return next !== undefined && next.k === 'rows' && plain(text).trim().length <= 200 && !/^\s/u.test(text);
+}
+
+interface HeadingDecision {
+  level: 2 | 3 | 4;
+  kind: Heading['headingKind'];
+  id: string;
+  ordinal: string | null;
+}
+
+function classifyHeading(spec: SectionSpec, line: LogicalLine, next: Draft | undefined): HeadingDecision | null {
+  const t = plain(line.text).trim();
+  if (spec.kind === 'front') return null;
+  if (spec.kind === 'back') {
+    for (const h of BACK_HEADING) {
+      const m = h.re.exec(t);
+      if (m) return { level: h.level, kind: line.fusedHeading ? 'fused' : 'subheading', id: h.id(m), ordinal: null };
+    }
+    if (line.fusedHeading) return { level: spec.id === 'appendices' ? 3 : 2, kind: 'fused', id: '', ordinal: null };
+    if (/^(Key|Notes|Sources|Basic sectors)[.:]?$/u.test(t)) return { level: 3, kind: 'subheading', id: '', ordinal: null };
+    return null;
+  }
+  if (isCaption(line.text, next)) return null;
+  if (/^\s/u.test(line.text)) return null;
+  const shape = headingShape(line.text);
+  if (!shape) return null;
+  // A "heading" directly followed by another text line that continues it is prose; headings are
+  // followed by a paragraph, a table, or another heading — all of which are fine.
+  const level: 2 | 3 | 4 = shape.kind === 'part' ? 2 : 3;
+  return { level, kind: shape.kind, id: shape.kind === 'part' ? `part-${shape.ordinal}` : '', ordinal: shape.ordinal };
+}
+
+function toTable(
+  lines: readonly LogicalLine[],
+  id: string,
+  caption: Inline[] | null,
+  captionLine: LineNo | null,
+  scope: string | null,
+  parse: InlineParser,
+): TableBlock {
+  const rows = lines.map((l) => {
+    let col = l.col;
+    return l.text.split('\t').map((cell) => {
+      const parsed = parse(cell, l.n, col);
+      col += cell.length + 1;
+      return { raw: cell, parsed };
+    });
+  });
+  const width = Math.max(...rows.map((r) => r.length));
+  // Header rows lead the table: underlined labels, or an empty first cell over a column of labels.
+  const numericShare =
+    rows.flatMap((r) => r.slice(1)).filter((c) => isNumericCell(c.raw)).length / Math.max(1, rows.flatMap((r) => r.slice(1)).filter((c) => c.raw.trim() !== '').length);
+  let head = 0;
+  while (head < rows.length - 1) {
+    const r = rows[head] as { raw: string }[];
+    const underlined = r.some((c) => c.raw.includes('<u>'));
+    const emptyFirst = (r[0]?.raw.trim() ?? '') === '';
+    const labels = numericShare >= 0.5 && r.slice(1).every((c) => c.raw.trim() === '' || !isNumericCell(c.raw)) && r.slice(1).some((c) => c.raw.trim() !== '');
+    if (underlined || emptyFirst || (head === 0 && labels)) head++;
+    else break;
+  }
+  const pad = (r: { parsed: Inline[] }[]): Inline[][] => {
+    const cells = r.map((c) => c.parsed);
+    while (cells.length < width) cells.push([]);
+    return cells;
+  };
+  return {
+    kind: 'table',
+    id,
+    caption,
+    captionLine,
+    headRows: rows.slice(0, head).map(pad),
+    bodyRows: rows.slice(head).map(pad),
+    lines: lines.map((l) => l.n),
+    scope,
+  };
+}
+
+/** Stable, citable note id: `<scope>-n<number>` (e.g. `ch2.3-n15`, `intro-n5`, `table-4-n2`). */
+export function noteId(scope: string, n: number): string {
+  return `${scope}-n${n}`;
+}
+
+/** Human label for a numbering scope. */
+export function scopeLabel(scope: string): string {
+  if (scope === 'intro') return 'Introduction';
+  if (scope === 'concl') return 'Conclusion';
+  const part = /^ch(\d)\.(\d)$/u.exec(scope);
+  if (part) return `Chapter ${part[1]}, part ${part[2]}`;
+  const ch = /^ch(\d)$/u.exec(scope);
+  if (ch) return `Chapter ${ch[1]}`;
+  const table = /^table-(\d+)$/u.exec(scope);
+  if (table) return `Table ${table[1]}`;
+  const app = /^app-(\d+)$/u.exec(scope);
+  if (app) return `Appendix ${app[1]}`;
+  return scope;
+}
