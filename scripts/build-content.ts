@@ -4,7 +4,7 @@
  * renamed into place), so a failed build never leaves half-written content.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildEdition } from '../src/pipeline/edition.ts';
 import { SourceError } from '../src/pipeline/errors.ts';
@@ -12,7 +12,7 @@ import { SourceError } from '../src/pipeline/errors.ts';
 const root = new URL('..', import.meta.url).pathname;
 const paths = {
   thesis: join(root, 'content/source/thesis.txt'),
-  emendations: join(root, 'content/emendations.json'),
+  emendations: join(root, 'content/emendations'),
   irregularities: join(root, 'content/note-irregularities.json'),
   out: join(root, 'content/generated'),
 };
@@ -31,7 +31,10 @@ function main(): void {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const edition = buildEdition({
     text,
-    emendations: readJson(paths.emendations, 'content/emendations.json'),
+    emendations: readdirSync(paths.emendations)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => ({ file: `content/emendations/${f}`, json: readJson(join(paths.emendations, f), `content/emendations/${f}`) })),
     irregularities: readJson(paths.irregularities, 'content/note-irregularities.json'),
     sourceSha256: createHash('sha256').update(bytes).digest('hex'),
   });

@@ -12,8 +12,8 @@ import { assertConserved, compareWords, editionWords, sourceWords } from './cons
 export interface EditionInput {
   /** The thesis text, exactly as in content/source/thesis.txt. */
   text: string;
-  /** Parsed JSON of content/emendations.json. */
-  emendations: unknown;
+  /** Parsed JSON of each file in content/emendations/ (corrections of the text, of table figures…). */
+  emendations: readonly { file: string; json: unknown }[];
   /** Parsed JSON of content/note-irregularities.json. */
   irregularities: unknown;
   sourceSha256: string;
@@ -38,7 +38,8 @@ export function buildEdition(input: EditionInput): Edition {
   const lines = toLines(input.text);
   if (input.text.trim() === '') throw new SourceError(THESIS_FILE, 1, 'the source is empty');
   checkSourceCharacters(lines);
-  const emendations: Emendation[] = parseEmendations(input.emendations);
+  const seenIds = new Set<string>();
+  const emendations: Emendation[] = input.emendations.flatMap((f) => parseEmendations(f.json, f.file, seenIds));
   checkEmendationsAgainstSource(emendations, lines);
   const irregularities = parseIrregularities(input.irregularities);
 

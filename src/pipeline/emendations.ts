@@ -30,14 +30,13 @@ function describe(issue: z.core.$ZodIssue): string {
 }
 
 /** Validate the emendations file's JSON; each problem names the entry. */
-export function parseEmendations(json: unknown): Emendation[] {
-  if (!Array.isArray(json)) throw new SourceError(EMENDATIONS_FILE, null, 'must be a JSON array of emendations');
-  const seen = new Set<string>();
+export function parseEmendations(json: unknown, file = EMENDATIONS_FILE, seen = new Set<string>()): Emendation[] {
+  if (!Array.isArray(json)) throw new SourceError(file, null, 'must be a JSON array of emendations');
   return json.map((entry, i) => {
     const parsed = emendationSchema.safeParse(entry);
     const label = typeof entry === 'object' && entry !== null && 'id' in entry ? String((entry as { id: unknown }).id) : `#${i + 1}`;
-    if (!parsed.success) throw new SourceError(EMENDATIONS_FILE, null, `entry ${i + 1} (${label}) is malformed: ${parsed.error.issues.map(describe).join('; ')}`);
-    if (seen.has(parsed.data.id)) throw new SourceError(EMENDATIONS_FILE, null, `entry ${i + 1}: duplicate id ${parsed.data.id}`);
+    if (!parsed.success) throw new SourceError(file, null, `entry ${i + 1} (${label}) is malformed: ${parsed.error.issues.map(describe).join('; ')}`);
+    if (seen.has(parsed.data.id)) throw new SourceError(file, null, `entry ${i + 1}: duplicate id ${parsed.data.id}`);
     seen.add(parsed.data.id);
     return parsed.data;
   });

@@ -13,7 +13,7 @@ export class SourceError extends Error {
 }
 
 export const THESIS_FILE = 'content/source/thesis.txt';
-export const EMENDATIONS_FILE = 'content/emendations.json';
+export const EMENDATIONS_FILE = 'content/emendations';
 export const IRREGULARITIES_FILE = 'content/note-irregularities.json';
 
 /** Several problems reported together, the first one in the message. */

@@ -1,0 +1,89 @@
+import type { Block, Inline, Note, NoteList, Section, TableBlock } from '../pipeline/model.ts';
+import type { Annotation } from '../annotations/types.ts';
+import { escapeHtml } from './escape.ts';
+import { BlockAnnotations, pageMarker, renderInlines } from './inline-html.ts';
+
+export interface RenderContext {
+  /** Annotations for this section, grouped by block id. */
+  annotations: ReadonlyMap<string, Annotation[]>;
+  /** Extra ids to put on blocks (e.g. bibliography entry anchors), by block id. */
+  extraIds?: ReadonlyMap<string, string>;
+}
+
+const emptyContext: RenderContext = { annotations: new Map() };
+
+function annotationsFor(ctx: RenderContext, blockId: string): BlockAnnotations {
+  return new BlockAnnotations(ctx.annotations.get(blockId) ?? []);
+}
+
+/** Render one block of a section as HTML. */
+export function renderBlock(block: Block, ctx: RenderContext = emptyContext): string {
+  switch (block.kind) {
+    case 'heading': {
+      const tag = `h${block.level}`;
+      return `<${tag} id="${escapeHtml(block.id)}">${renderInlines(block.content, { annotations: annotationsFor(ctx, block.id) })}</${tag}>`;
+    }
+    case 'paragraph': {
+      const anchor = ctx.extraIds?.get(block.id);
+      const anchorHtml = anchor ? `<span class="anchor" id="${escapeHtml(anchor)}"></span>` : '';
+      const cls = block.style === 'prose' ? '' : ` class="${block.style}"`;
+      const body = renderInlines(block.content, { annotations: annotationsFor(ctx, block.id), pageBreaks: block.pageBreaksInside });
+      return `<p id="${escapeHtml(block.id)}"${cls} data-lines="${block.lines.join(' ')}">${anchorHtml}${body}</p>`;
+    }
+    case 'table':
+      return renderTable(block, ctx);
+    case 'pagebreak':
+      return pageMarker(block.page, block.approximate, 'block');
+    case 'notes':
+      return renderNoteList(block, ctx);
+  }
+}
+
+function renderTable(table: TableBlock, ctx: RenderContext): string {
+  const ann = annotationsFor(ctx, table.id);
+  const cell = (tag: 'th' | 'td', content: Inline[], scope?: string): string =>
+    `<${tag}${scope ? ` scope="${scope}"` : ''}>${renderInlines(content, { annotations: ann })}</${tag}>`;
+  const caption = table.caption ? `<caption>${renderInlines(table.caption, { annotations: ann })}</caption>` : '';
+  const head = table.headRows.length
+    ? `<thead>${table.headRows.map((r) => `<tr>${r.map((c) => cell('th', c, 'col')).join('')}</tr>`).join('')}</thead>`
+    : '';
+  const rowHeaders = table.headRows.length > 0;
+  const body = `<tbody>${table.bodyRows
+    .map((r) => `<tr>${r.map((c, i) => (i === 0 && rowHeaders ? cell('th', c, 'row') : cell('td', c))).join('')}</tr>`)
+    .join('')}</tbody>`;
+  return `<div class="table-wrap" role="region" aria-label="${escapeHtml(table.caption ? plainCaption(table.caption) : 'Table')}" tabindex="0"><table id="${escapeHtml(table.id)}" data-lines="${table.lines[0]}-${table.lines[table.lines.length - 1]}">${caption}${head}${body}</table></div>`;
+}
+
+function plainCaption(nodes: readonly Inline[]): string {
+  return nodes.map((n) => (n.t === 'text' ? n.v : n.t === 'em' || n.t === 'u' ? plainCaption(n.c) : n.t === 'emend' ? n.corrected : '')).join('').trim();
+}
+
+/** The notes of one numbering scope, with the thesis's own numbers and links back to every marker. */
+export function renderNoteList(list: NoteList, ctx: RenderContext = emptyContext): string {
+  const headingId = `notes-${list.scope}`;
+  const items = list.notes.map((n) => renderNote(n, ctx)).join('');
+  return `<section class="notes" aria-labelledby="${escapeHtml(headingId)}" data-scope="${escapeHtml(list.scope)}"><h2 class="notes-heading" id="${escapeHtml(headingId)}" data-editorial="">Notes: ${escapeHtml(list.scopeLabel)}</h2><ol class="notes-list">${items}</ol></section>`;
+}
+
+function renderNote(note: Note, ctx: RenderContext): string {
+  const backs = note.refIds
+    .map((ref, i) => `<a class="backref" href="#${escapeHtml(ref)}" aria-label="Back to the text of note ${note.n}${note.refIds.length > 1 ? ` (marker ${i + 1})` : ''}">↩${note.refIds.length > 1 ? `<sup>${i + 1}</sup>` : ''}</a>`)
+    .join(' ');
+  const page = note.page !== null ? ` data-page="${note.page}"` : '';
+  return `<li class="note" id="${escapeHtml(note.id)}" value="${note.n}"${page} data-line="${note.line}"><a class="note-num" href="#${escapeHtml(note.id)}" aria-label="Note ${note.n}">${note.n}</a> <span class="note-body">${renderInlines(note.content, { annotations: annotationsFor(ctx, note.id) })}</span> ${backs}</li>`;
+}
+
+/** The whole body of a section (its title is rendered by the page). */
+export function renderSectionBody(section: Section, ctx: RenderContext = emptyContext): string {
+  return section.blocks.map((b) => renderBlock(b, ctx)).join('\n');
+}
+
+/** Group annotations by block id for one section. */
+export function groupAnnotations(all: readonly Annotation[], sectionId: string): Map<string, Annotation[]> {
+  const map = new Map<string, Annotation[]>();
+  for (const a of all) {
+    if (a.section !== sectionId) continue;
+    map.set(a.block, [...(map.get(a.block) ?? []), a]);
+  }
+  return map;
+}
