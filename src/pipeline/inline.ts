@@ -11,6 +11,8 @@ export interface LineEmendation {
   id: string;
   original: string;
   corrected: string;
+  kind: 'emendation' | 'editorial-note';
+  reason: string;
 }
 
 /**
@@ -109,7 +111,7 @@ export function parseInline(
       const id = m[4].slice(1, -1);
       const em = emendations.get(id);
       if (!em) throw new SourceError(THESIS_FILE, line, `internal: unknown emendation placeholder ${id}`);
-      top().children.push({ t: 'emend', id: em.id, original: em.original, corrected: em.corrected });
+      top().children.push({ t: 'emend', id: em.id, original: em.original, corrected: em.corrected, kind: em.kind, reason: em.reason });
     }
   }
   pushText(text.slice(last));

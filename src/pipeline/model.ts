@@ -18,7 +18,8 @@ export type Inline =
   | { t: 'u'; c: Inline[] }
   /** A note marker; `noteId`/`refId` are filled in by the notes stage (empty until then). */
   | { t: 'ref'; noteId: string; refId: string; n: number; line: LineNo }
-  | { t: 'emend'; id: string; original: string; corrected: string };
+  /** An emended reading; an 'editorial-note' keeps the printed reading (original === corrected) and flags it. */
+  | { t: 'emend'; id: string; original: string; corrected: string; kind: 'emendation' | 'editorial-note'; reason: string };
 
 export type HeadingKind = 'part' | 'lettered' | 'subheading' | 'fused';
 

@@ -8,6 +8,8 @@ export interface RenderContext {
   annotations: ReadonlyMap<string, Annotation[]>;
   /** Extra ids to put on blocks (e.g. bibliography entry anchors), by block id. */
   extraIds?: ReadonlyMap<string, string>;
+  /** Row anchors of tables (glossary terms, abbreviations): table id → row index → ids. */
+  rowIds?: ReadonlyMap<string, string[][]>;
 }
 
 const emptyContext: RenderContext = { annotations: new Map() };
@@ -48,8 +50,15 @@ function renderTable(table: TableBlock, ctx: RenderContext): string {
     ? `<thead>${table.headRows.map((r) => `<tr>${r.map((c) => cell('th', c, 'col')).join('')}</tr>`).join('')}</thead>`
     : '';
   const rowHeaders = table.headRows.length > 0;
+  const ids = ctx.rowIds?.get(table.id) ?? [];
   const body = `<tbody>${table.bodyRows
-    .map((r) => `<tr>${r.map((c, i) => (i === 0 && rowHeaders ? cell('th', c, 'row') : cell('td', c))).join('')}</tr>`)
+    .map((r, k) => {
+      const [rowId, ...more] = ids[table.headRows.length + k] ?? [];
+      const extra = more.map((id) => `<span class="anchor" id="${escapeHtml(id)}"></span>`).join('');
+      const cells = r.map((c, i) => (i === 0 && rowHeaders ? cell('th', c, 'row') : cell('td', c)));
+      if (extra && cells[0]) cells[0] = cells[0].replace(/^(<t[dh][^>]*>)/u, `$1${extra}`);
+      return `<tr${rowId ? ` id="${escapeHtml(rowId)}"` : ''}>${cells.join('')}</tr>`;
+    })
     .join('')}</tbody>`;
   return `<div class="table-wrap" role="region" aria-label="${escapeHtml(table.caption ? plainCaption(table.caption) : 'Table')}" tabindex="0"><table id="${escapeHtml(table.id)}" data-lines="${table.lines[0]}-${table.lines[table.lines.length - 1]}">${caption}${head}${body}</table></div>`;
 }

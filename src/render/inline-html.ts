@@ -70,6 +70,9 @@ function renderNode(node: Inline, ann: BlockAnnotations, emendationsHref: string
     case 'ref':
       return `<sup class="fn" id="${escapeHtml(node.refId)}"><a href="#${escapeHtml(node.noteId)}" role="doc-noteref" aria-label="Note ${node.n}">${node.n}</a></sup>`;
     case 'emend':
+      if (node.kind === 'editorial-note') {
+        return `<a class="editorial-flag" href="${escapeHtml(emendationsHref)}#${escapeHtml(node.id)}" data-original="${escapeHtml(node.original)}" title="${escapeHtml(`Editorial note: ${node.reason}`)}">${escapeHtml(node.corrected)}</a>`;
+      }
       return `<a class="emend" href="${escapeHtml(emendationsHref)}#${escapeHtml(node.id)}" data-original="${escapeHtml(node.original)}" title="Emended; the thesis prints “${escapeHtml(node.original)}”">${escapeHtml(node.corrected)}</a>`;
   }
 }

@@ -8,7 +8,7 @@ export const inlineSchema: z.ZodType<Inline> = z.lazy(() =>
     z.object({ t: z.literal('em'), c: z.array(inlineSchema) }),
     z.object({ t: z.literal('u'), c: z.array(inlineSchema) }),
     z.object({ t: z.literal('ref'), noteId: z.string().min(1), refId: z.string().min(1), n: z.number().int().positive(), line: z.number().int() }),
-    z.object({ t: z.literal('emend'), id: z.string(), original: z.string(), corrected: z.string() }),
+    z.object({ t: z.literal('emend'), id: z.string(), original: z.string(), corrected: z.string(), kind: z.enum(['emendation', 'editorial-note']), reason: z.string() }),
   ]),
 ) as z.ZodType<Inline>;
 
