@@ -13,14 +13,25 @@ export function wordsOf(text: string): string[] {
     .filter((w) => w !== '');
 }
 
-export interface PlacedWord {
-  word: string;
-  line: number;
+/** Words with the source line each came from (parallel arrays: 100,000 words, no per-word objects). */
+export interface PlacedWords {
+  words: string[];
+  lines: number[];
 }
 
 /** Every word of the source with its line, after fused headings are split into their pieces. */
-export function sourceWords(lines: readonly SourceLine[]): PlacedWord[] {
-  return lines.flatMap((l) => splitFusedLine(l).flatMap((piece) => wordsOf(piece.text).map((word) => ({ word, line: l.n }))));
+export function sourceWords(lines: readonly SourceLine[]): PlacedWords {
+  const out: PlacedWords = { words: [], lines: [] };
+  for (const l of lines) {
+    if (l.text.trim() === '') continue;
+    for (const piece of splitFusedLine(l)) {
+      for (const word of wordsOf(piece.text)) {
+        out.words.push(word);
+        out.lines.push(l.n);
+      }
+    }
+  }
+  return out;
 }
 
 /** The words a reader gets from the model, in the printed reading (emendations reverted). */
@@ -60,14 +71,14 @@ export interface ConservationReport {
 }
 
 /** Compare two multisets of words: every source word must appear in the edition exactly as often. */
-export function compareWords(source: readonly PlacedWord[], edition: readonly string[]): ConservationReport {
+export function compareWords(source: PlacedWords, edition: readonly string[]): ConservationReport {
   const counts = new Map<string, number>();
-  const lines = new Map<string, number[]>();
-  for (const { word, line } of source) {
-    counts.set(word, (counts.get(word) ?? 0) + 1);
-    lines.set(word, [...(lines.get(word) ?? []), line]);
-  }
+  for (const word of source.words) counts.set(word, (counts.get(word) ?? 0) + 1);
   for (const w of edition) counts.set(w, (counts.get(w) ?? 0) - 1);
+  // Lines are looked up only for the words that differ (rare), not kept for all 100,000.
+  const lines = new Map<string, number[]>();
+  for (const [word, c] of counts) if (c > 0) lines.set(word, []);
+  if (lines.size > 0) source.words.forEach((w, i) => lines.get(w)?.push(source.lines[i] as number));
   const missing: ConservationReport['missing'] = [];
   const extra: ConservationReport['extra'] = [];
   for (const [word, c] of counts) {
@@ -75,7 +86,7 @@ export function compareWords(source: readonly PlacedWord[], edition: readonly st
     else if (c < 0) extra.push({ word, count: -c });
   }
   missing.sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0));
-  return { sourceWords: source.length, editionWords: edition.length, missing, extra };
+  return { sourceWords: source.words.length, editionWords: edition.length, missing, extra };
 }
 
 /** Throw a SourceError naming the first line whose words the edition lost or duplicated. */

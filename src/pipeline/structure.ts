@@ -101,10 +101,14 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     noteLists.set(s, list);
     scopeOrder.push(s);
   };
+  const placed = new Set<string>();
   const placeNoteList = (s: string | null): void => {
-    if (s === null) return;
+    if (s === null || placed.has(s)) return;
     const list = noteLists.get(s);
-    if (list && !blocks.includes(list)) blocks.push(list);
+    if (list) {
+      blocks.push(list);
+      placed.add(s);
+    }
   };
   openScope(scope);
 
@@ -113,7 +117,11 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   // Each note block that has text after it ends a page. When their count matches the pages the
   // contents allow, every reconstructed page number is exact; otherwise some page had no notes
   // (or its notes ran over), and the numbers after the first are approximate.
-  const pageEndsInside = drafts.filter((d, i) => d.k === 'notes' && drafts.slice(i + 1).some((x) => x.k !== 'notes')).length;
+  let lastContent = -1;
+  drafts.forEach((d, i) => {
+    if (d.k !== 'notes') lastContent = i;
+  });
+  const pageEndsInside = drafts.filter((d, i) => d.k === 'notes' && i < lastContent).length;
   const paginationExact = opts.firstPage !== null && opts.lastPage !== null && opts.firstPage + pageEndsInside === opts.lastPage;
   const approximate = !paginationExact;
   let pendingPageEnd = false;
@@ -220,7 +228,8 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     if (p !== null) blocks.push(pageBreakBlock(p));
     const para: Paragraph & { lastText: string; isCaption?: boolean } = {
       kind: 'paragraph',
-      id: `para-${++paraCount}`,
+      // Front-matter sections share the home page, so their paragraph ids carry the section id.
+      id: spec.kind === 'front' ? `${spec.id}-${++paraCount}` : `para-${++paraCount}`,
       content,
       lines: [line.n],
       pages: page === null ? [] : [page],

@@ -1,0 +1,121 @@
+/**
+ * Checks the built site, not just the model: every word of the source appears exactly once in
+ * the edition's text regions ([data-edition]) across all pages; every internal link and #fragment
+ * resolves; ids are unique on each page; every note marker and back-link has its target.
+ * Exits non-zero naming the file and the problem.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { toLines } from '../src/pipeline/lines.ts';
+import { compareWords, sourceWords, wordsOf } from '../src/pipeline/conservation.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+
+/** Text of elements a reader does not read as the thesis's words (numbers of markers, page markers…). */
+const EDITORIAL = new Set(['fn', 'pb', 'note-num', 'backref']);
+const BREAKS = new Set(['P', 'LI', 'TD', 'TH', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DIV', 'SECTION', 'CAPTION', 'OL', 'UL', 'BR', 'ARTICLE', 'TABLE']);
+
+interface El {
+  nodeType: number;
+  tagName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<El>;
+  classList: { contains(c: string): boolean };
+  hasAttribute(n: string): boolean;
+  getAttribute(n: string): string | null;
+}
+
+/** Text of the thesis in an element, emendations shown in their printed reading. */
+function editionText(el: El): string {
+  let out = '';
+  const walk = (node: El): void => {
+    if (node.nodeType === 3) {
+      out += node.textContent ?? '';
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    if (node.hasAttribute('data-editorial') || [...EDITORIAL].some((c) => node.classList.contains(c))) return;
+    const brk = BREAKS.has(node.tagName);
+    if (brk) out += ' ';
+    const original = node.getAttribute('data-original');
+    if (original !== null) out += original;
+    else Array.from(node.childNodes).forEach(walk);
+    if (brk) out += ' ';
+  };
+  walk(el);
+  return out;
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return htmlFiles(path);
+    return name.endsWith('.html') ? [path] : [];
+  });
+}
+
+/** '/chapter-2/' ← dist/chapter-2/index.html */
+function routeOf(file: string): string {
+  const rel = relative(dist, file).replace(/index\.html$/u, '');
+  return `/${rel}`;
+}
+
+const problems: string[] = [];
+const files = htmlFiles(dist);
+const idsByRoute = new Map<string, Set<string>>();
+const linksByFile: { file: string; href: string }[] = [];
+const editionWords: string[] = [];
+
+for (const file of files) {
+  const { document } = parseHTML(readFileSync(file, 'utf8'));
+  const ids = new Set<string>();
+  for (const el of document.querySelectorAll('[id]')) {
+    const id = el.getAttribute('id') as string;
+    if (ids.has(id)) problems.push(`${relative(root, file)}: duplicate id "${id}"`);
+    ids.add(id);
+  }
+  idsByRoute.set(routeOf(file), ids);
+  for (const a of document.querySelectorAll('a[href]')) linksByFile.push({ file, href: a.getAttribute('href') as string });
+  for (const region of document.querySelectorAll('[data-edition]')) {
+    // Nested regions are counted once, from the outermost.
+    if ((region.parentElement as Element | null)?.closest('[data-edition]')) continue;
+    editionWords.push(...wordsOf(editionText(region as unknown as El)));
+  }
+}
+
+// Internal links: the route must exist and the fragment must be an id on it.
+let checkedLinks = 0;
+for (const { file, href } of linksByFile) {
+  if (/^(https?:|mailto:|data:)/u.test(href)) continue;
+  const [pathPart, fragment] = href.split('#') as [string, string | undefined];
+  const route = pathPart === '' ? routeOf(file) : pathPart;
+  checkedLinks++;
+  if (/\.(csv|json|bib|ris|xml|txt|svg|js|css|png|pdf|geojson)$/u.test(route)) {
+    try {
+      statSync(join(dist, route));
+    } catch {
+      problems.push(`${relative(root, file)}: link to missing file ${href}`);
+    }
+    continue;
+  }
+  const ids = idsByRoute.get(route.endsWith('/') ? route : `${route}/`);
+  if (!ids) {
+    problems.push(`${relative(root, file)}: link to missing page ${href}`);
+    continue;
+  }
+  if (fragment && !ids.has(decodeURIComponent(fragment))) problems.push(`${relative(root, file)}: link to missing anchor ${href}`);
+}
+
+const source = readFileSync(join(root, 'content/source/thesis.txt'), 'utf8');
+const report = compareWords(sourceWords(toLines(source)), editionWords);
+for (const m of report.missing.slice(0, 20)) problems.push(`content/source/thesis.txt:${m.lines[0]}: "${m.word}" appears ${m.count}× fewer in the built site than in the source (source lines ${m.lines.slice(0, 5).join(', ')})`);
+for (const e of report.extra.slice(0, 20)) problems.push(`dist: "${e.word}" appears ${e.count}× more in the built site than in the source (a duplicated or added word in a [data-edition] region)`);
+
+if (problems.length > 0) {
+  console.error(`verify-dist: ${problems.length} problem(s)`);
+  for (const p of problems.slice(0, 60)) console.error(`  ${p}`);
+  process.exit(1);
+}
+console.log(`verify-dist: ${files.length} pages; ${report.sourceWords} source words each found exactly once in the built edition; ${checkedLinks} internal links resolve; ids unique`);
