@@ -41,7 +41,7 @@ export function editionWords(sections: readonly Section[]): string[] {
     out.push(...wordsOf(inlineText(nodes, 'original')));
   };
   for (const s of sections) {
-    if (s.kind !== 'front' || (s.id !== 'title-page' && s.id !== 'rights')) add(s.title);
+    if (s.titleFromSource) add(s.title);
     s.blocks.forEach((b: Block) => {
       switch (b.kind) {
         case 'heading':
@@ -53,7 +53,16 @@ export function editionWords(sections: readonly Section[]): string[] {
           for (const row of [...b.headRows, ...b.bodyRows]) row.forEach(add);
           break;
         case 'notes':
-          b.notes.forEach((n) => add(n.content));
+          b.notes.forEach((n) => {
+            add(n.content);
+            n.extra.forEach((x) => {
+              if (x.kind === 'paragraph') add(x.content);
+              else {
+                if (x.caption) add(x.caption);
+                for (const row of [...x.headRows, ...x.bodyRows]) row.forEach(add);
+              }
+            });
+          });
           break;
         default:
           break;

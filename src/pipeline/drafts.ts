@@ -9,6 +9,8 @@ export interface DraftNote {
   text: string;
   line: number;
   col: number;
+  /** A table (with its caption, source and comments) that the note introduces ("The figures were as follows:"). */
+  extra: Draft[];
 }
 
 /** Blocks before interpretation: text lines, runs of table rows, and note blocks (page ends). */
@@ -40,7 +42,51 @@ export function linesToDrafts(lines: readonly SourceLine[]): Draft[] {
       }
     }
   }
-  return drafts;
+  return attachNoteTables(drafts);
+}
+
+const CITATION = /\b(Source|op\. ?cit\.|Ibid\.|pp?\. ?\d+)/iu;
+
+/**
+ * A note ending in a colon ("The figures were as follows:") is followed, inside the same block of
+ * notes, by its table: a caption, the rows, a source line, and perhaps a comment that cites its
+ * source. Those drafts belong to the note, and the notes after them continue the same block.
+ */
+export function attachNoteTables(drafts: readonly Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i] as Draft;
+    const last = out[out.length - 1];
+    const host = last && last.k === 'notes' ? last.notes[last.notes.length - 1] : undefined;
+    if (d.k === 'notes' && last && last.k === 'notes') {
+      last.notes.push(...d.notes);
+      continue;
+    }
+    if (!host || !/:\s*$/u.test(host.text) || d.k === 'notes' || (host.extra.length === 0 && !startsNoteTable(drafts, i))) {
+      out.push(d);
+      continue;
+    }
+    const afterTable = host.extra.some((x) => x.k === 'rows' || (x.k === 'text' && /^\s/u.test(x.line.text)));
+    const next = drafts[i + 1];
+    const accepts =
+      d.k === 'rows' ||
+      /^\s/u.test(d.line.text) ||
+      (next !== undefined && next.k === 'rows') ||
+      /^Source/u.test(d.line.text.trim()) ||
+      (afterTable && CITATION.test(d.line.text));
+    if (accepts) host.extra.push(d);
+    else out.push(d);
+  }
+  return out;
+}
+
+/** Does a table (rows, an indented list, or a caption over rows) start at drafts[i]? */
+function startsNoteTable(drafts: readonly Draft[], i: number): boolean {
+  const d = drafts[i];
+  if (!d) return false;
+  if (d.k === 'rows') return true;
+  if (d.k !== 'text') return false;
+  return /^\s/u.test(d.line.text) || drafts[i + 1]?.k === 'rows';
 }
 
 /**
@@ -58,11 +104,11 @@ export function splitNoteLine(piece: LogicalLine, n: number, prefixLength: numbe
     if (run.index < start) continue;
     const value = superscriptToNumber(run[1] as string);
     if (value !== current + 1) continue;
-    notes.push({ n: current, text: text.slice(start, run.index).trimEnd(), line: piece.n, col: piece.col + start });
+    notes.push({ n: current, text: text.slice(start, run.index).trimEnd(), line: piece.n, col: piece.col + start, extra: [] });
     current = value;
     start = run.index + (run[0] as string).length;
     while (text[start] === ' ') start++;
   }
-  notes.push({ n: current, text: text.slice(start).trimEnd(), line: piece.n, col: piece.col + start });
+  notes.push({ n: current, text: text.slice(start).trimEnd(), line: piece.n, col: piece.col + start, extra: [] });
   return notes;
 }

@@ -77,6 +77,7 @@ export function buildEdition(input: EditionInput): Edition {
       title: structured.title,
       titleText: structured.titleText,
       titleLine: structured.titleLine,
+      titleFromSource: structured.titleFromSource,
       contentsPage: firstPage,
       firstPage,
       lastPage,

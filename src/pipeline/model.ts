@@ -78,6 +78,8 @@ export interface Note {
   refIds: string[];
   /** Original page on which the note was printed. */
   page: number | null;
+  /** A table the note introduces, with its caption, source and comment lines. */
+  extra: (TableBlock | Paragraph)[];
 }
 
 export interface NoteList {
@@ -100,6 +102,8 @@ export interface Section {
   title: Inline[];
   titleText: string;
   titleLine: LineNo;
+  /** False when the title is the edition's label ("Maps", "Tables") and not a line of the thesis. */
+  titleFromSource: boolean;
   /** Page given in the thesis's table of contents, if listed there. */
   contentsPage: number | null;
   firstPage: number | null;

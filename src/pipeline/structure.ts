@@ -20,6 +20,7 @@ export interface StructuredSection {
   title: Inline[];
   titleText: string;
   titleLine: LineNo;
+  titleFromSource: boolean;
   blocks: Block[];
   noteBlocks: number;
   /** Page ends (note blocks) that could not be given a page number inside the section's range. */
@@ -74,18 +75,18 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   };
 
   let index = 0;
+  const levels: LevelState = { inParts: false, lastUnlettered: null };
   let title: Inline[];
   let titleText: string;
   let titleLine: LineNo;
   const first = drafts[0];
-  const keepsTitleLine = spec.id === 'title-page' || spec.id === 'rights';
+  // These sections open with their first item ("Map 1", "Table 1. …"), not with a title of their own.
+  const keepsTitleLine = ['title-page', 'rights', 'maps', 'diagrams', 'tables', 'appendices'].includes(spec.id);
   if (!keepsTitleLine && first && first.k === 'text') {
     title = parse(first.line.text, first.line.n, first.line.col);
     titleText = plain(first.line.text).trim();
     titleLine = first.line.n;
     index = 1;
-    const backId = BACK_HEADING.slice(0, 4).map((h) => h.re.exec(titleText)).find(Boolean);
-    if (backId) usedIds.add(titleText.startsWith('Table') ? 'table-1' : titleText.startsWith('Map') ? 'map-1' : titleText.startsWith('Diagram') ? 'diagram-1' : 'appendix-1');
   } else {
     title = [{ t: 'text', v: spec.label }];
     titleText = spec.label;
@@ -181,7 +182,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     const plainText = plain(text).trim();
 
     // A heading? Back matter has its own heading patterns; chapters use the heading shape.
-    const heading = classifyHeading(spec, line, next);
+    const heading = classifyHeading(spec, line, next, drafts[index - 1], levels);
     if (heading) {
       const opened = scopeOpenedBy(spec, plainText, heading.ordinal);
       if (opened && opened !== scope) {
@@ -251,7 +252,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       delete (b as Partial<Paragraph & { isCaption: boolean }>).isCaption;
     }
   }
-  return { title, titleText, titleLine, blocks, noteBlocks, overflowPageEnds: overflow, paragraphsJoined, paginationExact, notesOutsideScope };
+  return { title, titleText, titleLine, titleFromSource: !keepsTitleLine, blocks, noteBlocks, overflowPageEnds: overflow, paragraphsJoined, paginationExact, notesOutsideScope };
 
   function addNote(dn: DraftNote): void {
     // Notes printed after a new part's heading can still belong to the previous part's page.
@@ -273,10 +274,32 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       line: dn.line,
       refIds: [],
       page,
+      extra: [],
     };
+    note.extra = noteExtras(dn, note.id, target, parse);
     if (list) list.notes.push(note);
     else notesOutsideScope.push(note);
   }
+}
+
+/** The table a note introduces, as blocks with ids under the note's own id. */
+function noteExtras(dn: DraftNote, id: string, scope: string | null, parse: InlineParser): (TableBlock | Paragraph)[] {
+  const out: (TableBlock | Paragraph)[] = [];
+  let caption: { content: Inline[]; line: LineNo } | null = null;
+  dn.extra.forEach((d, k) => {
+    if (d.k === 'rows') {
+      out.push(toTable(d.lines, `${id}-tbl-${k + 1}`, caption?.content ?? null, caption?.line ?? null, scope, parse));
+      caption = null;
+    } else if (d.k === 'text') {
+      const next = dn.extra[k + 1];
+      if (next && next.k === 'rows') {
+        caption = { content: parse(d.line.text, d.line.n, d.line.col), line: d.line.n };
+        return;
+      }
+      out.push({ kind: 'paragraph', id: `${id}-p${k + 1}`, content: parse(d.line.text, d.line.n, d.line.col), lines: [d.line.n], pages: [], pageBreaksInside: [], style: 'line', scope });
+    }
+  });
+  return out;
 }
 
 function isCaption(text: string, next: Draft | undefined): boolean {
@@ -290,7 +313,13 @@ interface HeadingDecision {
   ordinal: string | null;
 }
 
-function classifyHeading(spec: SectionSpec, line: LogicalLine, next: Draft | undefined): HeadingDecision | null {
+/** What the heading levels depend on: whether numbered parts have begun, and the last unlettered level. */
+interface LevelState {
+  inParts: boolean;
+  lastUnlettered: 2 | 3 | null;
+}
+
+function classifyHeading(spec: SectionSpec, line: LogicalLine, next: Draft | undefined, previous: Draft | undefined, levels: LevelState): HeadingDecision | null {
   const t = plain(line.text).trim();
   if (spec.kind === 'front') return null;
   if (spec.kind === 'back') {
@@ -304,11 +333,22 @@ function classifyHeading(spec: SectionSpec, line: LogicalLine, next: Draft | und
   }
   if (isCaption(line.text, next)) return null;
   if (/^\s/u.test(line.text)) return null;
+  // A short line right after a table or an indented list is that table's note, not a heading.
+  if (previous && (previous.k === 'rows' || (previous.k === 'text' && /^\s/u.test(previous.line.text)))) return null;
   const shape = headingShape(line.text);
   if (!shape) return null;
-  // A "heading" directly followed by another text line that continues it is prose; headings are
-  // followed by a paragraph, a table, or another heading — all of which are fine.
-  const level: 2 | 3 | 4 = shape.kind === 'part' ? 2 : 3;
+  // Numbered parts are h2; unnumbered subheadings are h3 inside parts, h2 in chapters without
+  // parts; lettered sections sit one level below the last unlettered heading.
+  let level: 2 | 3 | 4;
+  if (shape.kind === 'part') {
+    levels.inParts = true;
+    level = 2;
+  } else if (shape.kind === 'subheading') {
+    level = levels.inParts ? 3 : 2;
+  } else {
+    level = levels.lastUnlettered === null ? 2 : ((levels.lastUnlettered + 1) as 3 | 4);
+  }
+  if (shape.kind !== 'lettered') levels.lastUnlettered = level as 2 | 3;
   return { level, kind: shape.kind, id: shape.kind === 'part' ? `part-${shape.ordinal}` : '', ordinal: shape.ordinal };
 }
 

@@ -79,7 +79,7 @@ function renderNote(note: Note, ctx: RenderContext): string {
     .map((ref, i) => `<a class="backref" href="#${escapeHtml(ref)}" aria-label="Back to the text of note ${note.n}${note.refIds.length > 1 ? ` (marker ${i + 1})` : ''}">↩${note.refIds.length > 1 ? `<sup>${i + 1}</sup>` : ''}</a>`)
     .join(' ');
   const page = note.page !== null ? ` data-page="${note.page}"` : '';
-  return `<li class="note" id="${escapeHtml(note.id)}" value="${note.n}"${page} data-line="${note.line}"><a class="note-num" href="#${escapeHtml(note.id)}" aria-label="Note ${note.n}">${note.n}</a> <span class="note-body">${renderInlines(note.content, { annotations: annotationsFor(ctx, note.id) })}</span> ${backs}</li>`;
+  return `<li class="note" id="${escapeHtml(note.id)}" value="${note.n}"${page} data-line="${note.line}"><a class="note-num" href="#${escapeHtml(note.id)}" aria-label="Note ${note.n}">${note.n}</a> <span class="note-body">${renderInlines(note.content, { annotations: annotationsFor(ctx, note.id) })}</span>${note.extra.map((x) => renderBlock(x, ctx)).join('')} ${backs}</li>`;
 }
 
 /** The whole body of a section (its title is rendered by the page). */

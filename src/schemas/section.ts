@@ -16,6 +16,28 @@ const inlines = z.array(inlineSchema);
 const lines = z.array(z.number().int().positive());
 const scope = z.string().nullable();
 
+const paragraphSchema = z.object({
+  kind: z.literal('paragraph'),
+  id: z.string().min(1),
+  content: inlines,
+  lines,
+  pages: z.array(z.number().int()),
+  pageBreaksInside: z.array(z.object({ afterInline: z.number().int(), page: z.number().int(), approximate: z.boolean() })),
+  style: z.enum(['prose', 'line', 'list-item']),
+  scope,
+});
+
+const tableSchema = z.object({
+  kind: z.literal('table'),
+  id: z.string(),
+  caption: inlines.nullable(),
+  captionLine: z.number().int().nullable(),
+  headRows: z.array(z.array(inlines)),
+  bodyRows: z.array(z.array(inlines)),
+  lines,
+  scope,
+});
+
 export const noteSchema = z.object({
   kind: z.literal('note'),
   id: z.string().regex(/^[a-z0-9.-]+-n\d+$/u),
@@ -25,30 +47,13 @@ export const noteSchema = z.object({
   line: z.number().int().positive(),
   refIds: z.array(z.string()).min(1),
   page: z.number().int().nullable(),
+  extra: z.array(z.discriminatedUnion('kind', [paragraphSchema, tableSchema])),
 });
 
 export const blockSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('heading'), level: z.union([z.literal(2), z.literal(3), z.literal(4)]), headingKind: z.enum(['part', 'lettered', 'subheading', 'fused']), id: z.string().min(1), content: inlines, lines, scope }),
-  z.object({
-    kind: z.literal('paragraph'),
-    id: z.string().min(1),
-    content: inlines,
-    lines,
-    pages: z.array(z.number().int()),
-    pageBreaksInside: z.array(z.object({ afterInline: z.number().int(), page: z.number().int(), approximate: z.boolean() })),
-    style: z.enum(['prose', 'line', 'list-item']),
-    scope,
-  }),
-  z.object({
-    kind: z.literal('table'),
-    id: z.string(),
-    caption: inlines.nullable(),
-    captionLine: z.number().int().nullable(),
-    headRows: z.array(z.array(inlines)),
-    bodyRows: z.array(z.array(inlines)),
-    lines,
-    scope,
-  }),
+  paragraphSchema,
+  tableSchema,
   z.object({ kind: z.literal('pagebreak'), page: z.number().int().positive(), id: z.string(), approximate: z.boolean() }),
   z.object({ kind: z.literal('notes'), scope: z.string(), scopeLabel: z.string(), notes: z.array(noteSchema) }),
 ]);
@@ -61,6 +66,7 @@ export const sectionSchema = z.object({
   title: inlines,
   titleText: z.string(),
   titleLine: z.number().int(),
+  titleFromSource: z.boolean(),
   contentsPage: z.number().int().nullable(),
   firstPage: z.number().int().nullable(),
   lastPage: z.number().int().nullable(),
