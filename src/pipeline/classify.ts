@@ -57,11 +57,12 @@ export function isNumericCell(text: string): boolean {
 
 /** URL-safe anchor from heading text. */
 export function slugify(text: string): string {
+  // Markers go before NFKD normalisation, which would turn '²' into '2'.
   return plain(text)
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/gu, '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/gu, '')
     .toLowerCase()
-    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/gu, '')
     .replace(/['’"]/gu, '')
     .replace(/[^a-z0-9]+/gu, '-')
     .replace(/^-+|-+$/gu, '')

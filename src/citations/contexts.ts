@@ -1,0 +1,66 @@
+/**
+ * Every block of the edition whose text may hold a citation or a cross-reference, as flat text,
+ * in reading order, with where it lives (section, block id) and its note-numbering scope.
+ */
+import type { Edition, Section } from '../pipeline/model.ts';
+import { flatten, type FlatText } from './text.ts';
+
+export interface TextContext {
+  section: string;
+  slug: string;
+  sectionKind: Section['kind'];
+  /** Block id the renderer annotates (note id, paragraph id, heading id, table id). */
+  block: string;
+  kind: 'note' | 'paragraph' | 'heading' | 'table';
+  /** Note-numbering scope ('ch2.1', 'intro'…), or the section id for blocks outside any scope. */
+  scope: string;
+  line: number;
+  page: number | null;
+  /** The note's own number (notes only). */
+  n: number | null;
+  flat: FlatText;
+}
+
+const cache = new WeakMap<Edition, TextContext[]>();
+
+/** All text blocks of every non-front section, each section's blocks in source-line order. */
+export function textContexts(edition: Edition): TextContext[] {
+  const hit = cache.get(edition);
+  if (hit) return hit;
+  const out: TextContext[] = [];
+  for (const s of edition.sections) {
+    if (s.kind === 'front') continue;
+    const base = { section: s.id, slug: s.slug, sectionKind: s.kind };
+    const mine: TextContext[] = [];
+    for (const b of s.blocks) {
+      if (b.kind === 'notes') {
+        for (const n of b.notes) mine.push({ ...base, block: n.id, kind: 'note', scope: n.scope, line: n.line, page: n.page, n: n.n, flat: flatten([n.content]) });
+      } else if (b.kind === 'paragraph') {
+        mine.push({ ...base, block: b.id, kind: 'paragraph', scope: b.scope ?? s.id, line: b.lines[0] ?? s.titleLine, page: b.pages[0] ?? null, n: null, flat: flatten([b.content]) });
+      } else if (b.kind === 'heading') {
+        mine.push({ ...base, block: b.id, kind: 'heading', scope: b.scope ?? s.id, line: b.lines[0] ?? s.titleLine, page: null, n: null, flat: flatten([b.content]) });
+      } else if (b.kind === 'table') {
+        const cells = [...(b.caption ? [b.caption] : []), ...b.headRows.flat(), ...b.bodyRows.flat()];
+        mine.push({ ...base, block: b.id, kind: 'table', scope: b.scope ?? s.id, line: b.lines[0] ?? s.titleLine, page: null, n: null, flat: flatten(cells) });
+      }
+    }
+    // Notes sit at the foot of their pages in the source, so line order is reading order.
+    mine.sort((a, b) => a.line - b.line);
+    out.push(...mine);
+  }
+  cache.set(edition, out);
+  return out;
+}
+
+/** URL of a block on its section page. */
+export function contextHref(c: Pick<TextContext, 'slug' | 'block'>): string {
+  return `/${c.slug}/#${c.block}`;
+}
+
+/** A reader's label for a block: "Chapter 3, note 59" or "Tables, para-10". */
+export function contextLabel(c: TextContext, edition: Edition): string {
+  const scope = edition.noteScopes.find((s) => s.scope === c.scope);
+  if (c.kind === 'note') return `${scope?.label ?? c.section}, note ${c.n}`;
+  const section = edition.sections.find((s) => s.id === c.section);
+  return `${section?.label ?? c.section}, ${c.block}`;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { linesToDrafts } from '../../../src/pipeline/drafts.ts';
+import { structureSection, type InlineParser } from '../../../src/pipeline/structure.ts';
+import { SECTION_SPECS } from '../../../src/pipeline/sections.ts';
+import { parseInline, inlineText } from '../../../src/pipeline/inline.ts';
+import type { Block, Paragraph } from '../../../src/pipeline/model.ts';
+import { fixture, realEdition } from './helpers.ts';
+
+const parse: InlineParser = (text, line) => parseInline(text, line);
+const intro = SECTION_SPECS.find((s) => s.id === 'introduction')!;
+const paragraphs = (blocks: Block[]) => blocks.filter((b): b is Paragraph => b.kind === 'paragraph');
+
+describe('structureSection', () => {
+  it('re-joins a paragraph cut by a block of notes, with one space, and marks the page inside it', () => {
+    const lines = [{ n: 70, text: 'Introduction' }, { n: 73, text: 'These developments may well be described, when they look at this period, as the work of the' }, ...fixture('note-block-splits-sentence.txt', 75)];
+    const s = structureSection(linesToDrafts(lines), { spec: intro, firstPage: 1, lastPage: 21, parse });
+    const [joined, next] = paragraphs(s.blocks);
+    expect(joined?.lines).toEqual([73, 77]);
+    expect(inlineText(joined!.content)).toContain('as the work of the involvement of committed partisan interests');
+    expect(joined?.pageBreaksInside).toEqual([{ afterInline: 1, page: 2, approximate: true }]);
+    expect(joined?.pages).toEqual([1, 2]);
+    // A paragraph that ends a sentence before the notes and starts with a capital is not joined.
+    expect(next?.lines).toEqual([79]);
+    expect(s.paragraphsJoined).toBe(1);
+  });
+
+  it('gives Introduction headings their levels: unnumbered h2, lettered h3 (fixture: intro-headings)', () => {
+    const s = structureSection(linesToDrafts([{ n: 69, text: 'Introduction' }, ...fixture('intro-headings.txt', 150)]), { spec: intro, firstPage: 1, lastPage: 21, parse });
+    const headings = s.blocks.flatMap((b) => (b.kind === 'heading' ? [[b.level, b.id, b.headingKind]] : []));
+    expect(headings).toEqual([
+      [2, 'moscow-1925-32', 'subheading'],
+      [3, 'a-moscows-population', 'lettered'],
+    ]);
+  });
+});
+
+describe('the real thesis', () => {
+  const edition = realEdition();
+  const section = (id: string) => edition.sections.find((s) => s.id === id)!;
+
+  it('finds every section in order', () => {
+    expect(edition.sections.map((s) => s.id)).toEqual([
+      'title-page', 'rights', 'synopsis', 'acknowledgements', 'contents', 'introduction',
+      'chapter-1', 'chapter-2', 'chapter-3', 'chapter-4', 'chapter-5', 'chapter-6', 'conclusion',
+      'maps', 'diagrams', 'tables', 'appendices', 'glossary', 'abbreviations', 'bibliography',
+    ]);
+    expect(section('conclusion').contentsPage).toBe(236);
+    expect(section('chapter-3').firstPage).toBe(119);
+    expect(section('chapter-3').lastPage).toBe(145);
+  });
+
+  it('has Chapter 2 in four numbered parts, each heading at h2 with a stable anchor', () => {
+    const parts = section('chapter-2').blocks.flatMap((b) => (b.kind === 'heading' && b.headingKind === 'part' ? [[b.id, b.level, b.scope]] : []));
+    expect(parts).toEqual([
+      ['part-1', 2, 'ch2.1'],
+      ['part-2', 2, 'ch2.2'],
+      ['part-3', 2, 'ch2.3'],
+      ['part-4', 2, 'ch2.4'],
+    ]);
+    const newOpposition = section('chapter-2').blocks.find((b) => b.kind === 'heading' && b.id === 'the-new-opposition-of-1925');
+    expect(newOpposition).toMatchObject({ level: 3, headingKind: 'subheading' });
+  });
+
+  it('splits the fused headings of the back matter', () => {
+    const bib = section('bibliography');
+    expect(bib.titleText).toBe('Bibliography');
+    expect(bib.blocks.find((b) => b.kind === 'heading')).toMatchObject({ id: 'section-1', level: 2 });
+    const app = section('appendices').blocks.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? [b.id, inlineText(b.content)] : []));
+    expect(app.slice(0, 2)).toEqual([['appendix-1', 'Appendix 1: Composition of the MK Buro 1925-32.'], ['mk-buro-on-13-8-1924', 'MK Buro on 13/8/1924.']]);
+    expect(app.some(([id, text]) => id === 'a-plan-of-work-for-mk-plenum' && text === 'a) Plan of Work for MK plenum.')).toBe(true);
+    expect(app.some(([id]) => id === 'appendix-2')).toBe(true);
+  });
+
+  it('re-joins paragraphs across page ends without joining real paragraph ends', () => {
+    expect(edition.stats.joinedAcrossPages).toBeGreaterThan(150);
+    const ch3 = section('chapter-3');
+    // "…covering the period…" continues after a block of notes that includes note 31's table.
+    const quotas = paragraphs(ch3.blocks).find((p) => p.lines.includes(1813));
+    expect(quotas?.lines).toEqual([1792, 1813]);
+    // Headings are never swallowed into a paragraph.
+    for (const s of edition.sections.filter((x) => x.kind === 'chapter')) for (const p of paragraphs(s.blocks).filter((x) => x.style === 'prose')) expect(inlineText(p.content)).not.toMatch(/^\d\. [A-Z][^.]{0,60}$/u);
+  });
+
+  it('makes the inline tables of the chapters real tables', () => {
+    const ch3 = section('chapter-3');
+    const tables = ch3.blocks.filter((b) => b.kind === 'table');
+    expect(tables.length).toBeGreaterThanOrEqual(2);
+    const ch2Notes = section('chapter-2').blocks.flatMap((b) => (b.kind === 'notes' ? b.notes : []));
+    const n30 = ch2Notes.find((n) => n.id === 'ch2.1-n30');
+    const table = n30?.extra.find((x) => x.kind === 'table');
+    expect(table?.kind).toBe('table');
+    if (table?.kind !== 'table') return;
+    expect(table.headRows.map((r) => r.map((c) => inlineText(c)))).toEqual([['', 'Moscow', 'Leningrad'], ['% (by social origin)', '', '']]);
+    expect(table.bodyRows.map((r) => r.map((c) => inlineText(c)))).toEqual([['workers', '71', '74'], ['peasants', '5', '14.5'], ['white-collar workers', '24', '11.5']]);
+  });
+});
