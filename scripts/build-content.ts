@@ -38,6 +38,16 @@ function main(): void {
     irregularities: readJson(paths.irregularities, 'content/note-irregularities.json'),
     sourceSha256: createHash('sha256').update(bytes).digest('hex'),
   });
+  // A source cut inside its last section can still parse: the recorded checksum catches it.
+  const expected = readFileSync(join(root, 'content/source/thesis.sha256'), 'utf8').trim();
+  if (edition.meta.sourceSha256 !== expected) {
+    const original = { lines: 4515, bytes: 661105 };
+    throw new SourceError(
+      'content/source/thesis.txt',
+      null,
+      `the source does not match its recorded SHA-256 (content/source/thesis.sha256): it has ${edition.meta.sourceLines} lines and ${bytes.length} bytes, the recorded source ${original.lines} lines and ${original.bytes} bytes. The source is never edited; is it truncated or corrupted?`,
+    );
+  }
   const tmp = `${paths.out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, 'sections'), { recursive: true });

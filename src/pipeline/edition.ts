@@ -39,8 +39,8 @@ export function buildEdition(input: EditionInput): Edition {
   if (input.text.trim() === '') throw new SourceError(THESIS_FILE, 1, 'the source is empty');
   checkSourceCharacters(lines);
   const seenIds = new Set<string>();
-  const emendations: Emendation[] = input.emendations.flatMap((f) => parseEmendations(f.json, f.file, seenIds));
-  checkEmendationsAgainstSource(emendations, lines);
+  const fileOf = new Map<string, string>();
+  const emendations: Emendation[] = input.emendations.flatMap((f) => parseEmendations(f.json, f.file, seenIds).map((e) => (fileOf.set(e.id, f.file), e)));
   const irregularities = parseIrregularities(input.irregularities);
 
   const byLine = emendationsByLine(emendations);
@@ -48,7 +48,9 @@ export function buildEdition(input: EditionInput): Edition {
   const parse = (text: string, line: number, col: number): Inline[] =>
     parseInline(markEmendations(text, byLine.get(line) ?? []), line, index, col);
 
+  // Sections first: a truncated source is reported as truncated, not as a stale emendation.
   const slices = splitSections(lines);
+  checkEmendationsAgainstSource(emendations, lines, fileOf);
   const contentsSlice = slices.find((s) => s.spec.id === 'contents');
   if (!contentsSlice) throw new SourceError(THESIS_FILE, null, 'no table of contents');
   const contents = parseContents(contentsSlice);

@@ -58,13 +58,14 @@ function occurrences(haystack: string, needle: string): number {
 }
 
 /** Check each emendation against the line it names: the printed reading must be there, `count` times. */
-export function checkEmendationsAgainstSource(emendations: readonly Emendation[], lines: readonly SourceLine[]): void {
+export function checkEmendationsAgainstSource(emendations: readonly Emendation[], lines: readonly SourceLine[], fileOf: ReadonlyMap<string, string> = new Map()): void {
   for (const em of emendations) {
+    const file = fileOf.get(em.id) ?? EMENDATIONS_FILE;
     const line = lines[em.line - 1];
-    if (!line) throw new SourceError(EMENDATIONS_FILE, null, `${em.id}: line ${em.line} is beyond the end of the source (${lines.length} lines)`);
+    if (!line) throw new SourceError(file, null, `${em.id}: line ${em.line} is beyond the end of the source (${lines.length} lines)`);
     const found = occurrences(line.text, em.original);
     if (found !== em.count) {
-      throw new SourceError(EMENDATIONS_FILE, null, `${em.id}: expected "${em.original}" ${em.count} time(s) on source line ${em.line}, found ${found}`);
+      throw new SourceError(file, null, `${em.id}: expected "${em.original}" ${em.count} time(s) on source line ${em.line}, found ${found}`);
     }
   }
 }
