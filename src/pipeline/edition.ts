@@ -1,7 +1,7 @@
 import type { Edition, Emendation, Inline, PageAnchor, Section, SourceLine } from './model.ts';
 import { SourceError, THESIS_FILE } from './errors.ts';
 import { toLines } from './lines.ts';
-import { SECTION_SPECS, contentsPageFor, parseContents, splitSections } from './sections.ts';
+import { contentsPageFor, parseContents, splitSections } from './sections.ts';
 import { linesToDrafts } from './drafts.ts';
 import { structureSection } from './structure.ts';
 import { markEmendations, parseInline, type LineEmendation } from './inline.ts';

@@ -6,7 +6,10 @@ import { escapeHtml } from './escape.ts';
 export class BlockAnnotations {
   private readonly seen = new Map<Annotation, number>();
   private readonly used = new Set<Annotation>();
-  constructor(readonly list: readonly Annotation[]) {}
+  readonly list: readonly Annotation[];
+  constructor(list: readonly Annotation[]) {
+    this.list = list;
+  }
 
   /** Split one text node into escaped HTML with the annotations that fall in it wrapped as links. */
   renderText(v: string): string {

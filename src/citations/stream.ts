@@ -1,0 +1,427 @@
+/**
+ * The citations of the thesis in reading order, scope by scope: works (matched to the
+ * bibliography or to a full reference in an earlier note), archival files, periodicals,
+ * proceedings; and the abbreviated references (op. cit., loc. cit., Ibid.) resolved against them.
+ * op. cit. resolves to the same author's full citation earlier in the scope, else the bibliography;
+ * Ibid. to whatever was cited just before.
+ */
+import type { Edition } from '../pipeline/model.ts';
+import { parseBibliography, type BibEntry } from './bibliography.ts';
+import { findArchivalMentions, folioAfter, type ArchivalMention, type ArchivalReference } from './archival.ts';
+import { textContexts, type TextContext } from './contexts.ts';
+import { parseAbbreviations } from './glossary.ts';
+import { nameKey, sameName } from './names.ts';
+import { normalizeWords } from './text.ts';
+
+export type Target =
+  | { kind: 'bib'; entry: BibEntry; label: string }
+  | { kind: 'local'; context: TextContext; label: string }
+  | { kind: 'archival'; ref: ArchivalReference; label: string }
+  | { kind: 'periodical'; entry: BibEntry | null; context: TextContext; label: string }
+  | { kind: 'generic'; context: TextContext; label: string };
+
+export type MentionVia = 'title' | 'short-title' | 'local' | 'archival' | 'periodical' | 'generic' | 'op-cit' | 'loc-cit' | 'ibid';
+
+export interface Mention {
+  context: TextContext;
+  start: number;
+  end: number;
+  /** Span to link, when the mention itself gets a link (a title, a short title). */
+  linkStart: number;
+  linkEnd: number;
+  target: Target;
+  /** Surnames this mention names or implies (for later op. cit.). */
+  authors: string[];
+  via: MentionVia;
+  /** Abbreviations used ('RM', 'P'…) for periodical mentions. */
+  abbr: string | null;
+}
+
+export type AbbreviatedToken = 'op. cit.' | 'loc. cit.' | 'ibid.';
+
+export interface Abbreviated {
+  context: TextContext;
+  token: AbbreviatedToken;
+  start: number;
+  end: number;
+  raw: string;
+  author: string | null;
+  target: Target | null;
+  /** Why it resolved as it did, or why it did not. */
+  reason: string;
+}
+
+export interface CitationStream {
+  mentions: Mention[];
+  abbreviated: Abbreviated[];
+  archival: ArchivalReference[];
+}
+
+interface Token {
+  w: string;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+const STOP = new Set(['the', 'a', 'an', 'and', 'of', 'in', 'on', 'for', 'to', 'i', 'v', 'o', 's', 'k', 'na', 'po', 'za', 'ot', 'iz', 'u']);
+
+function tokens(text: string): Token[] {
+  return [...text.matchAll(/[\p{L}\p{M}\p{N}'’`"]+/gu)].flatMap((m) => {
+    const w = normalizeWords(m[0]).join('');
+    return w ? [{ w, raw: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }] : [];
+  });
+}
+
+/** Title words used for matching (a leading article dropped). */
+function titleWords(e: BibEntry): string[] {
+  const w = normalizeWords(e.title);
+  return w[0] === 'the' ? w.slice(1) : w;
+}
+
+const entryAuthors = (e: BibEntry): string[] => [...e.authors, ...e.editors].map((p) => p.family);
+
+/** What follows a title in a citation: an imprint, a page, a volume, a chapter. */
+const CITATION_TAIL = /^[^.;]{0,60}?(?:\(|\bpp?\.\s*\d|[Cc]hap|\b[Vv]ols?\b|\btable\b|\bedn\b)/u;
+
+interface WorkHit {
+  entry: BibEntry;
+  start: number;
+  end: number;
+  k: number;
+  full: boolean;
+}
+
+/** Bibliography titles named in a text, longest match first, ambiguous matches dropped. */
+function matchTitles(text: string, toks: Token[], works: readonly BibEntry[], knownAuthors: ReadonlySet<string>): WorkHit[] {
+  const hits: WorkHit[] = [];
+  for (const e of works) {
+    const t = titleWords(e);
+    if (t.length === 0) continue;
+    for (let i = 0; i < toks.length; i++) {
+      if ((toks[i] as Token).w !== t[0]) continue;
+      let k = 0;
+      while (k < t.length && i + k < toks.length && (toks[i + k] as Token).w === t[k]) k++;
+      const matched = t.slice(0, k);
+      const content = matched.filter((w) => !STOP.has(w)).length;
+      const end = (toks[i + k - 1] as Token).end;
+      const before = toks.slice(Math.max(0, i - 5), i);
+      const authorNear = before.some((b) => entryAuthors(e).some((a) => sameName(a, b.raw)) || [...knownAuthors].some((a) => a === b.w && /^[A-Z]/u.test(b.raw)));
+      const tail = CITATION_TAIL.test(text.slice(end, end + 70));
+      const evidence = authorNear || tail;
+      const ok =
+        (k === t.length && (t.length >= 2 ? evidence || content >= 2 : authorNear)) ||
+        (k >= 3 && content >= 2 && (evidence || e.language === 'ru')) ||
+        (k >= 2 && content >= 2 && evidence);
+      if (ok) hits.push({ entry: e, start: (toks[i] as Token).start, end, k, full: k === t.length });
+    }
+  }
+  // Keep the best hit per place: the longest; among equals, the one whose year or edition the text gives.
+  hits.sort((a, b) => a.start - b.start || b.k - a.k);
+  const out: WorkHit[] = [];
+  for (const h of hits) {
+    if (out.some((o) => h.start < o.end && o.start < h.end && o.k > h.k)) continue;
+    const rivals = hits.filter((o) => o !== h && o.start === h.start && o.k === h.k);
+    if (rivals.length > 0) {
+      const pick = disambiguate([h, ...rivals], text.slice(h.end, h.end + 80));
+      if (pick !== h) continue;
+    }
+    if (out.some((o) => o.start === h.start && o.end === h.end)) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+/** Among works with the same title start: the one whose year or edition follows in the text, else a sole-author work. */
+function disambiguate<T extends { entry: BibEntry }>(cands: T[], after: string): T | null {
+  const byYear = cands.filter((c) => c.entry.year && after.includes(c.entry.year));
+  if (byYear.length === 1) return byYear[0] as T;
+  const ed = /\b(1st|first)\b/iu.test(after) ? /1st|first/iu : /\b(2nd|second)\b/iu.test(after) ? /2nd|second/iu : null;
+  if (ed) {
+    const byEd = cands.filter((c) => ed.test(c.entry.note ?? ''));
+    if (byEd.length === 1) return byEd[0] as T;
+  }
+  const vol = /\b[Vv]ol\.?\s*(\d)/u.exec(after)?.[1];
+  if (vol) {
+    const byVol = cands.filter((c) => new RegExp(`vol\\.?\\s*${vol}\\b`, 'iu').test(c.entry.note ?? ''));
+    if (byVol.length === 1) return byVol[0] as T;
+  }
+  const sole = cands.filter((c) => c.entry.authors.length + c.entry.editors.length === 1);
+  if (sole.length === 1) return sole[0] as T;
+  return null;
+}
+
+const PERIODICAL_TAIL = String.raw`[.,]?\s*(?:\([^()]{1,10}\),?\s*)?(?=\d{1,2}\s*(?:and\s*\d{1,2}\s*)?\/\d{1,2}\/\d{2,4}|(?:19)?\d{2}\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?,?\s+\d{4}|[Nn]os?\b)`;
+
+const OTHER_PERIODICALS = ['Propagandist', 'Martenovka', 'Sotsialisticheskii Vestnik', 'Russian Review', 'Russian History', 'Izvestiya TsK', 'Izvestiya MK', 'Vechernaya Moskva'];
+
+interface PeriodicalPattern {
+  re: RegExp;
+  name: string;
+  abbr: string | null;
+}
+
+function periodicalPatterns(edition: Edition): PeriodicalPattern[] {
+  const abbrs = parseAbbreviations(edition).filter((a) => a.group === 'periodical');
+  const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const out: PeriodicalPattern[] = [];
+  for (const a of abbrs) {
+    // One-letter abbreviations (P, B) count only before a full date or year: "P 3/12/1925", "B, 1928".
+    const tail = a.abbr.length === 1 ? String.raw`\.?,?\s*(?=\d{1,2}\/\d{1,2}\/\d{2,4}|19\d\d\b)` : PERIODICAL_TAIL;
+    out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${esc(a.abbr)}(?![\p{L}])${tail}`, 'gu'), name: a.expansion, abbr: a.abbr });
+    out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${esc(a.expansion)}(?![\p{L}])${PERIODICAL_TAIL}`, 'gu'), name: a.expansion, abbr: null });
+  }
+  for (const name of OTHER_PERIODICALS) out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${esc(name)}(?![\p{L}])${PERIODICAL_TAIL}`, 'gu'), name, abbr: null });
+  return out;
+}
+
+const PROCEEDINGS = /\b(?:[IVX]+|Sed'moi|Pyatyi|Shestoi|Vtoroi|Chetvertyi)\s+(?:(?:ob(?:"|'|\.)?(?:edinenn?yi)?|Ob(?:"|'|\.)?(?:edinenn?yi)?)\.?\s+)?[Pp]lenum\b|\b[IVX]+\s+(?:Moskovskay\w\s+)?(?:[Gg]ubernskaya|[Oo]blast'naya)\b|\b[IVX]+\s+S"ezd\b|\bKonferentsiya\b/gu;
+const IMPRINT = /\((?:[^()]{0,80}?,\s*)?(?:M|L|M-L|London|New York|Cambridge(?:, Mass\.)?|Princeton|Oxford|Leningrad|Moscow|Munich|Paris)\.?,?\s*(?:1[89]\d\d)\)/gu;
+const ABBREVIATED = /\b(?:([Oo]p\.?\s?cit)|([Ll]oc\.?\s?cit)|([Ii]bid))\b\.?/gu;
+const LOCAL_FULL = /(?<![\p{L}])((?:Ed\.\s+)?(?:[A-Z]\.\s?){1,3})\s*([A-Z][\p{L}'’-]+),\s+(.{3,220}?)(?:\(([^()]*?1[89]\d\d)\)|,\s+((?:[A-Z][\p{L}]+\s?){1,3}),\s*(1[89]\d\d))/gu;
+
+/** The sentence around a span, as a label for a reference without a bibliography entry. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf('. ', start) + 2, text.lastIndexOf('; ', start) + 2, 0);
+  const stop = text.slice(end).search(/\.\s|;\s|$/u);
+  return text.slice(from, end + (stop < 0 ? 0 : stop) + 1).replace(/\s+/gu, ' ').trim().slice(0, 240);
+}
+
+function overlaps(a: { start: number; end: number }, list: readonly { start: number; end: number }[]): boolean {
+  return list.some((b) => a.start < b.end && b.start < a.end);
+}
+
+const cache = new WeakMap<Edition, CitationStream>();
+
+/** Build the citation stream of the whole edition. */
+export function citationStream(edition: Edition): CitationStream {
+  const hit = cache.get(edition);
+  if (hit) return hit;
+  const bib = parseBibliography(edition).entries;
+  const works = bib.filter((e) => e.type !== 'archive' && e.type !== 'periodical' && e.type !== 'proceedings');
+  const periodicalEntries = bib.filter((e) => e.type === 'periodical');
+  const patterns = periodicalPatterns(edition);
+  const knownAuthors = new Set<string>(works.flatMap(entryAuthors).map(nameKey));
+  const mentions: Mention[] = [];
+  const abbreviated: Abbreviated[] = [];
+  const archival: ArchivalReference[] = [];
+  const byScope = new Map<string, Mention[]>();
+  let refCount = 0;
+
+  const periodicalEntry = (name: string): BibEntry | null => periodicalEntries.find((e) => nameKey(e.title) === nameKey(name)) ?? null;
+  const worksBy = (author: string): BibEntry[] => works.filter((e) => entryAuthors(e).some((a) => sameName(a, author)));
+
+  const makeRef = (c: TextContext, m: Pick<ArchivalMention, 'archive' | 'fond' | 'opis' | 'delo' | 'folios' | 'form' | 'raw' | 'remarks' | 'linkStart' | 'linkEnd'>, continues: string | null): ArchivalReference => {
+    const ref: ArchivalReference = { id: `arch-${++refCount}`, archive: m.archive, fond: m.fond, opis: m.opis, delo: m.delo, folios: m.folios, form: m.form, raw: m.raw, remarks: [...m.remarks], section: c.section, slug: c.slug, noteId: c.block, scope: c.scope, noteN: c.n, page: c.page, linkStart: m.linkStart, linkEnd: m.linkEnd, continues };
+    archival.push(ref);
+    return ref;
+  };
+
+  for (const c of textContexts(edition)) {
+    const text = c.flat.text;
+    const toks = tokens(text);
+    const scoped = byScope.get(c.scope) ?? [];
+    byScope.set(c.scope, scoped);
+    const isCitationPlace = c.kind === 'note' || c.sectionKind !== 'chapter' || /Source|op\.? ?cit|[Ii]bid/u.test(text);
+    const found: Mention[] = [];
+    const push = (m: Omit<Mention, 'context'>): void => {
+      found.push({ context: c, ...m });
+    };
+
+    // Archival files (explicit references; 'loc. cit.' continuations are tokens, below).
+    const arch = c.kind === 'note' ? findArchivalMentions(text) : [];
+    for (const m of arch) {
+      if (m.form === 'loc-cit' || m.form === 'example') continue;
+      const ref = makeRef(c, m, null);
+      push({ start: m.start, end: m.end, linkStart: m.linkStart, linkEnd: m.linkEnd, target: { kind: 'archival', ref, label: m.raw }, authors: [], via: 'archival', abbr: null });
+    }
+    const examples = arch.filter((m) => m.form === 'example');
+    for (const m of examples) makeRef(c, m, null);
+
+    if (isCitationPlace) {
+      // Bibliography titles, full or short, with or without the author.
+      for (const h of matchTitles(text, toks, works, knownAuthors)) {
+        if (overlaps(h, found)) continue;
+        const printed = /([A-Z][\p{L}'’-]+),\s*$/u.exec(text.slice(Math.max(0, h.start - 40), h.start))?.[1];
+        push({ start: h.start, end: h.end, linkStart: h.start, linkEnd: h.end, target: { kind: 'bib', entry: h.entry, label: h.entry.text }, authors: [...entryAuthors(h.entry), ...(printed ? [printed] : [])], via: 'title', abbr: null });
+      }
+      // "Fainsod, Smolensk", "Carr, Foundations": a surname and the first word(s) of one of that author's titles.
+      for (const m of text.matchAll(/(?<![\p{L}])([A-Z][\p{L}'’-]+),\s+(?:<i>)?([A-Z][\p{L}'’-]+)/gu)) {
+        const author = m[1] as string;
+        const cands = worksBy(author);
+        if (cands.length === 0) continue;
+        const at = (m.index ?? 0) + m[0].length - (m[2] as string).length;
+        const after = toks.filter((t) => t.start >= at);
+        const scored = cands.map((e) => {
+          const t = titleWords(e);
+          let k = 0;
+          while (k < t.length && k < after.length && (after[k] as Token).w === t[k]) k++;
+          return { entry: e, k };
+        }).filter((s) => s.k >= 1 && !STOP.has(titleWords(s.entry)[0] ?? ''));
+        if (scored.length === 0) continue;
+        const best = Math.max(...scored.map((s) => s.k));
+        const top = scored.filter((s) => s.k === best);
+        const end = (after[best - 1] as Token).end;
+        const pick = top.length === 1 ? top[0] : disambiguate(top, text.slice(end, end + 60));
+        if (!pick) continue;
+        const span = { start: at, end };
+        if (overlaps(span, found)) continue;
+        push({ ...span, linkStart: at, linkEnd: end, target: { kind: 'bib', entry: pick.entry, label: pick.entry.text }, authors: [...entryAuthors(pick.entry), author], via: 'short-title', abbr: null });
+      }
+      // Full references to works outside the bibliography: "L. Viola, 'The 25, 000ers…', Russian History, 1983".
+      for (const m of text.matchAll(LOCAL_FULL)) {
+        const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
+        const span = { start, end: (m.index ?? 0) + m[0].length };
+        const author = m[2] as string;
+        knownAuthors.add(nameKey(author));
+        const covered = found.find((f) => f.target.kind === 'bib' && span.start <= f.start && f.end <= span.end + 80);
+        if (covered) {
+          covered.authors.push(author);
+          continue;
+        }
+        if (overlaps(span, found)) continue;
+        push({ ...span, linkStart: span.start, linkEnd: span.start, target: { kind: 'local', context: c, label: text.slice(span.start, span.end).trim() }, authors: [author], via: 'local', abbr: null });
+      }
+      // Newspapers and journals with a date or issue.
+      for (const p of patterns) {
+        for (const m of text.matchAll(p.re)) {
+          const start = m.index ?? 0;
+          const tail = /^[^;.]*?(?:\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4}|[Nn]os?\.?\s*\d+(?:-\d+)?)/u.exec(text.slice(start));
+          const span = { start, end: start + (tail ? tail[0].length : m[0].length) };
+          if (overlaps(span, found)) continue;
+          const entry = periodicalEntry(p.name);
+          const label = text.slice(span.start, span.end).replace(/\s+/gu, ' ').trim();
+          push({ ...span, linkStart: start, linkEnd: start + (p.abbr ?? p.name).length, target: { kind: 'periodical', entry, context: c, label: `${label}${p.abbr ? ` (${p.abbr} = ${p.name})` : ''}` }, authors: [], via: 'periodical', abbr: p.abbr });
+        }
+      }
+      // Stenographic reports and other publications known only by their imprint.
+      for (const re of [PROCEEDINGS, IMPRINT]) {
+        for (const m of text.matchAll(re)) {
+          const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+          if (overlaps(span, found)) continue;
+          push({ ...span, linkStart: span.start, linkEnd: span.start, target: { kind: 'generic', context: c, label: sentenceAround(text, span.start, span.end) }, authors: [], via: 'generic', abbr: null });
+        }
+      }
+    }
+
+    // Abbreviated references, resolved in reading order against everything cited before them.
+    const tokensHere = [...text.matchAll(ABBREVIATED)].map((m) => ({
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + m[0].length,
+      raw: m[0],
+      token: (m[1] ? 'op. cit.' : m[2] ? 'loc. cit.' : 'ibid.') as AbbreviatedToken,
+    }));
+    const events = [
+      ...found.map((m) => ({ at: m.start, m, t: null })),
+      ...tokensHere.map((t) => ({ at: t.start, m: null, t })),
+    ].sort((a, b) => a.at - b.at);
+    for (const ev of events) {
+      if (ev.m) {
+        if (overlaps(ev.m, tokensHere)) continue;
+        scoped.push(ev.m);
+        mentions.push(ev.m);
+        continue;
+      }
+      const t = ev.t as (typeof tokensHere)[number];
+      const resolved = resolveToken(c, t, text, toks, scoped, mentions, knownAuthors, worksBy, arch, makeRef);
+      abbreviated.push(resolved.abbreviated);
+      if (resolved.mention) {
+        scoped.push(resolved.mention);
+        mentions.push(resolved.mention);
+      }
+    }
+  }
+  supplyMissingOpis(archival);
+  const result = { mentions, abbreviated, archival };
+  cache.set(edition, result);
+  return result;
+}
+
+type MakeRef = (c: TextContext, m: Pick<ArchivalMention, 'archive' | 'fond' | 'opis' | 'delo' | 'folios' | 'form' | 'raw' | 'remarks' | 'linkStart' | 'linkEnd'>, continues: string | null) => ArchivalReference;
+
+/** Resolve one op. cit. / loc. cit. / Ibid. */
+function resolveToken(
+  c: TextContext,
+  t: { start: number; end: number; raw: string; token: AbbreviatedToken },
+  text: string,
+  toks: readonly Token[],
+  scoped: readonly Mention[],
+  all: readonly Mention[],
+  knownAuthors: ReadonlySet<string>,
+  worksBy: (a: string) => BibEntry[],
+  arch: readonly ArchivalMention[],
+  makeRef: MakeRef,
+): { abbreviated: Abbreviated; mention: Mention | null } {
+  const base = { context: c, token: t.token, start: t.start, end: t.end, raw: t.raw };
+  const done = (target: Target | null, author: string | null, reason: string): { abbreviated: Abbreviated; mention: Mention | null } => ({
+    abbreviated: { ...base, author, target, reason },
+    mention: target ? { context: c, start: t.start, end: t.end, linkStart: t.start, linkEnd: t.end, target, authors: author ? [author] : [], via: t.token === 'ibid.' ? 'ibid' : t.token === 'op. cit.' ? 'op-cit' : 'loc-cit', abbr: null } : null,
+  });
+  const continueArchival = (prev: ArchivalReference, folios: string | null, form: 'ibid' | 'loc-cit'): Target => {
+    const ref = makeRef(c, { archive: prev.archive, fond: prev.fond, opis: prev.opis, delo: prev.delo, folios, form, raw: t.raw + text.slice(t.end, t.end + 12).replace(/[.;].*$/u, ''), remarks: [`continues ${prev.noteId === c.block ? 'the reference before it' : `the reference in ${prev.noteId}`} (${t.token})`], linkStart: t.start, linkEnd: t.end }, prev.id);
+    return { kind: 'archival', ref, label: ref.raw };
+  };
+
+  // "TsGAOR, loc. cit.": the archive's last file.
+  const archLoc = arch.find((m) => m.form === 'loc-cit' && m.linkStart <= t.start && t.start < m.linkEnd + 1);
+  if (archLoc) {
+    const prev = [...scoped].reverse().find((m) => m.target.kind === 'archival' && m.target.ref.archive === archLoc.archive);
+    if (!prev || prev.target.kind !== 'archival') return done(null, null, 'no earlier file of this archive in the scope');
+    return done(continueArchival(prev.target.ref, 'loc. cit.', 'loc-cit'), null, `the ${archLoc.archive} file cited in ${prev.context.block}`);
+  }
+
+  if (t.token === 'ibid.') {
+    const prev = scoped[scoped.length - 1];
+    if (!prev) return done(null, null, 'nothing cited before it in this scope');
+    if (prev.target.kind === 'archival') {
+      const folio = /^\.?,?\s*(?:(?:pp?\.|ll?\.|II\.|I\.|1\.)\s*)?(\d+(?:\s*[-–]\s*\d+)?)/u.exec(text.slice(t.end));
+      return done(continueArchival(prev.target.ref, folio ? (folio[1] as string).replace(/\s+/gu, '') : null, 'ibid'), null, `the file cited in ${prev.context.block}`);
+    }
+    return done(prev.target, prev.authors[0] ?? null, `the previous citation, in ${prev.context.block}`);
+  }
+
+  // op. cit. / loc. cit.: find the author named before it in the same block.
+  const before = toks.filter((k) => k.end <= t.start).reverse();
+  const authorTok = before.find((k) => /^[A-Z]/u.test(k.raw) && ([...knownAuthors].some((a) => sameName(a, k.raw)) || scoped.some((m) => m.authors.some((a) => sameName(a, k.raw)))));
+  if (!authorTok) {
+    if (t.token === 'loc. cit.') {
+      // "III oblast'naya i II gorodskaya konferentsiya, loc. cit.": the words before name the work.
+      const words = normalizeWords(text.slice(Math.max(0, t.start - 60), t.start)).filter((w) => !STOP.has(w)).slice(-3);
+      const prev = words.length >= 2 ? [...all].reverse().find((m) => m.context !== c && normalizeWords(m.context.flat.text).join(' ').includes(words.join(' ').slice(0, 12))) : undefined;
+      if (prev) return done(prev.target.kind === 'generic' || prev.target.kind === 'local' ? prev.target : { kind: 'generic', context: prev.context, label: sentenceAround(prev.context.flat.text, prev.start, prev.end) }, null, `the work named before it, cited in ${prev.context.block}`);
+    }
+    return done(null, null, 'no author named before it in the note');
+  }
+  const author = authorTok.raw.replace(/['’]s$/u, '');
+  const byAuthor = (m: Mention): boolean => (m.via === 'title' || m.via === 'short-title' || m.via === 'local' || m.via === 'op-cit' || m.via === 'loc-cit') && m.authors.some((a) => sameName(a, author));
+  const inScope = [...scoped].reverse().find(byAuthor);
+  if (inScope) return done(inScope.target, author, `${author}'s work cited earlier in this scope (${inScope.context.block})`);
+  const entries = worksBy(author);
+  if (entries.length === 1) {
+    const e = entries[0] as BibEntry;
+    return done({ kind: 'bib', entry: e, label: e.text }, author, `${author}'s only work in the bibliography`);
+  }
+  const earlier = [...all].reverse().find(byAuthor);
+  if (earlier) return done(earlier.target, author, `${author}'s work cited earlier in the thesis (${earlier.context.block})`);
+  return done(null, author, entries.length > 1 ? `${entries.length} works by ${author} in the bibliography and no earlier full reference` : `no full reference to ${author} found`);
+}
+
+/** "TsGAOR 7952/253": supply the opis when every other citation of the fond gives the same one. */
+function supplyMissingOpis(refs: ArchivalReference[]): void {
+  for (const r of refs) {
+    if (r.archive === 'T' || r.opis !== null || r.fond === null) continue;
+    const others = new Set(refs.filter((o) => o.archive === r.archive && o.fond === r.fond && o.opis !== null).map((o) => o.opis));
+    if (others.size === 1) {
+      r.opis = [...others][0] as string;
+      r.remarks.push(`opis ${r.opis} supplied by the editor: every other citation of fond ${r.fond} is to opis ${r.opis}`);
+    }
+  }
+  // Continuations copy their reference's reading.
+  for (const r of refs) {
+    if (!r.continues) continue;
+    const of = refs.find((o) => o.id === r.continues);
+    if (of && r.opis === null) r.opis = of.opis;
+  }
+}
+
+export { folioAfter };

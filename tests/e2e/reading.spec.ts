@@ -1,0 +1,97 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+test.describe('reading a chapter', () => {
+  test('follow a note marker to its note and back', async ({ page }) => {
+    await page.goto('/chapter-2/');
+    await expect(page.locator('h1')).toHaveText('Chapter 2. Political Change in Moscow 1925-32.');
+    const marker = page.locator('#ch2\\.3-n15-ref a');
+    await expect(marker).toHaveText('15');
+    await marker.click();
+    await expect(page).toHaveURL(/#ch2\.3-n15$/u);
+    const note = page.locator('li#ch2\\.3-n15');
+    await expect(note).toBeInViewport();
+    await expect(note.locator('.note-num')).toHaveText('15');
+    await expect(note).toHaveCSS('background-color', /rgb/u);
+    await note.locator('a.backref').click();
+    await expect(page).toHaveURL(/#ch2\.3-n15-ref$/u);
+    await expect(page.locator('#ch2\\.3-n15-ref')).toBeInViewport();
+  });
+
+  test('numbering restarts in each part of Chapter 2, with the thesis\'s own numbers', async ({ page }) => {
+    await page.goto('/chapter-2/');
+    for (const part of [1, 2, 3, 4]) {
+      await expect(page.locator(`section.notes[data-scope="ch2.${part}"] li.note`).first()).toHaveAttribute('id', `ch2.${part}-n1`);
+    }
+    // Note 77 of part 2 was never typed: the list goes from 76 to 78 and keeps the numbers.
+    const n78 = page.locator('li#ch2\\.2-n78');
+    await expect(n78).toHaveAttribute('value', '78');
+    await expect(page.locator('li#ch2\\.2-n77')).toHaveCount(0);
+  });
+
+  test('open a page marker link', async ({ page }) => {
+    await page.goto('/chapter-1/');
+    const marker = page.locator('#page-23');
+    await expect(marker).toHaveCount(1);
+    await marker.locator('a').click();
+    await expect(page).toHaveURL(/#page-23$/u);
+    await expect(marker).toBeInViewport();
+    await expect(page.locator('#page-22')).toContainText('p. 22');
+  });
+
+  test('reads without JavaScript: notes and pages are plain links', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/introduction/');
+    await page.locator('#intro-n16-ref a').click();
+    await expect(page).toHaveURL(/#intro-n16$/u);
+    await expect(page.locator('li#intro-n16')).toContainText("William Chase's book on Moscow workers under NEP");
+    await context.close();
+  });
+
+  test('keeps every space between inline elements', async ({ page }) => {
+    await page.goto('/glossary/');
+    // "<i>gubkom</i>\tParty committee in <i>gubernia</i> ." — the word and the emphasis stay apart.
+    await expect(page.locator('#term-gubkom')).toContainText('Party committee in gubernia .');
+    await page.goto('/introduction/');
+    const text = await page.locator('.section-body').innerText();
+    expect(text).not.toMatch(/[a-z](?:Rabochaya|Pravda)\b/u);
+    expect(text).toContain('Rabochaya Moskva');
+  });
+
+  test('an emendation shows the corrected reading and keeps the printed one', async ({ page }) => {
+    await page.goto('/chapter-1/');
+    const emend = page.locator('a.emend', { hasText: 'Elektrozavod' }).first();
+    await expect(emend).toHaveAttribute('data-original', 'Elektroavod');
+    await expect(emend).toHaveAttribute('title', /Elektroavod/u);
+    await emend.click();
+    await expect(page).toHaveURL(/\/emendations\/#em-\d{3}$/u);
+  });
+
+  test('home shows the rights statement and the contents with page numbers', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('#rights')).toContainText('This unpublished thesis/dissertation is copyright of the author and/or third parties.');
+    const contents = page.locator('.contents-list li');
+    await expect(contents).toHaveCount(15);
+    await expect(contents.nth(2)).toContainText('Chapter 2. Political Change in Moscow, 1925-32');
+    await expect(contents.nth(2)).toContainText('50');
+    await contents.nth(2).locator('a').click();
+    await expect(page).toHaveURL(/\/chapter-2\/$/u);
+  });
+
+  test('chapter page has no accessibility violations', async ({ page }) => {
+    await page.goto('/chapter-2/');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+  });
+
+  test('chapter pages need no JavaScript to read', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.goto('/chapter-4/');
+    await expect(page.locator('.section-body p').first()).toBeVisible();
+    expect(scripts).toEqual([]);
+  });
+});
