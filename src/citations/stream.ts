@@ -90,6 +90,7 @@ interface WorkHit {
   end: number;
   k: number;
   full: boolean;
+  authorNear: boolean;
 }
 
 /** Bibliography titles named in a text, longest match first, ambiguous matches dropped. */
@@ -109,11 +110,12 @@ function matchTitles(text: string, toks: Token[], works: readonly BibEntry[], kn
       const authorNear = before.some((b) => entryAuthors(e).some((a) => sameName(a, b.raw)) || [...knownAuthors].some((a) => a === b.w && /^[A-Z]/u.test(b.raw)));
       const tail = CITATION_TAIL.test(text.slice(end, end + 70));
       const evidence = authorNear || tail;
+      // Short or partial titles need the author nearby, or (Russian works) a page or imprint after them.
       const ok =
-        (k === t.length && (t.length >= 2 ? evidence || content >= 2 : authorNear)) ||
+        (k === t.length && (t.length >= 3 ? evidence || content >= 3 : t.length === 2 ? evidence : authorNear)) ||
         (k >= 3 && content >= 2 && (evidence || e.language === 'ru')) ||
-        (k >= 2 && content >= 2 && evidence);
-      if (ok) hits.push({ entry: e, start: (toks[i] as Token).start, end, k, full: k === t.length });
+        (k >= 2 && content >= 2 && (authorNear || (tail && e.language === 'ru')));
+      if (ok) hits.push({ entry: e, start: (toks[i] as Token).start, end, k, full: k === t.length, authorNear });
     }
   }
   // Keep the best hit per place: the longest; among equals, the one whose year or edition the text gives.
@@ -123,7 +125,7 @@ function matchTitles(text: string, toks: Token[], works: readonly BibEntry[], kn
     if (out.some((o) => h.start < o.end && o.start < h.end && o.k > h.k)) continue;
     const rivals = hits.filter((o) => o !== h && o.start === h.start && o.k === h.k);
     if (rivals.length > 0) {
-      const pick = disambiguate([h, ...rivals], text.slice(h.end, h.end + 80));
+      const pick = disambiguate([h, ...rivals], text.slice(h.end, h.end + 80), h.authorNear || rivals.some((r) => r.authorNear));
       if (pick !== h) continue;
     }
     if (out.some((o) => o.start === h.start && o.end === h.end)) continue;
@@ -133,7 +135,7 @@ function matchTitles(text: string, toks: Token[], works: readonly BibEntry[], kn
 }
 
 /** Among works with the same title start: the one whose year or edition follows in the text, else a sole-author work. */
-function disambiguate<T extends { entry: BibEntry }>(cands: T[], after: string): T | null {
+function disambiguate<T extends { entry: BibEntry }>(cands: T[], after: string, authorNamed = true): T | null {
   const byYear = cands.filter((c) => c.entry.year && after.includes(c.entry.year));
   if (byYear.length === 1) return byYear[0] as T;
   const ed = /\b(1st|first)\b/iu.test(after) ? /1st|first/iu : /\b(2nd|second)\b/iu.test(after) ? /2nd|second/iu : null;
@@ -146,8 +148,10 @@ function disambiguate<T extends { entry: BibEntry }>(cands: T[], after: string):
     const byVol = cands.filter((c) => new RegExp(`vol\\.?\\s*${vol}\\b`, 'iu').test(c.entry.note ?? ''));
     if (byVol.length === 1) return byVol[0] as T;
   }
-  const sole = cands.filter((c) => c.entry.authors.length + c.entry.editors.length === 1);
-  if (sole.length === 1) return sole[0] as T;
+  // A title cited without its author is an anonymous work's; with the author, prefer the sole-author work.
+  const people = (c: T): number => c.entry.authors.length + c.entry.editors.length;
+  const preferred = cands.filter((c) => (authorNamed ? people(c) === 1 : people(c) === 0));
+  if (preferred.length === 1) return preferred[0] as T;
   return null;
 }
 
@@ -180,16 +184,30 @@ const IMPRINT = /\((?:[^()]{0,80}?,\s*)?(?:M|L|M-L|London|New York|Cambridge(?:,
 const ABBREVIATED = /\b(?:([Oo]p\.?\s?cit)|([Ll]oc\.?\s?cit)|([Ii]bid))\b\.?/gu;
 const LOCAL_FULL = /(?<![\p{L}])((?:Ed\.\s+)?(?:[A-Z]\.\s?){1,3})\s*([A-Z][\p{L}'’-]+),\s+(.{3,220}?)(?:\(([^()]*?1[89]\d\d)\)|,\s+((?:[A-Z][\p{L}]+\s?){1,3}),\s*(1[89]\d\d))/gu;
 
-/** The sentence around a span, as a label for a reference without a bibliography entry. */
-function sentenceAround(text: string, start: number, end: number): string {
-  const from = Math.max(text.lastIndexOf('. ', start) + 2, text.lastIndexOf('; ', start) + 2, 0);
-  const stop = text.slice(end).search(/\.\s|;\s|$/u);
-  return text.slice(from, end + (stop < 0 ? 0 : stop) + 1).replace(/\s+/gu, ' ').trim().slice(0, 240);
+/** The sentence around a span (full stops inside brackets or after initials do not end it), as a label. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  const isStop = (i: number): boolean => {
+    if (text[i] !== '.' && text[i] !== ';') return false;
+    if (!/^\s+[A-Z(]/u.test(text.slice(i + 1, i + 3))) return false;
+    if (text[i] === '.' && /(?:^|[\s(.])[A-Z]$/u.test(text.slice(Math.max(0, i - 2), i))) return false;
+    const open = (text.slice(0, i).match(/\(/gu) ?? []).length - (text.slice(0, i).match(/\)/gu) ?? []).length;
+    return open <= 0;
+  };
+  let from = start;
+  while (from > 0 && !isStop(from - 1)) from--;
+  let to = end;
+  while (to < text.length && !isStop(to)) to++;
+  return text.slice(from, Math.min(text.length, to + 1)).replace(/\s+/gu, ' ').trim().slice(0, 240);
 }
 
 function overlaps(a: { start: number; end: number }, list: readonly { start: number; end: number }[]): boolean {
   return list.some((b) => a.start < b.end && b.start < a.end);
 }
+
+/** Authors in the bibliography who are also people the thesis writes about. */
+const ACTORS = new Set(['stalin', 'bauman', 'leonov']);
+
+const LIST_SECTIONS = new Set(['bibliography', 'abbreviations', 'glossary']);
 
 const cache = new WeakMap<Edition, CitationStream>();
 
@@ -218,6 +236,8 @@ export function citationStream(edition: Edition): CitationStream {
   };
 
   for (const c of textContexts(edition)) {
+    // The lists themselves (bibliography, abbreviations, glossary) cite nothing.
+    if (LIST_SECTIONS.has(c.section)) continue;
     const text = c.flat.text;
     const toks = tokens(text);
     const scoped = byScope.get(c.scope) ?? [];
@@ -268,6 +288,15 @@ export function citationStream(edition: Edition): CitationStream {
         if (overlaps(span, found)) continue;
         push({ ...span, linkStart: at, linkEnd: end, target: { kind: 'bib', entry: pick.entry, label: pick.entry.text }, authors: [...entryAuthors(pick.entry), author], via: 'short-title', abbr: null });
       }
+      // "Daniels, p. 274": an author and a page, the work being the author's last cited (or only) one.
+      for (const m of text.matchAll(/(?<![\p{L}])([A-Z][\p{L}'’-]+),\s+pp?\.\s*\d/gu)) {
+        const author = m[1] as string;
+        if (!knownAuthors.has(nameKey(author)) && !scoped.some((x) => x.authors.some((a) => sameName(a, author)))) continue;
+        const span = { start: m.index ?? 0, end: (m.index ?? 0) + author.length };
+        if (overlaps(span, found)) continue;
+        const target = resolveAuthor(author, scoped, mentions, worksBy);
+        if (target) push({ ...span, linkStart: span.start, linkEnd: span.end, target: target.target, authors: [author], via: 'short-title', abbr: null });
+      }
       // Full references to works outside the bibliography: "L. Viola, 'The 25, 000ers…', Russian History, 1983".
       for (const m of text.matchAll(LOCAL_FULL)) {
         const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
@@ -299,6 +328,12 @@ export function citationStream(edition: Edition): CitationStream {
         for (const m of text.matchAll(re)) {
           const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
           if (overlaps(span, found)) continue;
+          // The imprint of a work already recognised belongs to that citation.
+          const owner = re === IMPRINT ? found.find((f) => f.end <= span.start && span.start - f.end <= 40 && !/\.\s+[A-Z]|;/u.test(text.slice(f.end, span.start))) : undefined;
+          if (owner) {
+            owner.end = span.end;
+            continue;
+          }
           push({ ...span, linkStart: span.start, linkEnd: span.start, target: { kind: 'generic', context: c, label: sentenceAround(text, span.start, span.end) }, authors: [], via: 'generic', abbr: null });
         }
       }
@@ -382,28 +417,44 @@ function resolveToken(
 
   // op. cit. / loc. cit.: find the author named before it in the same block.
   const before = toks.filter((k) => k.end <= t.start).reverse();
-  const authorTok = before.find((k) => /^[A-Z]/u.test(k.raw) && ([...knownAuthors].some((a) => sameName(a, k.raw)) || scoped.some((m) => m.authors.some((a) => sameName(a, k.raw)))));
+  const isAuthor = (k: Token): boolean => /^[A-Z]/u.test(k.raw) && ([...knownAuthors].some((a) => sameName(a, k.raw)) || scoped.some((m) => m.authors.some((a) => sameName(a, k.raw))));
+  // "Chase, op. cit." names the author right before; otherwise the nearest author named earlier,
+  // skipping authors who are also actors in the story (Stalin, Bauman, Leonov).
+  const adjacent = before[0] && /^[\s,(]*$/u.test(text.slice(before[0].end, t.start)) && isAuthor(before[0]) ? before[0] : undefined;
+  const authorTok = adjacent ?? before.find((k) => isAuthor(k) && !ACTORS.has(nameKey(k.raw)));
   if (!authorTok) {
     if (t.token === 'loc. cit.') {
       // "III oblast'naya i II gorodskaya konferentsiya, loc. cit.": the words before name the work.
       const words = normalizeWords(text.slice(Math.max(0, t.start - 60), t.start)).filter((w) => !STOP.has(w)).slice(-3);
-      const prev = words.length >= 2 ? [...all].reverse().find((m) => m.context !== c && normalizeWords(m.context.flat.text).join(' ').includes(words.join(' ').slice(0, 12))) : undefined;
+      const has = (m: Mention): boolean => {
+        const seen = new Set(normalizeWords(m.context.flat.text));
+        return words.every((w) => seen.has(w));
+      };
+      const prev = words.length >= 2 ? [...all].reverse().find((m) => m.context !== c && has(m)) : undefined;
       if (prev) return done(prev.target.kind === 'generic' || prev.target.kind === 'local' ? prev.target : { kind: 'generic', context: prev.context, label: sentenceAround(prev.context.flat.text, prev.start, prev.end) }, null, `the work named before it, cited in ${prev.context.block}`);
     }
     return done(null, null, 'no author named before it in the note');
   }
   const author = authorTok.raw.replace(/['’]s$/u, '');
+  const r = resolveAuthor(author, scoped, all, worksBy);
+  if (r) return done(r.target, author, r.reason);
+  const n = worksBy(author).length;
+  return done(null, author, n > 1 ? `${n} works by ${author} in the bibliography and no earlier full reference` : `no full reference to ${author} found`);
+}
+
+/** The work an author's name stands for: cited earlier in the scope, else the author's only bibliography entry, else cited earlier anywhere. */
+function resolveAuthor(author: string, scoped: readonly Mention[], all: readonly Mention[], worksBy: (a: string) => BibEntry[]): { target: Target; reason: string } | null {
   const byAuthor = (m: Mention): boolean => (m.via === 'title' || m.via === 'short-title' || m.via === 'local' || m.via === 'op-cit' || m.via === 'loc-cit') && m.authors.some((a) => sameName(a, author));
   const inScope = [...scoped].reverse().find(byAuthor);
-  if (inScope) return done(inScope.target, author, `${author}'s work cited earlier in this scope (${inScope.context.block})`);
+  if (inScope) return { target: inScope.target, reason: `${author}'s work cited earlier in this scope (${inScope.context.block})` };
   const entries = worksBy(author);
   if (entries.length === 1) {
     const e = entries[0] as BibEntry;
-    return done({ kind: 'bib', entry: e, label: e.text }, author, `${author}'s only work in the bibliography`);
+    return { target: { kind: 'bib', entry: e, label: e.text }, reason: `${author}'s only work in the bibliography` };
   }
   const earlier = [...all].reverse().find(byAuthor);
-  if (earlier) return done(earlier.target, author, `${author}'s work cited earlier in the thesis (${earlier.context.block})`);
-  return done(null, author, entries.length > 1 ? `${entries.length} works by ${author} in the bibliography and no earlier full reference` : `no full reference to ${author} found`);
+  if (earlier) return { target: earlier.target, reason: `${author}'s work cited earlier in the thesis (${earlier.context.block})` };
+  return null;
 }
 
 /** "TsGAOR 7952/253": supply the opis when every other citation of the fond gives the same one. */
