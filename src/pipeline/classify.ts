@@ -67,5 +67,7 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/gu, '-')
     .replace(/^-+|-+$/gu, '')
     .slice(0, 60)
-    .replace(/-+$/u, '');
+    .replace(/-+$/u, '')
+    // Ids start with a letter (valid in every HTML and CSS context): "3/4/1926 MK plenum" → "h-3-4-1926-mk-plenum".
+    .replace(/^(?=\d)/u, 'h-');
 }

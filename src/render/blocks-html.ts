@@ -60,11 +60,8 @@ function renderTable(table: TableBlock, ctx: RenderContext): string {
       return `<tr${rowId ? ` id="${escapeHtml(rowId)}"` : ''}>${cells.join('')}</tr>`;
     })
     .join('')}</tbody>`;
-  return `<div class="table-wrap" role="region" aria-label="${escapeHtml(table.caption ? plainCaption(table.caption) : 'Table')}" tabindex="0"><table id="${escapeHtml(table.id)}" data-lines="${table.lines[0]}-${table.lines[table.lines.length - 1]}">${caption}${head}${body}</table></div>`;
-}
-
-function plainCaption(nodes: readonly Inline[]): string {
-  return nodes.map((n) => (n.t === 'text' ? n.v : n.t === 'em' || n.t === 'u' ? plainCaption(n.c) : n.t === 'emend' ? n.corrected : '')).join('').trim();
+  // Wide tables scroll inside their wrapper, which is focusable so keyboard users can scroll it.
+  return `<div class="table-wrap" tabindex="0"><table id="${escapeHtml(table.id)}" data-lines="${table.lines[0]}-${table.lines[table.lines.length - 1]}">${caption}${head}${body}</table></div>`;
 }
 
 /** The notes of one numbering scope, with the thesis's own numbers and links back to every marker. */
