@@ -3,13 +3,17 @@ import { splitFusedLine } from './logical-lines.ts';
 import { inlineText } from './inline.ts';
 import { SourceError, THESIS_FILE } from './errors.ts';
 
-/** The words of a piece of source text: markup and note markers removed, split on white space. */
+/**
+ * The words of a piece of source text: markup and note markers removed, split on white space and
+ * after each hyphen — so a word hyphenated across a page end ("co-" | "operative"), which the
+ * edition joins into "co-operative", counts the same on both sides.
+ */
 export function wordsOf(text: string): string[] {
   return text
     .replace(/<\/?[iu]>/gu, '')
     .replace(/\*/gu, '')
     .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu, '')
-    .split(/\s+/u)
+    .split(/\s+|(?<=-)(?=[^\s-])/u)
     .filter((w) => w !== '');
 }
 

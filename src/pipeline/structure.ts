@@ -220,7 +220,10 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
         lastProse.pageBreaksInside.push({ afterInline: lastProse.content.length, page: p, approximate });
         lastProse.pages.push(p);
       }
-      lastProse.content.push({ t: 'text', v: ' ' }, ...content);
+      // A word hyphenated at the page end ("co-" | "operative") joins without a space; the hyphen stays.
+      const hyphenated = /[A-Za-z']-$/u.test(plain(lastProse.lastText).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+$/u, '')) && /^[a-z]/u.test(plain(text));
+      if (!hyphenated) lastProse.content.push({ t: 'text', v: ' ' });
+      lastProse.content.push(...content);
       lastProse.lines.push(line.n);
       lastProse.lastText = text;
       paragraphsJoined++;

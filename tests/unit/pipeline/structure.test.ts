@@ -81,6 +81,12 @@ describe('the real thesis', () => {
     for (const s of edition.sections.filter((x) => x.kind === 'chapter')) for (const p of paragraphs(s.blocks).filter((x) => x.style === 'prose')) expect(inlineText(p.content)).not.toMatch(/^\d\. [A-Z][^.]{0,60}$/u);
   });
 
+  it('joins a word hyphenated across a page end without a space, keeping the hyphen', () => {
+    const texts = edition.sections.flatMap((s) => paragraphs(s.blocks).map((p) => inlineText(p.content)));
+    expect(texts.some((t) => t.includes('Soviet, economic and co-operative apparatuses'))).toBe(true);
+    expect(texts.some((t) => t.includes("oblast'-okrug-raion-selo"))).toBe(true);
+  });
+
   it('makes the inline tables of the chapters real tables', () => {
     const ch3 = section('chapter-3');
     const tables = ch3.blocks.filter((b) => b.kind === 'table');
