@@ -57,7 +57,7 @@ const FOLIO = String.raw`(?:(?:ll?\.|I{1,2}\.|1\.)\s*)?(\d+(?:\s*[-–]\s*\d+)?(
 const FOLIO_AFTER = new RegExp(String.raw`^\s*,\s*(?:(passim)|(loc\.?\s*cit\.?)|${FOLIO}(?![\d/]))`, 'u');
 const ARCHIVE_NAME = /\b(TsGAOR|TsGAGM)\b/gu;
 const SHORT = /(\d{4})\s*\/\s*(\d{1,3})\s*\/\s*(\d{1,4})(\s+and\s+(\d{1,4})(?!\s*\/))?/gu;
-const TWO_PART = /\b(TsGAOR|TsGAGM)\s*,?\s*(\d{4})\s*\/\s*(\d{1,4})(?!\s*\/)/gu;
+const TWO_PART = /\b(TsGAOR|TsGAGM)\s*,?\s*(\d{4})\s*\/\s*(\d{1,4})(?![\d\s]*\/)/gu;
 const FULL = /fond\s+no\.?\s*(\d+)\s*,?\s*opis\s+no\.?\s*(\d+)\s*,?\s*delo\s+no\.?\s*(\d+)(?:\s*,\s*listok\s+no\.?\s*(\d+(?:-\d+)?))?/gu;
 const TROTSKY = /\bTrotsky Archive,?\s*\(T\),?\s*(\d{3,5})\b|\bT\s+(\d{3,5})\b/gu;
 const LOC_CIT = /\b(TsGAOR|TsGAGM)\s*,\s*(loc\.?\s*cit\.?)/gu;
@@ -139,7 +139,7 @@ export function findArchivalMentions(text: string): ArchivalMention[] {
 export function countArchivalCandidates(text: string): number {
   const triples = [...text.matchAll(/\d{4}\s*\/\s*\d+\s*\/\s*\d+/gu)].length;
   const extraAnd = [...text.matchAll(/\d{4}\s*\/\s*\d+\s*\/\s*\d+\s+and\s+\d+(?!\s*\/)/gu)].length;
-  const twoPart = [...text.matchAll(/Ts\w+\s*,?\s*\d{4}\s*\/\s*\d+(?!\s*\/)/gu)].length;
+  const twoPart = [...text.matchAll(/Ts\w+\s*,?\s*\d{4}\s*\/\s*\d+(?![\d\s]*\/)/gu)].length;
   const full = [...text.matchAll(/fond no/gu)].length;
   const trotsky = [...text.matchAll(/\bT\s+\d{3,5}\b|\(T\),?\s*\d+/gu)].length;
   const locCit = [...text.matchAll(/Ts\w+\s*,\s*loc/gu)].length;

@@ -16,8 +16,10 @@ export interface TextContext {
   scope: string;
   line: number;
   page: number | null;
-  /** The note's own number (notes only). */
+  /** The note's own number (notes and the paragraphs or tables a note carries). */
   n: number | null;
+  /** The note this block belongs to (itself for a note; the note for a note's extra paragraph or table). */
+  noteId: string | null;
   flat: FlatText;
 }
 
@@ -34,14 +36,21 @@ export function textContexts(edition: Edition): TextContext[] {
     const mine: TextContext[] = [];
     for (const b of s.blocks) {
       if (b.kind === 'notes') {
-        for (const n of b.notes) mine.push({ ...base, block: n.id, kind: 'note', scope: n.scope, line: n.line, page: n.page, n: n.n, flat: flatten([n.content]) });
+        for (const n of b.notes) {
+          mine.push({ ...base, block: n.id, kind: 'note', scope: n.scope, line: n.line, page: n.page, n: n.n, noteId: n.id, flat: flatten([n.content]) });
+          // A note may carry its own table and paragraphs (caption, source, comment).
+          for (const x of n.extra ?? []) {
+            const flat = x.kind === 'table' ? flatten([...(x.caption ? [x.caption] : []), ...x.headRows.flat(), ...x.bodyRows.flat()]) : flatten([x.content]);
+            mine.push({ ...base, block: x.id, kind: x.kind, scope: n.scope, line: x.lines[0] ?? n.line, page: n.page, n: n.n, noteId: n.id, flat });
+          }
+        }
       } else if (b.kind === 'paragraph') {
-        mine.push({ ...base, block: b.id, kind: 'paragraph', scope: b.scope ?? s.id, line: b.lines[0] ?? s.titleLine, page: b.pages[0] ?? null, n: null, flat: flatten([b.content]) });
+        mine.push({ ...base, block: b.id, kind: 'paragraph', scope: b.scope ?? s.id, line: b.lines[0] ?? s.titleLine, page: b.pages[0] ?? null, n: null, noteId: null, flat: flatten([b.content]) });
       } else if (b.kind === 'heading') {
-        mine.push({ ...base, block: b.id, kind: 'heading', scope: b.scope ?? s.id, line: b.lines[0] ?? s.titleLine, page: null, n: null, flat: flatten([b.content]) });
+        mine.push({ ...base, block: b.id, kind: 'heading', scope: b.scope ?? s.id, line: b.lines[0] ?? s.titleLine, page: null, n: null, noteId: null, flat: flatten([b.content]) });
       } else if (b.kind === 'table') {
         const cells = [...(b.caption ? [b.caption] : []), ...b.headRows.flat(), ...b.bodyRows.flat()];
-        mine.push({ ...base, block: b.id, kind: 'table', scope: b.scope ?? s.id, line: b.lines[0] ?? s.titleLine, page: null, n: null, flat: flatten(cells) });
+        mine.push({ ...base, block: b.id, kind: 'table', scope: b.scope ?? s.id, line: b.lines[0] ?? s.titleLine, page: null, n: null, noteId: null, flat: flatten(cells) });
       }
     }
     // Notes sit at the foot of their pages in the source, so line order is reading order.
@@ -60,7 +69,7 @@ export function contextHref(c: Pick<TextContext, 'slug' | 'block'>): string {
 /** A reader's label for a block: "Chapter 3, note 59" or "Tables, para-10". */
 export function contextLabel(c: TextContext, edition: Edition): string {
   const scope = edition.noteScopes.find((s) => s.scope === c.scope);
-  if (c.kind === 'note') return `${scope?.label ?? c.section}, note ${c.n}`;
+  if (c.noteId !== null) return `${scope?.label ?? c.section}, note ${c.n}`;
   const section = edition.sections.find((s) => s.id === c.section);
   return `${section?.label ?? c.section}, ${c.block}`;
 }

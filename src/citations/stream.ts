@@ -242,14 +242,14 @@ export function citationStream(edition: Edition): CitationStream {
     const toks = tokens(text);
     const scoped = byScope.get(c.scope) ?? [];
     byScope.set(c.scope, scoped);
-    const isCitationPlace = c.kind === 'note' || c.sectionKind !== 'chapter' || /Source|op\.? ?cit|[Ii]bid/u.test(text);
+    const isCitationPlace = c.noteId !== null || c.sectionKind !== 'chapter' || /Source|op\.? ?cit|[Ii]bid/u.test(text);
     const found: Mention[] = [];
     const push = (m: Omit<Mention, 'context'>): void => {
       found.push({ context: c, ...m });
     };
 
     // Archival files (explicit references; 'loc. cit.' continuations are tokens, below).
-    const arch = c.kind === 'note' ? findArchivalMentions(text) : [];
+    const arch = c.noteId !== null ? findArchivalMentions(text) : [];
     for (const m of arch) {
       if (m.form === 'loc-cit' || m.form === 'example') continue;
       const ref = makeRef(c, m, null);
@@ -406,7 +406,9 @@ function resolveToken(
   }
 
   if (t.token === 'ibid.') {
-    const prev = scoped[scoped.length - 1];
+    // "Martenovka, 7/2/1928. Quoted in ibid.": the quoting source is the one cited before this note.
+    const quotedIn = /[Qq]uoted in\s*$/u.test(text.slice(Math.max(0, t.start - 12), t.start));
+    const prev = quotedIn ? [...scoped].reverse().find((m) => m.context !== c) : scoped[scoped.length - 1];
     if (!prev) return done(null, null, 'nothing cited before it in this scope');
     if (prev.target.kind === 'archival') {
       const folio = /^\.?,?\s*(?:(?:pp?\.|ll?\.|II\.|I\.|1\.)\s*)?(\d+(?:\s*[-–]\s*\d+)?)/u.exec(text.slice(t.end));
