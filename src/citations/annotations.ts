@@ -1,0 +1,219 @@
+/**
+ * Every link this feature adds to the text, as Annotations (pure functions of the Edition):
+ * archival references → the Archives index; works, op. cit., loc. cit. and Ibid. → the
+ * bibliography or the note with the full reference; abbreviations → the Abbreviations page;
+ * glossary terms → the Glossary; cross-references → their target. And the counts the build prints.
+ */
+import type { Edition } from '../pipeline/model.ts';
+import type { Annotation } from '../annotations/types.ts';
+import { fileAnchor, shortForm, type ArchivalReference } from './archival.ts';
+import { bibliographyHref } from './anchors.ts';
+import { parseBibliography } from './bibliography.ts';
+import { contextHref, textContexts, type TextContext } from './contexts.ts';
+import { parseAbbreviations, parseGlossary, type Abbreviation } from './glossary.ts';
+import { citationStream, type Target } from './stream.ts';
+import { successorOf } from './successors.ts';
+import { annotationFor } from './text.ts';
+import { crossReferenceReport, crossReferences } from './xrefs.ts';
+import { countArchivalCandidates, findArchivalMentions } from './archival.ts';
+
+/** Which link wins where two would overlap: the more specific one. */
+const PRIORITY: Readonly<Record<string, number>> = { 'archival-ref': 0, xref: 1, bib: 2, abbr: 3, gloss: 4 };
+
+interface Candidate {
+  context: TextContext;
+  start: number;
+  end: number;
+  href: string;
+  title: string;
+  className: string;
+}
+
+/** The tooltip of an archival link: the reference in full, and where the file is now. */
+export function archivalTitle(r: ArchivalReference): string {
+  const where = r.archive === 'T' ? `Trotsky Archive, document ${r.delo}` : `${r.archive}, fond ${r.fond}, opis ${r.opis ?? '?'}, delo ${r.delo}${r.folios ? `, folio(s) ${r.folios}` : ''}`;
+  const now = successorOf(r.archive);
+  return `${where}${r.form === 'ibid' || r.form === 'loc-cit' ? ` (${r.form === 'ibid' ? 'Ibid.' : 'loc. cit.'})` : ''}. Archives index: every citation of this file${now ? `; now held by ${now.successor.split(',')[0]}` : ''}.`;
+}
+
+/** Where a resolved reference points, and what the reader sees on hover. */
+export function targetLink(t: Target): { href: string; title: string; className: string } {
+  switch (t.kind) {
+    case 'bib':
+      return { href: bibliographyHref(t.entry), title: t.entry.text, className: 'bib' };
+    case 'archival':
+      return { href: `/archives/#${fileAnchor(t.ref)}`, title: archivalTitle(t.ref), className: 'archival-ref' };
+    case 'periodical':
+      return t.entry ? { href: bibliographyHref(t.entry), title: t.label, className: 'bib' } : { href: contextHref(t.context), title: t.label, className: 'bib' };
+    case 'local':
+    case 'generic':
+      return { href: contextHref(t.context), title: t.label, className: 'bib' };
+  }
+}
+
+function archivalCandidates(edition: Edition, byBlock: Map<string, TextContext>): Candidate[] {
+  return citationStream(edition)
+    .archival.filter((r) => r.form !== 'example')
+    .flatMap((r) => {
+      const c = byBlock.get(r.noteId);
+      return c ? [{ context: c, start: r.linkStart, end: r.linkEnd, href: `/archives/#${fileAnchor(r)}`, title: `${shortForm(r)} — ${archivalTitle(r)}`, className: 'archival-ref' }] : [];
+    });
+}
+
+function bibCandidates(edition: Edition): Candidate[] {
+  const s = citationStream(edition);
+  const out: Candidate[] = [];
+  for (const m of s.mentions) {
+    if ((m.via === 'title' || m.via === 'short-title') && m.target.kind === 'bib' && m.linkEnd > m.linkStart) {
+      out.push({ context: m.context, start: m.linkStart, end: m.linkEnd, ...targetLink(m.target), className: 'bib' });
+    }
+  }
+  for (const a of s.abbreviated) {
+    if (!a.target || a.target.kind === 'archival') continue;
+    const link = targetLink(a.target);
+    out.push({ context: a.context, start: a.start, end: a.end, href: link.href, title: `${a.raw.replace(/\.?$/u, '.')} = ${link.title}`, className: 'bib' });
+  }
+  return out;
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** Journal abbreviations where used as citations, archive names, and "(RM)"-style definitions. */
+function abbreviationCandidates(edition: Edition): Candidate[] {
+  const abbrs = parseAbbreviations(edition);
+  const find = (a: string): Abbreviation | undefined => abbrs.find((x) => x.abbr === a);
+  const link = (a: Abbreviation): { href: string; title: string; className: string } => ({ href: a.anchor ? `/abbreviations/#${a.anchor}` : '/abbreviations/', title: `${a.abbr} = ${a.expansion}`, className: 'abbr' });
+  const out: Candidate[] = [];
+  const s = citationStream(edition);
+  for (const m of s.mentions) {
+    const a = m.via === 'periodical' && m.abbr ? find(m.abbr) : undefined;
+    if (a) out.push({ context: m.context, start: m.linkStart, end: m.linkStart + a.abbr.length, ...link(a) });
+  }
+  const periodical = abbrs.filter((a) => a.group === 'periodical').sort((x, y) => y.abbr.length - x.abbr.length);
+  const definition = new RegExp(String.raw`\((${periodical.map((a) => escapeRe(a.abbr)).join('|')})\)`, 'gu');
+  for (const c of textContexts(edition)) {
+    if (c.noteId === null) continue;
+    const text = c.flat.text;
+    for (const m of text.matchAll(definition)) {
+      const a = find(m[1] as string);
+      if (a) out.push({ context: c, start: (m.index ?? 0) + 1, end: (m.index ?? 0) + 1 + a.abbr.length, ...link(a) });
+    }
+    for (const m of text.matchAll(/\b(TsGAOR|TsGAGM)\b|\bT(?=\s+\d{3,5}\b)|(?<=\()T(?=\))/gu)) {
+      const a = find(m[0]);
+      if (a) out.push({ context: c, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, ...link(a) });
+    }
+  }
+  return out;
+}
+
+/** The first use of each glossary term on each page of the text (chapters, introduction, conclusion). */
+function glossaryCandidates(edition: Edition): Candidate[][] {
+  const terms = parseGlossary(edition);
+  const out: Candidate[][] = [];
+  const sections = new Set(edition.sections.filter((s) => s.kind === 'chapter' || s.id === 'introduction' || s.id === 'conclusion').map((s) => s.id));
+  const contexts = textContexts(edition).filter((c) => sections.has(c.section) && c.kind !== 'heading');
+  for (const t of terms) {
+    const lower = /^[a-z]/u.test(t.term);
+    const head = lower ? `[${(t.term[0] as string).toUpperCase()}${t.term[0]}]${escapeRe(t.term.slice(1))}` : escapeRe(t.term);
+    const re = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${head}(?:s|y|i)?(?![\p{L}\p{N}’-]|'(?!\s|,|\.|$))`, 'gu');
+    for (const section of sections) {
+      // Every occurrence in order, so that an occurrence hidden by a stronger link can give way to the next.
+      const options: Candidate[] = [];
+      for (const c of contexts) {
+        if (c.section !== section) continue;
+        for (const m of c.flat.text.matchAll(re)) options.push({ context: c, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, href: t.anchor ? `/glossary/#${t.anchor}` : '/glossary/', title: `${t.term}: ${t.definition}`, className: 'gloss' });
+      }
+      if (options.length) out.push(options);
+    }
+  }
+  return out;
+}
+
+function xrefCandidates(edition: Edition): Candidate[] {
+  return crossReferences(edition).flatMap((x) => (x.href ? [{ context: x.context, start: x.start, end: x.end, href: x.href, title: `Cross-reference: ${x.note}`, className: 'xref' }] : []));
+}
+
+const cache = new WeakMap<Edition, Annotation[]>();
+
+/** All annotations of the citations feature, overlaps settled by PRIORITY. */
+export function citationAnnotations(edition: Edition): Annotation[] {
+  const hit = cache.get(edition);
+  if (hit) return hit;
+  const byBlock = new Map(textContexts(edition).map((c) => [c.block, c]));
+  const taken = new Map<string, { start: number; end: number }[]>();
+  const out: Annotation[] = [];
+  const place = (c: Candidate): boolean => {
+    const spans = taken.get(c.context.block) ?? [];
+    if (spans.some((s) => c.start < s.end && s.start < c.end)) return false;
+    const a = annotationFor(c.context.flat, { section: c.context.section, block: c.context.block }, c.start, c.end, { href: c.href, title: c.title, className: c.className });
+    if (!a) return false;
+    spans.push({ start: c.start, end: c.end });
+    taken.set(c.context.block, spans);
+    out.push(a);
+    return true;
+  };
+  const ordered = [...archivalCandidates(edition, byBlock), ...xrefCandidates(edition), ...bibCandidates(edition), ...abbreviationCandidates(edition)].sort(
+    (a, b) => (PRIORITY[a.className] ?? 9) - (PRIORITY[b.className] ?? 9),
+  );
+  ordered.forEach(place);
+  for (const options of glossaryCandidates(edition)) options.some(place);
+  cache.set(edition, out);
+  return out;
+}
+
+export interface CitationReport {
+  archival: { foundInText: number; parsed: number; continuations: number; indexed: number; files: number };
+  abbreviatedReferences: { total: number; resolved: number; byToken: Record<string, { total: number; resolved: number }>; unresolved: { where: string; text: string; reason: string }[] };
+  crossReferences: ReturnType<typeof crossReferenceReport>;
+  bibliography: { entries: number; bySection: Record<string, number>; linkedMentions: number };
+  annotations: Record<string, number>;
+}
+
+/** The counts the build prints: archival references parsed/found, op. cit./Ibid. resolved/total, cross-references resolved/total. */
+export function citationReport(edition: Edition): CitationReport {
+  const s = citationStream(edition);
+  const notes = textContexts(edition).filter((c) => c.noteId !== null);
+  const byToken: Record<string, { total: number; resolved: number }> = {};
+  for (const a of s.abbreviated) {
+    const k = (byToken[a.token] ??= { total: 0, resolved: 0 });
+    k.total++;
+    if (a.target) k.resolved++;
+  }
+  const entries = parseBibliography(edition).entries;
+  const bySection: Record<string, number> = {};
+  for (const e of entries) bySection[`section ${e.bibSection}`] = (bySection[`section ${e.bibSection}`] ?? 0) + 1;
+  const annotations: Record<string, number> = {};
+  for (const a of citationAnnotations(edition)) annotations[a.className] = (annotations[a.className] ?? 0) + 1;
+  const indexed = s.archival.filter((r) => r.form !== 'example');
+  return {
+    archival: {
+      foundInText: notes.reduce((n, c) => n + countArchivalCandidates(c.flat.text), 0),
+      parsed: notes.reduce((n, c) => n + findArchivalMentions(c.flat.text).length, 0),
+      continuations: s.archival.filter((r) => r.continues !== null).length,
+      indexed: indexed.length,
+      files: new Set(indexed.map(fileAnchor)).size,
+    },
+    abbreviatedReferences: {
+      total: s.abbreviated.length,
+      resolved: s.abbreviated.filter((a) => a.target).length,
+      byToken,
+      unresolved: s.abbreviated.filter((a) => !a.target).map((a) => ({ where: `${a.context.slug}#${a.context.block}`, text: a.raw, reason: a.reason })),
+    },
+    crossReferences: crossReferenceReport(edition),
+    bibliography: { entries: entries.length, bySection, linkedMentions: s.mentions.filter((m) => (m.via === 'title' || m.via === 'short-title') && m.target.kind === 'bib').length },
+    annotations,
+  };
+}
+
+/** A few lines for the build log. */
+export function formatCitationReport(r: CitationReport): string {
+  const lines = [
+    `citations: archival references parsed ${r.archival.parsed}/${r.archival.foundInText} found in the notes (${r.archival.continuations} of them continue an earlier reference by ibid./loc. cit.; ${r.archival.indexed} indexed in ${r.archival.files} files)`,
+    `citations: op. cit./loc. cit./Ibid. resolved ${r.abbreviatedReferences.resolved}/${r.abbreviatedReferences.total} (${Object.entries(r.abbreviatedReferences.byToken).map(([k, v]) => `${k} ${v.resolved}/${v.total}`).join(', ')})`,
+    `citations: cross-references resolved ${r.crossReferences.resolved}/${r.crossReferences.total}`,
+    `citations: bibliography ${r.bibliography.entries} entries (${Object.entries(r.bibliography.bySection).map(([k, v]) => `${k}: ${v}`).join(', ')}); annotations ${Object.entries(r.annotations).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    ...r.abbreviatedReferences.unresolved.map((u) => `  unresolved ${u.text} at ${u.where}: ${u.reason}`),
+    ...r.crossReferences.unresolved.map((u) => `  unresolved cross-reference "${u.text}" at ${u.where}: ${u.note}`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,122 @@
+/**
+ * "Cite this": the thesis, a chapter or a paragraph in Chicago, MLA, BibTeX and RIS, with the
+ * original page numbers and the edition's URL. Pure string formatting.
+ */
+
+export interface CitedWork {
+  author: { family: string; given: string };
+  title: string;
+  degree: string;
+  institution: string;
+  year: string;
+}
+
+/** The thesis itself. */
+export const THESIS: CitedWork = {
+  author: { family: 'Merridale', given: 'Catherine' },
+  title: 'The Communist Party in Moscow 1925-1932',
+  degree: 'PhD',
+  institution: 'University of Birmingham',
+  year: '1987',
+};
+
+export interface CiteTarget {
+  /** Section label ("Chapter 2") and title ("Political Change in Moscow 1925-32."), if citing part of the thesis. */
+  sectionLabel?: string;
+  sectionTitle?: string;
+  firstPage: number | null;
+  lastPage: number | null;
+  /** Pages of a paragraph (overrides the section's range). */
+  pages?: readonly number[];
+  paragraphId?: string;
+  /** Absolute URL of what is cited in the edition. */
+  url: string;
+  /** Date of access, ISO (YYYY-MM-DD); omitted when not given. */
+  accessed?: string;
+}
+
+export interface Citations {
+  chicago: string;
+  mla: string;
+  bibtex: string;
+  ris: string;
+}
+
+/** "50–118", "57", or "" — the pages cited, with an en dash. */
+export function pageRange(t: Pick<CiteTarget, 'firstPage' | 'lastPage' | 'pages'>): { first: number | null; last: number | null; text: string } {
+  const pages = t.pages && t.pages.length ? [...t.pages].sort((a, b) => a - b) : null;
+  const first = pages ? (pages[0] as number) : t.firstPage;
+  const last = pages ? (pages[pages.length - 1] as number) : (t.lastPage ?? t.firstPage);
+  if (first === null) return { first: null, last: null, text: '' };
+  return { first, last, text: last !== null && last !== first ? `${first}–${last}` : `${first}` };
+}
+
+/** A section title without its number and final full stop ("Chapter 2. Political Change…" → "Political Change…"). */
+export function cleanTitle(title: string): string {
+  return title.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/gu, '').replace(/^(?:Chapter\s+\d+|Appendix\s+\d+|Table\s+\d+|Map\s+\d+|Diagram\s+\d+)\s*[.:]\s*/u, '').replace(/\.\s*$/u, '').trim();
+}
+
+function chapterNumber(label: string | undefined): string | null {
+  return label ? (/(\d+)/u.exec(label)?.[1] ?? null) : null;
+}
+
+const bibtexEscape = (s: string): string => s.replace(/([%&#_$])/gu, '\\$1');
+
+/** Citations of the thesis, or of a part of it, in four styles. */
+export function formatCitations(t: CiteTarget, work: CitedWork = THESIS): Citations {
+  const range = pageRange(t);
+  const part = t.sectionTitle ? cleanTitle(t.sectionTitle) : null;
+  const isParagraph = t.paragraphId !== undefined;
+  const { family, given } = work.author;
+  const thesisDesc = `${work.degree} diss., ${work.institution}, ${work.year}`;
+  const accessed = t.accessed ? `Accessed ${t.accessed}. ` : '';
+  const pp = range.text ? (range.first === range.last ? `p. ${range.text}` : `pp. ${range.text}`) : '';
+  const where = [t.sectionLabel, isParagraph ? `paragraph ${t.paragraphId}` : null].filter(Boolean).join(', ');
+
+  const chicago = part
+    ? `${family}, ${given}. “${part}.” ${where ? `${where} of ` : ''}“${work.title}.” ${thesisDesc}${range.text ? `, ${range.text}` : ''}. ${accessed}${t.url}.`
+    : `${family}, ${given}. “${work.title}.” ${thesisDesc}. ${accessed}${t.url}.`;
+
+  const mla = part
+    ? `${family}, ${given}. “${part}.” ${work.title}, ${work.degree} dissertation, ${work.institution}, ${work.year}${pp ? `, ${pp}` : ''}. Scholarly edition, ${t.url}.${t.accessed ? ` Accessed ${t.accessed}.` : ''}`
+    : `${family}, ${given}. ${work.title}. ${work.degree} dissertation, ${work.institution}, ${work.year}. Scholarly edition, ${t.url}.${t.accessed ? ` Accessed ${t.accessed}.` : ''}`;
+
+  const key = `${family.toLowerCase()}${work.year}${chapterNumber(t.sectionLabel) ? `ch${chapterNumber(t.sectionLabel)}` : ''}${isParagraph ? (t.paragraphId as string).replace(/[^a-z0-9]/giu, '') : ''}`;
+  const fields: [string, string | null][] = [
+    ['author', `${family}, ${given}`],
+    ['title', work.title],
+    ['school', work.institution],
+    ['year', work.year],
+    ['type', `${work.degree} thesis`],
+    ['chapter', part ? (chapterNumber(t.sectionLabel) ?? part) : null],
+    ['pages', range.text ? range.text.replace('–', '--') : null],
+    ['url', t.url],
+    ['urldate', t.accessed ?? null],
+    ['note', [part ? `${t.sectionLabel ? `${t.sectionLabel}: ` : ''}${part}` : null, isParagraph ? `paragraph ${t.paragraphId}` : null, 'original page numbers of the thesis'].filter(Boolean).join('; ')],
+  ];
+  const bibtex = `@phdthesis{${key},\n${fields
+    .filter((f): f is [string, string] => f[1] !== null)
+    .map(([k, v]) => `  ${k} = {${k === 'url' ? v : bibtexEscape(v)}}`)
+    .join(',\n')}\n}`;
+
+  const ris = [
+    ['TY', 'THES'],
+    ['AU', `${family}, ${given}`],
+    ['TI', work.title],
+    part ? ['T2', part] : null,
+    ['PY', work.year],
+    ['PB', work.institution],
+    ['M3', `${work.degree} thesis`],
+    range.first !== null ? ['SP', String(range.first)] : null,
+    range.last !== null && range.last !== range.first ? ['EP', String(range.last)] : null,
+    isParagraph ? ['N1', `Paragraph ${t.paragraphId}`] : null,
+    ['UR', t.url],
+    t.accessed ? ['Y2', t.accessed] : null,
+    ['ER', ''],
+  ]
+    .filter((x): x is string[] => x !== null)
+    .map(([k, v]) => `${k}  - ${v}`.trimEnd())
+    .join('\n');
+
+  return { chicago, mla, bibtex, ris };
+}
