@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { citationAnnotations, citationReport } from '../../../src/citations/annotations.ts';
+import { textContexts } from '../../../src/citations/contexts.ts';
+import { flatten, locate } from '../../../src/citations/text.ts';
+import { parseAbbreviations, parseGlossary } from '../../../src/citations/glossary.ts';
+import { BlockAnnotations, renderInlines } from '../../../src/render/inline-html.ts';
+import type { Inline } from '../../../src/pipeline/model.ts';
+import { realEdition } from './edition.ts';
+
+const edition = realEdition();
+const annotations = citationAnnotations(edition);
+
+/** The inline parts of a block, in the order the renderer visits them. */
+function partsOf(block: string, section: string): Inline[][] {
+  const s = edition.sections.find((x) => x.id === section)!;
+  for (const b of s.blocks) {
+    if (b.kind === 'notes') {
+      for (const n of b.notes) {
+        if (n.id === block) return [n.content];
+        for (const x of n.extra) if (x.id === block) return x.kind === 'table' ? [...(x.caption ? [x.caption] : []), ...x.headRows.flat(), ...x.bodyRows.flat()] : [x.content];
+      }
+    } else if (b.kind === 'table' && b.id === block) return [...(b.caption ? [b.caption] : []), ...b.headRows.flat(), ...b.bodyRows.flat()];
+    else if ((b.kind === 'paragraph' || b.kind === 'heading') && b.id === block) return [b.content];
+  }
+  throw new Error(`no block ${block}`);
+}
+
+describe('text → annotation placement', () => {
+  it('counts occurrences as the renderer does, across text nodes', () => {
+    const flat = flatten([[{ t: 'text', v: 'P 1/1/1926 and P ' }, { t: 'em', c: [{ t: 'text', v: 'P' }] }, { t: 'text', v: ' 2/2/1927' }]]);
+    expect(locate(flat, 0, 1)).toEqual({ text: 'P', occurrence: 0 });
+    expect(locate(flat, 15, 16)).toEqual({ text: 'P', occurrence: 1 });
+    expect(locate(flat, 17, 18)).toEqual({ text: 'P', occurrence: 2 });
+    expect(locate(flat, 10, 19)).toBeNull(); // spans two text nodes
+  });
+});
+
+describe('citation annotations on the real thesis', () => {
+  it('every annotation is rendered by the real renderer exactly where it was placed', () => {
+    const byBlock = new Map<string, typeof annotations>();
+    for (const a of annotations) byBlock.set(`${a.section} ${a.block}`, [...(byBlock.get(`${a.section} ${a.block}`) ?? []), a]);
+    for (const [key, list] of byBlock) {
+      const [section, block] = key.split(' ') as [string, string];
+      const ann = new BlockAnnotations(list);
+      const html = partsOf(block, section).map((p) => renderInlines(p, { annotations: ann })).join('');
+      const links = html.match(/<a class="(?:archival-ref|xref|bib|abbr|gloss)"/gu) ?? [];
+      expect(links.length, `${key}: ${list.map((a) => a.text).join(' | ')}`).toBe(list.length);
+    }
+  });
+
+  it('has every kind of link, with titles', () => {
+    const kinds = new Set(annotations.map((a) => a.className));
+    expect([...kinds].sort()).toEqual(['abbr', 'archival-ref', 'bib', 'gloss', 'xref']);
+    expect(annotations.every((a) => a.title && a.href.startsWith('/'))).toBe(true);
+  });
+
+  it('op. cit. shows the full reference on hover and links to the bibliography entry', () => {
+    const a = annotations.find((x) => x.block === 'intro-n26' && x.className === 'bib');
+    expect(a).toMatchObject({ text: 'op. cit.', href: '/bibliography/#bib-chase-1987' });
+    expect(a?.title).toMatch(/Chase, W\. J\., Workers, Society and the Soviet State/u);
+  });
+
+  it('an archival citation links to its file in the Archives index', () => {
+    expect(annotations.find((x) => x.block === 'concl-n11' && x.className === 'archival-ref')).toMatchObject({ text: '7952/3/493, 10', href: '/archives/#tsgaor-7952-3-493' });
+    expect(annotations.find((x) => x.block === 'concl-n11' && x.className === 'abbr')).toMatchObject({ text: 'TsGAOR', href: '/abbreviations/#abbr-tsgaor' });
+  });
+
+  it('one-letter abbreviations only where they cite ("P 3/10/1926", "T 2850") or are defined ("Pravda, (P)")', () => {
+    const contexts = new Map(textContexts(edition).map((c) => [`${c.section} ${c.block}`, c]));
+    const oneLetter = annotations.filter((a) => a.className === 'abbr' && /^[PBTML]$/u.test(a.text));
+    expect(oneLetter.length).toBeGreaterThan(50);
+    for (const a of oneLetter) {
+      const c = contexts.get(`${a.section} ${a.block}`)!;
+      let at = -1;
+      for (let k = 0, from = 0; k <= (a.occurrence ?? 0); k++, from = at + 1) at = c.flat.text.indexOf(a.text, from);
+      expect(c.flat.text.slice(at, at + 14), c.block).toMatch(/^(?:[PB]\.?,?\s*\d{1,2}\/\d{1,2}\/\d{2,4}|[PB]\.?,?\s*19\d\d|[PBT]\)|T\s+\d{3,5})/u);
+    }
+  });
+
+  it('the abbreviations and glossary are parsed from the edition, fused glossary rows split', () => {
+    expect(parseAbbreviations(edition).find((a) => a.abbr === 'RM')).toMatchObject({ expansion: 'Rabochaya Moskva', anchor: 'abbr-rm', group: 'periodical' });
+    const g = parseGlossary(edition);
+    expect(g.find((t) => t.term === 'Sovnarkom')?.definition).toMatch(/^Sovet Narodnykh Kommissarov/u);
+    expect(g.find((t) => t.term === 'sovnarkhoz')?.definition).toMatch(/economic council/u);
+    expect(g.find((t) => t.term === 'TsK')?.definition).toMatch(/Central Committee/u);
+    expect(g.find((t) => t.term === 'troika')?.definition).toBe('group of three people.');
+  });
+
+  it('reports the numbers the build prints', () => {
+    const r = citationReport(edition);
+    expect(r.archival.parsed).toBe(r.archival.foundInText);
+    expect(r.abbreviatedReferences.resolved).toBe(r.abbreviatedReferences.total);
+    expect(r.crossReferences.resolved).toBe(r.crossReferences.total - 1);
+  });
+});

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { countArchivalCandidates, fileAnchor, findArchivalMentions, shortForm } from '../../../src/citations/archival.ts';
+import { citationStream } from '../../../src/citations/stream.ts';
+import { textContexts } from '../../../src/citations/contexts.ts';
+import { archiveIndex } from '../../../src/citations/archive-index.ts';
+import { context, realEdition } from './edition.ts';
+
+/** Fixtures copied from the notes of the thesis (corrected reading, as the notes' flat text). */
+const one = (text: string) => {
+  const ms = findArchivalMentions(text);
+  expect(ms).toHaveLength(1);
+  return ms[0]!;
+};
+
+describe('archival references: the forms the thesis uses', () => {
+  it('TsGAOR, fond/opis/delo, folio (concl. n. 11)', () => {
+    const m = one("…'Sometimes it is done with the revolver and the whip in hand.' TsGAOR, 7952/3/493, 10.");
+    expect([m.archive, m.fond, m.opis, m.delo, m.folios, m.form]).toEqual(['TsGAOR', '7952', '3', '493', '10', 'short']);
+  });
+
+  it('a folio range without the comma after the archive (ch. 2.1 n. 4)', () => {
+    const m = one('(TsGAOR 7952/3/82, 152-168.) This interest should be taken into account');
+    expect([m.fond, m.opis, m.delo, m.folios]).toEqual(['7952', '3', '82', '152-168']);
+    expect(m.raw).toBe('7952/3/82, 152-168');
+  });
+
+  it('spaces left by the conversion: 7952/ 3/ 96, 83 (ch. 3 n. 69)', () => {
+    const m = one("noted that the 'individual approach' was a rarity even in the 1920's. TsGAOR, 7952/ 3/ 96, 83. After 1928");
+    expect([m.fond, m.opis, m.delo, m.folios]).toEqual(['7952', '3', '96', '83']);
+  });
+
+  it('the full form of the Introduction, and its example of the short form (intro n. 40)', () => {
+    const ms = findArchivalMentions(
+      "Tsentral'nyi Gosudarstvennyi Arkhiv Oktyabr'skoi Revolyutsii, (TsGAOR), fond no. 7952 opis no. 3 delo no. 488, listok no.13. (Hereafter, archival references will be presented as follows: 7952/3/488, 13.)",
+    );
+    expect(ms.map((m) => [m.form, m.fond, m.opis, m.delo, m.folios])).toEqual([
+      ['full', '7952', '3', '488', '13'],
+      ['example', '7952', '3', '488', '13'],
+    ]);
+  });
+
+  it('Trotsky Archive documents: "T 2850" and "Trotsky Archive, (T), 2852"', () => {
+    const t = one('T 2850, letter from a Moscow Trotskyist, November 1928.');
+    expect([t.archive, t.delo, t.form]).toEqual(['T', '2850', 'trotsky']);
+    const full = one('Trotsky Archive, (T), 2852.');
+    expect([full.archive, full.delo]).toEqual(['T', '2852']);
+    expect('Trotsky Archive, (T), 2852.'.slice(full.linkStart, full.linkEnd)).toBe('2852');
+  });
+
+  it('several references in one note (ch. 5 n. 70)', () => {
+    const ms = findArchivalMentions("TsGAOR 7952/3/253 for Martenovka and 7952/3/87 for Dvigatel'.");
+    expect(ms.map((m) => [m.archive, m.delo, m.folios])).toEqual([
+      ['TsGAOR', '253', null],
+      ['TsGAOR', '87', null],
+    ]);
+  });
+
+  it('two files of one opis: "7952/3/94 and 96, passim" (ch. 4 n. 54)', () => {
+    const text = 'Some of the suggestions were recalled by engineers in 1932. TsGAOR, 7952/3/94 and 96, passim.';
+    const ms = findArchivalMentions(text);
+    expect(ms.map((m) => [m.delo, m.folios])).toEqual([
+      ['94', 'passim'],
+      ['96', 'passim'],
+    ]);
+    expect(ms.map((m) => text.slice(m.linkStart, m.linkEnd))).toEqual(['7952/3/94', '96, passim']);
+  });
+
+  it('listy written "ll." and folio lists (ch. 4 n. 39, ch. 5 n. 84)', () => {
+    expect(one('TsGAOR, 5469/14/45, ll.4-5.').folios).toBe('4-5');
+    expect(one('See, e.g., TsGAOR, 5469/15/165, ll.1 and 13, where problems at Manometr are discussed.').folios).toBe('1 and 13');
+    expect(one("TsGAOR, 7952/3/488, ll. 1-7.").folios).toBe('1-7');
+  });
+
+  it('a file cited without its opis: "TsGAOR 7952/253, 6" (ch. 5 n. 73)', () => {
+    const m = one('TsGAOR 7952/253, 6');
+    expect([m.fond, m.opis, m.delo, m.folios]).toEqual(['7952', null, '253', '6']);
+    expect(m.remarks.join()).toMatch(/without an opis/u);
+  });
+
+  it('"TsGAOR, loc. cit., and 7952/ 3/ 94, 84" (ch. 1 n. 21): a continuation and a new file', () => {
+    const ms = findArchivalMentions('Kaganovich took a close interest in Serp i Molot. TsGAOR, loc. cit., and 7952/ 3/ 94, 84.');
+    expect(ms.map((m) => [m.form, m.delo, m.folios])).toEqual([
+      ['loc-cit', null, 'loc. cit.'],
+      ['short', '94', '84'],
+    ]);
+  });
+
+  it('dates and statistics are not archival references', () => {
+    expect(findArchivalMentions('P 3/12/1925. RM, 14/5/1925. In 1927/8 and 1928/9, 1,206,857,000 rubles.')).toEqual([]);
+    expect(countArchivalCandidates('P 3/12/1925. RM, 14/5/1925.')).toBe(0);
+  });
+
+  it('parses every archival reference found in the notes of the thesis', () => {
+    const notes = textContexts(realEdition()).filter((c) => c.noteId !== null);
+    let found = 0;
+    let parsed = 0;
+    for (const c of notes) {
+      found += countArchivalCandidates(c.flat.text);
+      parsed += findArchivalMentions(c.flat.text).length;
+    }
+    expect(found).toBeGreaterThanOrEqual(85);
+    expect(parsed).toBe(found);
+  });
+});
+
+describe('archival references in context: continuations and the index', () => {
+  const refs = citationStream(realEdition()).archival;
+  const inNote = (id: string) => refs.filter((r) => r.noteId === id);
+
+  it('"TsGAOR, loc. cit." continues the file cited in the previous note', () => {
+    const loc = inNote('ch1-n21').find((r) => r.form === 'loc-cit');
+    const [prev] = inNote('ch1-n20');
+    expect(loc?.continues).toBe(prev?.id);
+    expect(shortForm(loc!)).toBe('TsGAOR 7952/3/267, loc. cit.');
+  });
+
+  it('Ibid. after an archival reference is a new folio of the same file (ch. 4 nn. 71–74)', () => {
+    expect(inNote('ch4-n72').map(shortForm)).toEqual(['TsGAOR 7952/3/82, 35-40']);
+    expect(inNote('ch4-n73').map(shortForm)).toEqual(['TsGAOR 7952/3/82, 20-21']);
+    expect(inNote('ch4-n74').map(shortForm)).toEqual(['TsGAOR 7952/3/82, 153']);
+  });
+
+  it('"Martenovka, 7/2/1928. Quoted in ibid., 1.13" is the file that quoted Martenovka before (ch. 3 n. 82)', () => {
+    expect(inNote('ch3-n82').map(shortForm)).toEqual(['TsGAOR 7952/3/253, 13']);
+  });
+
+  it('supplies the missing opis when every other citation of the fond agrees, and says so', () => {
+    const [r] = inNote('ch5-n73');
+    expect(r?.opis).toBe('3');
+    expect(r?.remarks.join(' ')).toMatch(/supplied by the editor/u);
+  });
+
+  it('groups references archive → fond → opis → delo with counts, citing notes in reading order', () => {
+    const index = archiveIndex(realEdition());
+    const tsgaor = index.find((a) => a.code === 'TsGAOR')!;
+    const f7952 = tsgaor.fonds.find((f) => f.fond === '7952')!;
+    expect(f7952.description).toBe('History of Factories');
+    expect(tsgaor.fonds.find((f) => f.fond === '5469')?.description).toBe("Central Committee of All-Union Metalworkers' Union");
+    const d493 = f7952.opisi.find((o) => o.opis === '3')!.files.find((d) => d.delo === '493')!;
+    expect(d493.anchor).toBe('tsgaor-7952-3-493');
+    expect(d493.refs.map((r) => r.noteId)).toEqual(['ch2.3-n20', 'concl-n11']);
+    expect(d493.folios).toEqual(['10']);
+    expect(tsgaor.refCount).toBe(tsgaor.fonds.reduce((n, f) => n + f.refCount, 0));
+    const trotsky = index.find((a) => a.code === 'T')!;
+    expect(trotsky.fonds[0]!.opisi[0]!.files.find((d) => d.delo === '2850')!.refs.length).toBeGreaterThanOrEqual(6);
+    expect(fileAnchor({ archive: 'T', fond: null, opis: null, delo: '2850' })).toBe('t-2850');
+  });
+
+  it('links every reference in its note to the index', () => {
+    const c = context('concl-n11');
+    const [r] = inNote('concl-n11');
+    expect(c.flat.text.slice(r!.linkStart, r!.linkEnd)).toBe('7952/3/493, 10');
+  });
+});

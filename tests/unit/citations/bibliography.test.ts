@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotedTitle, parseBibliography, parsePeople } from '../../../src/citations/bibliography.ts';
+import { bibliographyAnchors, bibliographyHref } from '../../../src/citations/anchors.ts';
+import { bibtexValue, toBibtex, toCsl } from '../../../src/citations/export.ts';
+import { realEdition } from './edition.ts';
+
+const bib = parseBibliography(realEdition());
+const entry = (id: string) => {
+  const e = bib.entries.find((x) => x.id === id);
+  if (!e) throw new Error(`no entry ${id}`);
+  return e;
+};
+
+describe('the bibliography, parsed from its five sections', () => {
+  it('has entries in every section, each with a unique stable id', () => {
+    const sections = new Set(bib.entries.map((e) => e.bibSection));
+    expect([...sections].sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(new Set(bib.entries.map((e) => e.id)).size).toBe(bib.entries.length);
+    expect(bib.entries.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('a book: Chase, Workers, Society and the Soviet State', () => {
+    const e = entry('bib-chase-1987');
+    expect(e.authors).toEqual([{ family: 'Chase', given: 'W. J.' }]);
+    expect(e.title).toBe('Workers, Society and the Soviet State, Labor and Life in Moscow, 1918-1929');
+    expect([e.place, e.year, e.type, e.bibSection]).toEqual(['London', '1987', 'book', 5]);
+  });
+
+  it('a dissertation whose quoted title contains apostrophes (Davydova)', () => {
+    const e = entry('bib-davydova-1971');
+    expect(e.type).toBe('thesis');
+    expect(e.title).toMatch(/^Moskovskaya partiinaya organizatsiya v bor'be za provedenie/u);
+    expect(e.place).toBe('Moscow');
+  });
+
+  it('an article in a journal (Kuromiya, Soviet Studies)', () => {
+    const e = entry('bib-kuromiya-1984');
+    expect([e.type, e.container, e.year]).toEqual(['article', 'Soviet Studies', '1984']);
+  });
+
+  it('several works by one author in one year get a, b (Bauman 1929)', () => {
+    expect(entry('bib-bauman-1929a').title).toBe("General'naya bol'shevistskaya liniya i nasha rabota");
+    expect(entry('bib-bauman-1929b').title).toBe("Polosa velikogo stroitel'stva");
+    expect(entry('bib-bauman-1929a').place).toBe('Moscow–Leningrad');
+  });
+
+  it('editors and joint authors', () => {
+    expect(parsePeople('- Gregor, R., ed.,')).toEqual({ authors: [], editors: [{ family: 'Gregor', given: 'R.' }], etAl: false });
+    expect(parsePeople('- Carr, E. H., and Davies, R. W.,').authors.map((p) => p.family)).toEqual(['Carr', 'Davies']);
+    expect(entry('bib-crankshaw-1971').editors[0]?.family).toBe('Crankshaw');
+  });
+
+  it('quoted titles: the soft-sign apostrophe does not close the quotation', () => {
+    const text = "Starodubtsev, V. F., 'Deyatel'nost' moskovskoi partiinoi organizatsii' Unpublished candidate dissertation (M., 1972)";
+    expect(findQuotedTitle(text, null)?.title).toBe("Deyatel'nost' moskovskoi partiinoi organizatsii");
+  });
+
+  it('Section 1: archives and their fonds with descriptions', () => {
+    expect(bib.fonds.map((f) => [f.archive, f.fond, f.description])).toEqual([
+      ['TsGAOR', '5457', null],
+      ['TsGAOR', '5469', "Central Committee of All-Union Metalworkers' Union"],
+      ['TsGAOR', '7952', 'History of Factories'],
+      ['TsGAGM', '415', null],
+    ]);
+  });
+
+  it('anchors for the renderer: one per paragraph entry, on the bibliography page', () => {
+    const anchors = bibliographyAnchors(realEdition());
+    expect(anchors.find((a) => a.id === 'bib-chase-1987')).toEqual({ section: 'bibliography', block: entry('bib-chase-1987').block, id: 'bib-chase-1987' });
+    expect(new Set(anchors.map((a) => a.block)).size).toBe(anchors.length);
+    expect(bibliographyHref(entry('bib-chase-1987'))).toBe('/bibliography/#bib-chase-1987');
+  });
+});
+
+describe('BibTeX and CSL-JSON', () => {
+  it('BibTeX for a book and a thesis', () => {
+    expect(toBibtex(entry('bib-chase-1987'))).toBe(
+      '@book{bib-chase-1987,\n  author = {Chase, W. J.},\n  title = {Workers, Society and the Soviet State, Labor and Life in Moscow, 1918-1929},\n  address = {London},\n  year = {1987},\n  langid = {english}\n}',
+    );
+    const t = toBibtex(entry('bib-hughes-1977'));
+    expect(t).toMatch(/^@mastersthesis\{bib-hughes-1977,/u);
+    expect(t).toContain('school = {University of Birmingham}');
+  });
+
+  it('escapes BibTeX special characters', () => {
+    expect(bibtexValue('50% of A & B_c #1 {x}')).toBe('50\\% of A \\& B\\_c \\#1 \\{x\\}');
+  });
+
+  it('CSL-JSON for an article and an edited book', () => {
+    expect(toCsl(entry('bib-kuromiya-1984'))).toMatchObject({ id: 'bib-kuromiya-1984', type: 'article-journal', 'container-title': 'Soviet Studies', issued: { 'date-parts': [[1984]] }, author: [{ family: 'Kuromiya', given: 'H.' }] });
+    expect(toCsl(entry('bib-gregor-1974'))).toMatchObject({ type: 'book', editor: [{ family: 'Gregor', given: 'R.' }], 'publisher-place': 'Toronto' });
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { citationStream, type Abbreviated } from '../../../src/citations/stream.ts';
+import { realEdition } from './edition.ts';
+
+const stream = citationStream(realEdition());
+const at = (block: string, token?: string): Abbreviated[] => stream.abbreviated.filter((a) => a.context.block === block && (token === undefined || a.token === token));
+const bibId = (a: Abbreviated | undefined): string | null => (a?.target?.kind === 'bib' ? a.target.entry.id : null);
+
+describe('op. cit. resolves to the same author’s full citation, else the bibliography', () => {
+  it('Chase, op. cit., p. 199 → Chase, Workers, Society and the Soviet State (cited in full in intro n. 16)', () => {
+    const [a] = at('intro-n26');
+    expect(a?.author).toBe('Chase');
+    expect(bibId(a)).toBe('bib-chase-1987');
+    expect(a?.reason).toMatch(/earlier in this scope \(intro-n16\)/u);
+  });
+
+  it('an author with one work in the bibliography and no earlier full citation in the scope', () => {
+    const [a] = at('ch3-n56');
+    expect(bibId(a)).toBe('bib-chase-1987');
+    expect(a?.reason).toMatch(/only work in the bibliography/u);
+  });
+
+  it('an author with several works: the one cited in the scope (Carr in Chapter 2, part 2 → Foundations, vol. 2)', () => {
+    expect(bibId(at('ch2.2-n15')[0])).toBe('bib-carr-1971');
+  });
+
+  it('a spelling variant of the name (Pospekhov / Pospokhov) finds the full reference', () => {
+    expect(bibId(at('ch1-n82')[0])).toBe('bib-pospelkov-1976');
+  });
+
+  it('an author outside the bibliography resolves to the note holding the full reference (Vaganov)', () => {
+    const [a] = at('ch2.2-n19');
+    expect(a?.target?.kind).toBe('local');
+    expect(a?.target?.kind === 'local' && a.target.context.block).toBe('ch2.2-n1');
+    expect(a?.target?.label).toMatch(/Vaganov, Pravyi uklon/u);
+  });
+
+  it('falls back to a full reference in another scope (Viola, cited in full in Chapter 2, part 3)', () => {
+    const [a] = at('ch3-n59', 'op. cit.');
+    expect(a?.target?.kind === 'local' && a.target.context.block).toBe('ch2.3-n20');
+  });
+
+  it('the author named before the quotation, not a person quoted (Avtorkhanov, not Stalin)', () => {
+    expect(bibId(at('ch2.2-n97')[0])).toBe('bib-avtorkhanov-1959');
+    expect(bibId(at('ch3-n24')[0])).toBe('bib-rigby-1968');
+  });
+
+  it('op. cit. in a paragraph a note carries: "Percentages based on figures in E. Smitten, op. cit., p. 63"', () => {
+    const [a] = at('ch5-n6-p6');
+    expect(bibId(a)).toBe('bib-smitten-1927');
+    expect(a?.context.noteId).toBe('ch5-n6');
+  });
+});
+
+describe('Ibid. resolves to the previous citation', () => {
+  it('a newspaper abbreviation (Iz TsK), through a chain of Ibid.', () => {
+    for (const n of ['ch1-n91', 'ch1-n92', 'ch1-n93', 'ch1-n95']) {
+      const [a] = at(n);
+      expect(a?.target?.kind).toBe('periodical');
+      expect(a?.target?.kind === 'periodical' && a.target.entry?.title).toBe("Izvestiya Tsentral'nogo Komiteta");
+    }
+  });
+
+  it('an author cited by name and page only ("Daniels, p. 274")', () => {
+    expect(bibId(at('ch2.1-n56')[0])).toBe('bib-daniels-1965');
+  });
+
+  it('an anonymous work cited by short title ("Moskovskie Bol\'sheviki, p. 181"), not a similar title with an author', () => {
+    expect(bibId(at('ch2.1-n60')[0])).toBe('bib-moskovskie-bolsheviki-borbe-1969');
+  });
+
+  it('a stenographic report, within a note and across notes', () => {
+    const [within] = at('ch2.1-n52');
+    expect(within?.target?.kind).toBe('generic');
+    expect(within?.target?.label).toMatch(/^IV plenum MK \(M\. 1926\)/u);
+    expect(at('ch2.2-n88')[0]?.target?.label).toMatch(/Shestoi ob\. Plenum/u);
+  });
+
+  it('KPSS v rezolyutsiyakh cited in full then Ibid. (ch. 1 nn. 3–4)', () => {
+    expect(bibId(at('ch1-n4')[0])).toBe('bib-kpss-rezolyutsiyakh-resheniyakh-1953');
+  });
+});
+
+describe('the whole thesis', () => {
+  it('resolves (nearly) every op. cit., loc. cit. and Ibid.', () => {
+    const total = stream.abbreviated.length;
+    const resolved = stream.abbreviated.filter((a) => a.target).length;
+    expect(total).toBeGreaterThanOrEqual(180);
+    expect(resolved / total).toBeGreaterThanOrEqual(0.98);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { crossReferenceReport, crossReferences, pageItems } from '../../../src/citations/xrefs.ts';
+import { realEdition } from './edition.ts';
+
+const all = crossReferences(realEdition());
+const inBlock = (block: string) => all.filter((x) => x.context.block === block).map((x) => [x.text, x.href]);
+
+describe('cross-references to the thesis’s own pages and items', () => {
+  it('"cited below, p. 108" (intro n. 57) → the page anchor in Chapter 2', () => {
+    expect(inBlock('intro-n57')).toEqual([['p. 108', '/chapter-2/#page-108']]);
+  });
+
+  it('"See Table 1, p. 257" → the table and its page', () => {
+    expect(inBlock('intro-n32')).toEqual([
+      ['Table 1', '/tables/#table-1'],
+      ['p. 257', '/tables/#page-257'],
+    ]);
+  });
+
+  it('"see map 1", "See appendix 1, pp. 264-272", "Diagram 4 (p. 256)"', () => {
+    expect(inBlock('intro-n25')).toEqual([['map 1', '/maps/#map-1']]);
+    expect(inBlock('ch1-n36')[0]).toEqual(['appendix 1', '/appendices/#appendix-1']);
+    expect(inBlock('ch1-n87')).toContainEqual(['Diagram 4', '/diagrams/#diagram-4']);
+  });
+
+  it('"see Chapter 3, pp. 131-2" → the chapter and the page anchor inside it', () => {
+    expect(inBlock('intro-n34')).toEqual([
+      ['Chapter 3', '/chapter-3/'],
+      ['pp. 131-2', '/chapter-3/#page-131'],
+    ]);
+  });
+
+  it('"the glossary of Russian terms, pp. 277-8" → the Glossary', () => {
+    expect(inBlock('intro-n24')).toEqual([['glossary of Russian terms, pp. 277-8', '/glossary/']]);
+  });
+
+  it('a list of pages links each page: "above, pp. 48, 142, 172-3 and 202"', () => {
+    expect(inBlock('ch6-n69').map(([t]) => t)).toEqual(['pp. 48', '142', '172-3', '202']);
+    expect(pageItems('pp. 55 and 59-60', 10).map((p) => p.page)).toEqual([55, 59]);
+  });
+
+  it('a page with no marker of its own goes to the last marked page before it, in the right section', () => {
+    const [p245] = all.filter((x) => x.context.block === 'ch2.3-n20' && x.page === 245);
+    expect(p245?.href).toMatch(/^\/conclusion\/#page-\d+$/u);
+    expect(p245?.note).toMatch(/has no marker/u);
+  });
+
+  it('a book’s own tables and chapters are not cross-references', () => {
+    expect(inBlock('ch1-n116')).toEqual([]); // "…organizatsiya, table 15, p. 158"
+    expect(inBlock('ch1-n72')).toEqual([]); // "Khrushchev Remembers, Chapter 2"
+    expect(inBlock('ch1-n15')).toEqual([]); // "Davydova, op. cit., introduction, p. 56"
+  });
+
+  it('reports what it could not resolve', () => {
+    const r = crossReferenceReport(realEdition());
+    expect(r.total).toBeGreaterThanOrEqual(130);
+    expect(r.unresolved).toEqual([{ where: 'chapter-3#ch3-n20-p2', text: 'appendix 6', note: 'there is no appendix 6 in the thesis' }]);
+  });
+});
