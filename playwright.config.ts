@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
  * (Debian's package): Playwright's own browser download is not available here.
  */
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+// E2E_PORT lets several runs share a machine without sharing (or killing) one server.
+const port = Number(process.env['E2E_PORT'] ?? 4321);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -14,15 +16,15 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 30_000,
   use: {
-    baseURL: 'http://127.0.0.1:4321',
+    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
       executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
   webServer: {
-    command: 'node scripts/serve.ts --port 4321',
-    url: 'http://127.0.0.1:4321/',
+    command: `node scripts/serve.ts --port ${port}`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,
   },

@@ -1,0 +1,90 @@
+/** Sidenotes (wide screens), note popovers (narrow screens) and section keys. See ReadingEnhancer.astro. */
+
+const WIDE = '(min-width: 80rem)';
+
+/** The note a marker link points to, or null. */
+function noteFor(doc: Document, link: HTMLAnchorElement): HTMLLIElement | null {
+  const id = decodeURIComponent(link.hash.slice(1));
+  const el = doc.getElementById(id);
+  return el instanceof HTMLLIElement ? el : null;
+}
+
+/** A copy of a note's body for display elsewhere; its links are taken out of the tab order. */
+function noteCopy(doc: Document, note: HTMLLIElement): DocumentFragment {
+  const frag = doc.createDocumentFragment();
+  const num = doc.createElement('span');
+  num.className = 'sidenote-num';
+  num.textContent = String(note.value);
+  frag.append(num, ' ');
+  const body = note.querySelector('.note-body');
+  if (body) frag.append(...Array.from(body.childNodes, (n) => n.cloneNode(true)));
+  return frag;
+}
+
+export function layoutSidenotes(doc: Document): void {
+  const body = doc.querySelector<HTMLElement>('.section-body');
+  if (!body) return;
+  body.querySelectorAll('.sidenote').forEach((n) => n.remove());
+  if (!doc.defaultView?.matchMedia(WIDE).matches) {
+    body.classList.remove('with-sidenotes');
+    return;
+  }
+  body.classList.add('with-sidenotes');
+  const origin = body.getBoundingClientRect().top;
+  let lastBottom = -Infinity;
+  for (const link of body.querySelectorAll<HTMLAnchorElement>(':scope > p sup.fn a, :scope > .table-wrap sup.fn a')) {
+    const note = noteFor(doc, link);
+    if (!note) continue;
+    const aside = doc.createElement('aside');
+    aside.className = 'sidenote';
+    // The note itself stays in the notes list; the sidenote is a visual duplicate for sighted readers.
+    aside.setAttribute('aria-hidden', 'true');
+    aside.append(noteCopy(doc, note));
+    aside.querySelectorAll('a').forEach((a) => a.setAttribute('tabindex', '-1'));
+    const top = Math.max(link.getBoundingClientRect().top - origin, lastBottom + 6);
+    aside.style.top = `${top}px`;
+    body.append(aside);
+    lastBottom = top + aside.offsetHeight;
+  }
+}
+
+function openPopover(doc: Document, link: HTMLAnchorElement, note: HTMLLIElement): void {
+  const pop = doc.getElementById('note-popover');
+  if (!pop || !('showPopover' in pop)) return;
+  pop.replaceChildren(noteCopy(doc, note));
+  const go = doc.createElement('a');
+  go.href = `#${note.id}`;
+  go.className = 'popover-go';
+  go.textContent = 'Go to the note';
+  pop.append(' ', go);
+  const rect = link.getBoundingClientRect();
+  pop.style.top = `${Math.min(rect.bottom + 8, (doc.defaultView?.innerHeight ?? 600) - 40)}px`;
+  (pop as HTMLElement & { showPopover(): void }).showPopover();
+  go.focus();
+}
+
+export function enhanceReading(doc: Document): void {
+  const win = doc.defaultView;
+  if (!win) return;
+  layoutSidenotes(doc);
+  let pending = 0;
+  win.addEventListener('resize', () => {
+    win.cancelAnimationFrame(pending);
+    pending = win.requestAnimationFrame(() => layoutSidenotes(doc));
+  });
+  doc.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest?.('sup.fn a');
+    if (!(link instanceof HTMLAnchorElement) || win.matchMedia(WIDE).matches) return;
+    const note = noteFor(doc, link);
+    if (!note) return;
+    event.preventDefault();
+    openPopover(doc, link, note);
+  });
+  doc.addEventListener('keydown', (event) => {
+    const target = event.target as Element | null;
+    if (event.altKey || event.ctrlKey || event.metaKey || target?.closest('input, textarea, select, [contenteditable]')) return;
+    const rel = event.key === ']' ? 'next' : event.key === '[' ? 'prev' : null;
+    const link = rel ? doc.querySelector<HTMLAnchorElement>(`a[rel="${rel}"]`) : null;
+    if (link) win.location.href = link.href;
+  });
+}
