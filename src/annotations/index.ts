@@ -1,12 +1,14 @@
 import type { Edition } from '../pipeline/model.ts';
 import type { Annotation } from './types.ts';
+import { citationAnnotations } from '../citations/annotations.ts';
 
 let cached: Annotation[] | null = null;
 
-/** Every annotation of every feature (places, citations, cross-references…), computed once per build. */
+/** Every annotation of every feature (citations, cross-references, places, people…), computed once per build. */
 export function allAnnotations(edition: Edition): Annotation[] {
   if (cached) return cached;
-  const providers: ((e: Edition) => Annotation[])[] = [];
+  // Order matters only for overlaps: an earlier provider's link wins over a later one's.
+  const providers: ((e: Edition) => Annotation[])[] = [citationAnnotations];
   cached = providers.flatMap((p) => p(edition));
   return cached;
 }
