@@ -95,9 +95,25 @@ test.describe('reading a chapter', () => {
     });
     await page.goto('/chapter-4/');
     await expect(page.locator('.section-body p').first()).toBeVisible();
-    // One small module (sidenotes/popovers), same-origin; reading itself is tested without JavaScript above.
-    expect(scripts.length).toBeLessThanOrEqual(1);
+    // Small same-origin modules only (reading aids, theme toggle); reading itself is tested without JavaScript above.
+    expect(scripts.length).toBeLessThanOrEqual(2);
     for (const s of scripts) expect(new URL(s).hostname).toBe('127.0.0.1');
+  });
+
+  test('the dark-mode toggle persists across pages', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('/chapter-1/');
+    const toggle = page.locator('.theme-toggle');
+    await expect(toggle).toBeVisible();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    const lightBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await toggle.click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const darkBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(darkBg).not.toBe(lightBg);
+    await page.goto('/chapter-2/');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.locator('.theme-toggle')).toHaveAttribute('aria-pressed', 'true');
   });
 
   test('wide screens show notes as sidenotes beside their markers', async ({ page }) => {
