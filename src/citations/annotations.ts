@@ -36,6 +36,13 @@ export function archivalTitle(r: ArchivalReference): string {
   return `${where}${r.form === 'ibid' || r.form === 'loc-cit' ? ` (${r.form === 'ibid' ? 'Ibid.' : 'loc. cit.'})` : ''}. Archives index: every citation of this file${now ? `; now held by ${now.successor.split(',')[0]}` : ''}.`;
 }
 
+/** An Ibid. link takes in the page or issue that follows ("Ibid., p. 75"): a larger target that reads as one reference. */
+export function ibidLinkEnd(text: string, token: string, end: number): number {
+  if (token !== 'ibid.') return end;
+  const m = /^,?\s*(?:pp?\.|[Nn]os?\.?|ll?\.|vol\.)\s*\d+(?:\s*[-–]\s*\d+)?/u.exec(text.slice(end));
+  return m ? end + m[0].length : end;
+}
+
 /** Where a resolved reference points, and what the reader sees on hover. */
 export function targetLink(t: Target): { href: string; title: string; className: string } {
   switch (t.kind) {
@@ -56,7 +63,8 @@ function archivalCandidates(edition: Edition, byBlock: Map<string, TextContext>)
     .archival.filter((r) => r.form !== 'example')
     .flatMap((r) => {
       const c = byBlock.get(r.noteId);
-      return c ? [{ context: c, start: r.linkStart, end: r.linkEnd, href: `/archives/#${fileAnchor(r)}`, title: `${shortForm(r)} — ${archivalTitle(r)}`, className: 'archival-ref' }] : [];
+      const end = r.form === 'ibid' && c ? ibidLinkEnd(c.flat.text, 'ibid.', r.linkEnd) : r.linkEnd;
+      return c ? [{ context: c, start: r.linkStart, end, href: `/archives/#${fileAnchor(r)}`, title: `${shortForm(r)} — ${archivalTitle(r)}`, className: 'archival-ref' }] : [];
     });
 }
 
@@ -71,7 +79,7 @@ function bibCandidates(edition: Edition): Candidate[] {
   for (const a of s.abbreviated) {
     if (!a.target || a.target.kind === 'archival') continue;
     const link = targetLink(a.target);
-    out.push({ context: a.context, start: a.start, end: a.end, href: link.href, title: `${a.raw.replace(/\.?$/u, '.')} = ${link.title}`, className: 'bib' });
+    out.push({ context: a.context, start: a.start, end: ibidLinkEnd(a.context.flat.text, a.token, a.end), href: link.href, title: `${a.raw.replace(/\.?$/u, '.')} = ${link.title}`, className: 'bib' });
   }
   return out;
 }
@@ -98,7 +106,7 @@ function abbreviationCandidates(edition: Edition): Candidate[] {
       const a = find(m[1] as string);
       if (a) out.push({ context: c, start: (m.index ?? 0) + 1, end: (m.index ?? 0) + 1 + a.abbr.length, ...link(a) });
     }
-    for (const m of text.matchAll(/\b(TsGAOR|TsGAGM)\b|\bT(?=\s+\d{3,5}\b)|(?<=\()T(?=\))/gu)) {
+    for (const m of text.matchAll(/\b(TsGAOR|TsGAGM)\b|(?<=\()T(?=\))/gu)) {
       const a = find(m[0]);
       if (a) out.push({ context: c, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, ...link(a) });
     }

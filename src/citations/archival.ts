@@ -121,7 +121,9 @@ export function findArchivalMentions(text: string): ArchivalMention[] {
     const start = m.index ?? 0;
     const number = (m[1] ?? m[2]) as string;
     const numberAt = start + m[0].lastIndexOf(number);
-    out.push({ start, end: start + m[0].length, linkStart: numberAt, linkEnd: numberAt + number.length, archive: 'T', fond: null, opis: null, delo: number, folios: null, form: 'trotsky', raw: m[0], remarks: [] });
+    // "T 2850" is linked whole (a one-letter link beside a number would be two tiny targets).
+    const linkStart = m[2] ? start : numberAt;
+    out.push({ start, end: start + m[0].length, linkStart, linkEnd: numberAt + number.length, archive: 'T', fond: null, opis: null, delo: number, folios: null, form: 'trotsky', raw: m[0], remarks: [] });
   }
   for (const m of text.matchAll(LOC_CIT)) {
     const start = m.index ?? 0;

@@ -315,7 +315,7 @@ export function citationStream(edition: Edition): CitationStream {
       for (const p of patterns) {
         for (const m of text.matchAll(p.re)) {
           const start = m.index ?? 0;
-          const tail = /^[^;.]*?(?:\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4}|[Nn]os?\.?\s*\d+(?:-\d+)?)/u.exec(text.slice(start));
+          const tail = /^[^;]{0,40}?(?:\d{1,2}\s*(?:and\s*\d{1,2}\s*)?\/\d{1,2}\/\d{2,4}|(?:19)?\d\d\b(?:,\s*[Nn]os?\.?\s*\d+(?:-\d+)?)?|[Nn]os?\.?\s*\d+(?:-\d+)?)/u.exec(text.slice(start));
           const span = { start, end: start + (tail ? tail[0].length : m[0].length) };
           if (overlaps(span, found)) continue;
           const entry = periodicalEntry(p.name);

@@ -45,6 +45,7 @@ describe('archival references: the forms the thesis uses', () => {
     const full = one('Trotsky Archive, (T), 2852.');
     expect([full.archive, full.delo]).toEqual(['T', '2852']);
     expect('Trotsky Archive, (T), 2852.'.slice(full.linkStart, full.linkEnd)).toBe('2852');
+    expect('T 2850, letter'.slice(t.linkStart, t.linkEnd)).toBe('T 2850');
   });
 
   it('several references in one note (ch. 5 n. 70)', () => {
