@@ -24,6 +24,8 @@ interface Candidate {
   context: TextContext;
   start: number;
   end: number;
+  /** A shorter span to try when `end` runs into another text node ("<i>Ibid.</i>, p. 12"). */
+  fallbackEnd?: number;
   href: string;
   title: string;
   className: string;
@@ -64,7 +66,7 @@ function archivalCandidates(edition: Edition, byBlock: Map<string, TextContext>)
     .flatMap((r) => {
       const c = byBlock.get(r.noteId);
       const end = r.form === 'ibid' && c ? ibidLinkEnd(c.flat.text, 'ibid.', r.linkEnd) : r.linkEnd;
-      return c ? [{ context: c, start: r.linkStart, end, href: `/archives/#${fileAnchor(r)}`, title: `${shortForm(r)} — ${archivalTitle(r)}`, className: 'archival-ref' }] : [];
+      return c ? [{ context: c, start: r.linkStart, end, fallbackEnd: r.linkEnd, href: `/archives/#${fileAnchor(r)}`, title: `${shortForm(r)} — ${archivalTitle(r)}`, className: 'archival-ref' }] : [];
     });
 }
 
@@ -79,7 +81,7 @@ function bibCandidates(edition: Edition): Candidate[] {
   for (const a of s.abbreviated) {
     if (!a.target || a.target.kind === 'archival') continue;
     const link = targetLink(a.target);
-    out.push({ context: a.context, start: a.start, end: ibidLinkEnd(a.context.flat.text, a.token, a.end), href: link.href, title: `${a.raw.replace(/\.?$/u, '.')} = ${link.title}`, className: 'bib' });
+    out.push({ context: a.context, start: a.start, end: ibidLinkEnd(a.context.flat.text, a.token, a.end), fallbackEnd: a.end, href: link.href, title: `${a.raw.replace(/\.?$/u, '.')} = ${link.title}`, className: 'bib' });
   }
   return out;
 }
@@ -153,7 +155,15 @@ export function citationAnnotations(edition: Edition): Annotation[] {
   const place = (c: Candidate): boolean => {
     const spans = taken.get(c.context.block) ?? [];
     if (spans.some((s) => c.start < s.end && s.start < c.end)) return false;
-    const a = annotationFor(c.context.flat, { section: c.context.section, block: c.context.block }, c.start, c.end, { href: c.href, title: c.title, className: c.className });
+    const where = { section: c.context.section, block: c.context.block };
+    const link = { href: c.href, title: c.title, className: c.className };
+    // A title that runs across emphasis is linked in its first text node.
+    const run = c.context.flat.runs.find((r) => r.start <= c.start && c.start < r.end);
+    const firstRunEnd = run && run.end < c.end && c.className === 'bib' ? run.end : undefined;
+    const a =
+      annotationFor(c.context.flat, where, c.start, c.end, link) ??
+      (c.fallbackEnd !== undefined ? annotationFor(c.context.flat, where, c.start, c.fallbackEnd, link) : null) ??
+      (firstRunEnd !== undefined ? annotationFor(c.context.flat, where, c.start, firstRunEnd, link) : null);
     if (!a) return false;
     spans.push({ start: c.start, end: c.end });
     taken.set(c.context.block, spans);
