@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { buildEdition } from '../src/pipeline/edition.ts';
 import { SourceError } from '../src/pipeline/errors.ts';
+import { citationReport, formatCitationReport } from '../src/citations/annotations.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const paths = {
@@ -61,6 +62,7 @@ function main(): void {
   const ms = performance.now() - t0;
   console.log(`content: ${edition.sections.length} sections, ${edition.stats.notes} notes, ${edition.stats.markers} markers, ${edition.stats.words} words conserved, ${edition.stats.joinedAcrossPages} paragraphs re-joined across page ends (${ms.toFixed(0)} ms)`);
   for (const s of edition.noteScopes) console.log(`  ${s.label.padEnd(22)} notes ${String(s.notes).padStart(3)}  markers ${String(s.markers).padStart(3)}`);
+  console.log(formatCitationReport(citationReport(edition)));
 }
 
 try {
