@@ -65,3 +65,22 @@ test('a note containing markup-like text renders it as text (escaping)', async (
   const inline = await page.locator('script:not([src])').evaluateAll((els) => els.map((e) => e.textContent ?? '').filter((t) => /alert|<\//u.test(t)));
   expect(inline).toEqual([]);
 });
+
+test('responsive down to 320 px: no page scrolls sideways', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const route of ['/', '/chapter-2/', '/tables/', '/glossary/', '/bibliography/', '/about/']) {
+    await page.goto(route);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, route).toBeLessThanOrEqual(0);
+  }
+});
+
+test('print: a chapter prints with its notes and page markers, without the site chrome', async ({ page }) => {
+  await page.emulateMedia({ media: 'print' });
+  await page.goto('/chapter-1/');
+  await expect(page.locator('.sidebar')).toBeHidden();
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('section.notes').first()).toBeVisible();
+  await expect(page.locator('#page-23')).toBeVisible();
+});
