@@ -1,0 +1,199 @@
+/**
+ * What one map page needs, computed at build time: the areas, lines and places to draw, with
+ * the passages for each place's popup. The same data feeds the page's text tables (the
+ * fallback without JavaScript) and, as JSON, the Leaflet script.
+ */
+import type { Edition } from '../pipeline/model.ts';
+import type { Geodata } from './geodata.ts';
+import { areaKm2, boundsOf, centroid, roundPoint, type LatLng } from './geo.ts';
+import { mentionsByPlace, passagesOf } from './mentions.ts';
+import type { Place } from './places.ts';
+import type { Raion } from './city.ts';
+
+export type MapKind = 'city-1925' | 'city-1930' | 'oblast-1930';
+
+export interface PayloadArea {
+  id: string;
+  name: string;
+  /** Short label drawn on the map. */
+  label: string;
+  colour: string;
+  rings: [number, number][][];
+  /** 'raion' or 'okrug': the CSS class of the polygon. */
+  className: 'raion' | 'okrug';
+  /** Lines of plain text for the area's popup. */
+  details: string[];
+  labelAt: [number, number];
+}
+
+export interface PayloadLine {
+  id: string;
+  name: string;
+  className: string;
+  points: [number, number][];
+  closed: boolean;
+}
+
+export interface PayloadPassage {
+  href: string;
+  label: string;
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface PayloadPlace {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  approximate: boolean;
+  /** Plain-text facts for the popup (raions, position, source). */
+  facts: string[];
+  passages: PayloadPassage[];
+}
+
+export interface MapPayload {
+  kind: MapKind;
+  title: string;
+  bounds: [[number, number], [number, number]];
+  areas: PayloadArea[];
+  /** Drawn under the areas (context: modern regions, outlines of the other year). */
+  context: PayloadLine[];
+  /** Drawn over the areas (rivers, rings, city limit). */
+  lines: PayloadLine[];
+  places: PayloadPlace[];
+  labels: { text: string; at: [number, number]; className: string }[];
+}
+
+const pt = (p: LatLng): [number, number] => roundPoint(p, 5);
+
+/** Share of the city's area (inside the limit) that each raion covers, in per cent. */
+export function areaShares(raions: readonly Raion[], limit: readonly LatLng[]): Map<string, number> {
+  const total = areaKm2(limit);
+  return new Map(raions.map((r) => [r.id, (100 * areaKm2(r.ring)) / total]));
+}
+
+export function raionName(g: Geodata, id: string | null): string {
+  if (id === null) return '—';
+  const r = [...g.schematic.raions1925, ...g.schematic.raions1930].find((x) => x.id === id);
+  return r ? `${r.name} (${r.thesisName})` : id;
+}
+
+function placeFacts(g: Geodata, p: Place): string[] {
+  const facts: string[] = [];
+  if (p.map === 'city') {
+    facts.push(p.id === 'kremlin' ? 'Where the raions met (not assigned to a raion).' : `Raion in 1925: ${raionName(g, p.raion1925)}; in 1930: ${raionName(g, p.raion1930)} (as drawn on these maps).`);
+  }
+  if (p.thesisSays) facts.push(`The thesis: ${p.thesisSays.note}`);
+  facts.push(p.position === 'sourced' ? `Position: from a published coordinate (±${p.accuracyM} m).` : `Position: approximate (±${p.accuracyM} m), placed by the editor.`);
+  return facts;
+}
+
+function payloadPlaces(g: Geodata, edition: Edition, map: Place['map']): PayloadPlace[] {
+  const mentions = mentionsByPlace(edition, g.places);
+  return g.places
+    .filter((p) => p.map === map)
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      lat: p.lat,
+      lon: p.lon,
+      approximate: p.position === 'approximate',
+      facts: placeFacts(g, p),
+      passages: passagesOf(mentions.get(p.id) ?? []).map((m) => ({ href: m.href, label: m.label, before: m.before, match: m.variant, after: m.after })),
+    }));
+}
+
+function lineageText(g: Geodata, r: Raion): string {
+  if (!r.grewFrom) return '';
+  return `Grew from: ${r.grewFrom.map((l) => `${raionName(g, l.raion)} [${l.basis === 'thesis' ? 'the thesis' : l.basis === 'name' ? 'same name' : 'this reconstruction'}]`).join('; ')}.`;
+}
+
+function raionAreas(g: Geodata, raions: readonly Raion[]): PayloadArea[] {
+  const shares = areaShares(raions, g.cityLimit);
+  return raions.map((r) => ({
+    id: r.id,
+    name: `${r.name} raion`,
+    label: r.thesisName,
+    colour: r.colour,
+    rings: [r.ring.map(pt)],
+    className: 'raion',
+    details: [
+      `The thesis calls it ${r.thesisName}.`,
+      `Drawn area: ${(shares.get(r.id) ?? 0).toFixed(1)}% of the city inside the Okruzhnaya railway.`,
+      ...(r.note ? [r.note] : []),
+      ...(r.grewFrom ? [lineageText(g, r)] : []),
+    ],
+    labelAt: pt(centroid(r.ring)),
+  }));
+}
+
+function cityLines(g: Geodata): PayloadLine[] {
+  return [
+    { id: 'okruzhnaya', name: 'Okruzhnaya railway (proxy for the city limit)', className: 'city-limit', points: g.cityLimit.map(pt), closed: true },
+    { id: 'moskva', name: 'River Moskva (schematic)', className: 'river', points: g.lines.moskva.map(pt), closed: false },
+    { id: 'yauza', name: 'River Yauza (schematic)', className: 'river', points: g.lines.yauza.map(pt), closed: false },
+    { id: 'sadovoe', name: 'Sadovoe ring (schematic)', className: 'ring-road', points: g.lines.sadovoe.map(pt), closed: true },
+    { id: 'boulevard', name: 'Boulevard ring (schematic)', className: 'ring-road boulevard', points: g.lines.boulevard.map(pt), closed: false },
+    { id: 'kremlin', name: 'Kremlin walls (schematic)', className: 'kremlin', points: g.lines.kremlin.map(pt), closed: true },
+  ];
+}
+
+export function buildPayload(g: Geodata, edition: Edition, kind: MapKind): MapPayload {
+  if (kind === 'oblast-1930') {
+    const all = [...g.oblastOutline, ...g.places.filter((p) => p.map === 'oblast').map((p) => [p.lat, p.lon] as const)];
+    const b = boundsOf(all);
+    return {
+      kind,
+      title: "The Moscow oblast' in 1930 and its ten okrugs (schematic)",
+      bounds: [[b.south - 0.1, b.west - 0.1], [b.north + 0.1, b.east + 0.1]],
+      areas: g.okrugs.map((o) => ({
+        id: o.id,
+        name: o.name,
+        label: o.centre,
+        colour: o.colour,
+        rings: o.rings.map((r) => r.map(pt)),
+        className: 'okrug',
+        details: [`Centre: ${o.centre}.`, `Schematic area: about ${Math.round(o.rings.reduce((s, r) => s + areaKm2(r), 0) / 100) * 100} km² (nearest-centre area, not a historical boundary).`],
+        labelAt: pt([o.lat, o.lon]),
+      })),
+      context: g.modernRegions.regions.flatMap((r) =>
+        r.rings.map((ring, i) => ({ id: `modern-${r.name.toLowerCase().replace(/\W+/gu, '-')}-${i}`, name: `${r.name} (modern boundary)`, className: 'modern-region', points: ring.map(([a, c]) => pt([a, c])), closed: true })),
+      ),
+      lines: [
+        { id: 'oblast-outline', name: "Approximate outline of the oblast' (1929-30)", className: 'oblast-outline', points: g.oblastOutline.map(pt), closed: true },
+        ...g.rivers.rivers.map((r, i) => ({ id: `river-${i}`, name: `River ${r.name}`, className: 'river', points: r.line.map(([a, c]) => pt([a, c])), closed: false })),
+      ],
+      places: payloadPlaces(g, edition, 'oblast'),
+      labels: [
+        ...g.modernRegions.regions
+          .filter((r) => !['Moscow', 'Moscow Oblast'].includes(r.name))
+          .map((r) => {
+            const biggest = [...r.rings].sort((x, y) => areaKm2(y.map(([a, c]) => [a, c] as const)) - areaKm2(x.map(([a, c]) => [a, c] as const)))[0] ?? [];
+            return { text: `${r.name} (modern)`, at: pt(centroid(biggest.map(([a, c]) => [a, c] as const))), className: 'modern-label' };
+          }),
+        { text: 'Moscow', at: [55.7522, 37.6155] as [number, number], className: 'city-label' },
+      ],
+    };
+  }
+  const year = kind === 'city-1925' ? 1925 : 1930;
+  const raions = year === 1925 ? g.raions1925 : g.raions1930;
+  const b = boundsOf(g.cityLimit);
+  return {
+    kind,
+    title: year === 1925 ? 'Moscow in 1925: the six raions (schematic)' : 'Moscow in 1930: the ten new raions (schematic)',
+    bounds: [[b.south - 0.005, b.west - 0.005], [b.north + 0.005, b.east + 0.005]],
+    areas: raionAreas(g, raions),
+    // On the 1930 map, the 1925 boundaries show what each new raion grew from.
+    context: year === 1930 ? g.raions1925.map((r) => ({ id: `old-${r.id}`, name: `${r.name} raion, 1925 boundary`, className: 'old-raion', points: r.ring.map(pt), closed: true })) : [],
+    lines: cityLines(g),
+    places: payloadPlaces(g, edition, 'city'),
+    labels: [],
+  };
+}
+
+/** JSON for a <script type="application/json"> block: '<' escaped so the data can never close the element. */
+export function payloadJson(p: MapPayload): string {
+  return JSON.stringify(p).replace(/</gu, '\\u003c');
+}
