@@ -1,13 +1,11 @@
 /**
  * The browser side of a map page: draws the build-time payload with Leaflet. Loaded only by the
- * map pages (bundled by Vite from the page's <script>); no tile server is contacted unless the
- * reader asks for the optional modern street map.
+ * map pages (bundled by Vite from the page's <script>). There is no base map: no tile server is
+ * contacted (the site's Content-Security-Policy, img-src 'self', would block one anyway).
  */
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { MapPayload, PayloadArea, PayloadLine, PayloadPlace } from './payload.ts';
-
-const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -131,20 +129,6 @@ export function mountMap(root: HTMLElement): L.Map | null {
   window.addEventListener('hashchange', fromHash);
   fromHash();
 
-  // The optional modern street map: only loaded when the reader opts in.
-  const toggle = root.querySelector<HTMLInputElement>('input.map-tiles-toggle');
-  const tilesBox = toggle?.closest<HTMLElement>('.map-tiles');
-  if (toggle && tilesBox) {
-    tilesBox.hidden = false;
-    let tiles: L.TileLayer | null = null;
-    toggle.addEventListener('change', () => {
-      if (toggle.checked) {
-        tiles ??= L.tileLayer(OSM_TILES, { maxZoom: 18, attribution: 'Modern street map © <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors' });
-        tiles.addTo(map);
-        tiles.bringToBack();
-      } else tiles?.remove();
-    });
-  }
   return map;
 }
 

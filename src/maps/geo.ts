@@ -22,17 +22,27 @@ function cross(o: LatLng, a: LatLng, b: LatLng): number {
   return (a[1] - o[1]) * (b[0] - o[0]) - (a[0] - o[0]) * (b[1] - o[1]);
 }
 
-/** Signed area in km² (positive when the ring runs anticlockwise on the map). */
+const EARTH_RADIUS_KM = 6371.0088;
+
+/**
+ * Signed area in km² (positive when the ring runs anticlockwise on the map) of the polygon whose
+ * edges are straight in latitude/longitude, on a sphere: Green's theorem with the area element
+ * R² cos φ dλ dφ, integrated exactly along each edge. Exact for these polygons, so the areas of
+ * polygons that share edges add up to the area of their union.
+ */
 export function signedAreaKm2(ring: Ring): number {
   if (ring.length < 3) return 0;
-  const refLat = ring.reduce((s, p) => s + p[0], 0) / ring.length;
+  const rad = Math.PI / 180;
   let sum = 0;
   for (let i = 0; i < ring.length; i++) {
-    const [x1, y1] = toXY(ring[i] as LatLng, refLat);
-    const [x2, y2] = toXY(ring[(i + 1) % ring.length] as LatLng, refLat);
-    sum += x1 * y2 - x2 * y1;
+    const [p1, l1] = ring[i] as LatLng;
+    const [p2, l2] = ring[(i + 1) % ring.length] as LatLng;
+    const dl = (l2 - l1) * rad;
+    const dp = (p2 - p1) * rad;
+    // ∮ -sin φ dλ along the straight edge φ = φ1 + t·Δφ, λ = λ1 + t·Δλ.
+    sum += Math.abs(dp) < 1e-12 ? -dl * Math.sin(p1 * rad) : (-dl * (Math.cos(p1 * rad) - Math.cos(p2 * rad))) / dp;
   }
-  return sum / 2;
+  return sum * EARTH_RADIUS_KM * EARTH_RADIUS_KM;
 }
 
 export function areaKm2(ring: Ring): number {

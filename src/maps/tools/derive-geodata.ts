@@ -69,7 +69,7 @@ const STEP_LON = 0.015;
 const S = 52.5;
 const W = 33;
 const ROWS = Math.ceil((59.2 - S) / STEP_LAT);
-const COLS = Math.ceil((41.5 - W) / STEP_LON);
+const COLS = Math.ceil((43 - W) / STEP_LON);
 const mask = new Uint8Array(ROWS * COLS);
 for (const part of PARTS) {
   const rings = pick(part.latin).flat();
@@ -151,7 +151,7 @@ const rivers = read('ne10m_rivers_central_russia.geojson').features.flatMap((f) 
   if (name === null && near(55.75, 37.62, 0.05) && near(55.08, 38.78, 0.06)) name = 'Moskva';
   if (!name || !['Volga', 'Oka', 'Klyazma', 'Moskva'].includes(name)) return [];
   return lines
-    .map((l) => l.map(([lon, lat]) => [lat, lon] as LatLng).filter((p) => p[0] > 52.8 && p[0] < 59 && p[1] > 33 && p[1] < 41.8))
+    .map((l) => l.map(([lon, lat]) => [lat, lon] as LatLng).filter((p) => p[0] > 52.8 && p[0] < 59 && p[1] > 33 && p[1] < 43))
     .filter((l) => l.length > 1)
     .map((l) => ({ name: name === 'Klyazma' ? "Klyaz'ma" : name, line: simplifyLine(l, 0.01).map((p) => roundPoint(p, 3)) }));
 });
