@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { editionSearch } from './src/search/integration.ts';
 
 // Deliberate choices for a scholarly edition (see README "Rendering decisions"):
 // - compressHTML: true — Astro 7's default 'jsx' mode drops spaces between inline
@@ -13,6 +14,7 @@ export default defineConfig({
   markdown: { smartypants: false },
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  integrations: [editionSearch()],
   // Content-Security-Policy as a <meta> on every page: Astro adds the hashes of the scripts and
   // styles it emits; nothing else runs, and nothing is fetched from another host.
   // 'wasm-unsafe-eval' lets Pagefind instantiate its WebAssembly search engine (no JS eval).
