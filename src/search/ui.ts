@@ -35,6 +35,8 @@ export function loadPagefind(base = '/pagefind/'): Promise<Pagefind> {
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
     await pf.options({ excerptLength: 24 });
     await pf.init();
+    // Filter counts come back with results only once the filter index is loaded.
+    await pf.filters();
     return pf;
   })();
   return engine;
