@@ -1,16 +1,15 @@
 import type { AstroIntegration } from 'astro';
-import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { loadEdition } from '../data/edition-data.ts';
-import { noteRecords } from './records.ts';
-import { pageForIndex } from './page-html.ts';
+import { noteRecords, textRecords } from './records.ts';
 
 /**
  * Builds the Pagefind index after Astro has written the site (the astro:build:done hook, as
- * Starlight does): one page record per section of the thesis (notes left out), and one custom
- * record per footnote. Writes dist/pagefind/.
+ * Starlight does), from the typed model rather than the pages: one record per paragraph or table
+ * and one per footnote, each linking to its anchor. Writing whole chapters as page records made a
+ * first query fetch 300-450 KB of fragments; paragraph records keep it small. Writes dist/pagefind/.
  */
 export function editionSearch(): AstroIntegration {
   return {
@@ -21,24 +20,16 @@ export function editionSearch(): AstroIntegration {
         const edition = loadEdition();
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', rootSelector: 'html' });
         if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-        let pages = 0;
-        for (const section of edition.sections) {
-          if (section.kind === 'front') continue;
-          const file = join(dist, section.slug, 'index.html');
-          if (!existsSync(file)) continue;
-          const res = await index.addHTMLFile({ url: `/${section.slug}/`, content: pageForIndex(readFileSync(file, 'utf8'), section) });
-          if (res.errors.length) throw new Error(`pagefind: ${section.slug}: ${res.errors.join('; ')}`);
-          pages++;
-        }
-        const records = noteRecords(edition);
-        for (const record of records) {
+        const text = textRecords(edition);
+        const notes = noteRecords(edition);
+        for (const record of [...text, ...notes]) {
           const res = await index.addCustomRecord(record);
           if (res.errors.length) throw new Error(`pagefind: ${record.url}: ${res.errors.join('; ')}`);
         }
         const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
         if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
-        logger.info(`indexed ${pages} pages and ${records.length} notes`);
+        logger.info(`indexed ${text.length} paragraphs and tables, and ${notes.length} notes`);
       },
     },
   };

@@ -31,6 +31,49 @@ export function searchVariants(text: string): string[] {
   return [...new Set([...apostropheFreeVariants(text), ...nameVariants(text)])];
 }
 
+/** Text of a table: caption and cells, row by row. */
+function tableText(t: { caption: Inline[] | null; headRows: Inline[][][]; bodyRows: Inline[][][] }): string {
+  return [t.caption ? inlineText(t.caption) : '', ...[...t.headRows, ...t.bodyRows].map((r) => r.map((c) => inlineText(c)).join(' '))].join(' ').replace(/\s+/gu, ' ').trim();
+}
+
+function withVariants(text: string, extra: string[] = []): string {
+  const words = [...searchVariants(text), ...extra];
+  return words.length ? `${text} ${words.join(' ')}` : text;
+}
+
+/**
+ * One record per paragraph, table and heading-less line group of the text and back matter (notes
+ * are records of their own). Small records keep the fragments a first query loads small, and
+ * each result lands on its paragraph: "Chapter 2 › The 'New Opposition' of 1925 (p. 57)".
+ */
+export function textRecords(edition: Edition): CustomRecord[] {
+  const records: CustomRecord[] = [];
+  for (const section of edition.sections) {
+    if (section.kind === 'front') continue;
+    let heading = '';
+    const kind = pageKind(section.id);
+    for (const block of section.blocks) {
+      if (block.kind === 'heading') {
+        heading = inlineText(block.content).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/gu, '').trim();
+        continue;
+      }
+      if (block.kind !== 'paragraph' && block.kind !== 'table') continue;
+      const text = block.kind === 'paragraph' ? inlineText(block.content) : tableText(block);
+      if (text.trim() === '') continue;
+      const where = heading ? `${section.label} › ${heading}` : section.label;
+      const page = block.kind === 'paragraph' && block.pages.length ? ` (thesis p. ${block.pages.join('–')})` : '';
+      records.push({
+        url: `/${section.slug}/#${block.id}`,
+        content: withVariants(heading && block.kind === 'table' ? `${heading} ${text}` : text),
+        language: 'en',
+        meta: { title: where, place: `${where}${page}` },
+        filters: { section: [sectionFilter(section)], kind: [block.kind === 'table' && kind === 'text' ? 'table' : kind] },
+      });
+    }
+  }
+  return records;
+}
+
 function noteText(content: Inline[], extra: { content?: Inline[] }[]): string {
   return [inlineText(content), ...extra.map((x) => (x.content ? inlineText(x.content) : ''))].join(' ').trim();
 }
@@ -51,11 +94,10 @@ export function noteRecords(edition: Edition): CustomRecord[] {
       if (block.kind !== 'notes') continue;
       for (const note of block.notes) {
         const text = noteText(note.content, note.extra.map((x) => (x.kind === 'paragraph' ? { content: x.content } : {})));
-        const extras = [...searchVariants(text), ...new Set(tokensByNote.get(note.id) ?? [])];
         const title = `${block.scopeLabel}, note ${note.n}`;
         records.push({
           url: `/${section.slug}/#${note.id}`,
-          content: extras.length ? `${text} ${extras.join(' ')}` : text,
+          content: withVariants(text, [...new Set(tokensByNote.get(note.id) ?? [])]),
           language: 'en',
           meta: { title, place: note.page !== null ? `${title} (thesis p. ${note.page})` : title, noteId: note.id },
           filters: { section: [sectionFilter(section)], kind: ['note'] },

@@ -9,7 +9,6 @@ interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
-  sub_results?: { url: string; title: string; excerpt: string }[];
   filters?: Record<string, string[]>;
 }
 interface PagefindSearch {
@@ -51,6 +50,9 @@ export function withHighlight(url: string, query: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}${params}${hash ? `#${hash}` : ''}`;
 }
 
+/** Results fetched at a time: each result's fragment is a request, so the first page stays small. */
+const PAGE = 10;
+
 const ORDER = ['Introduction', 'Chapter 1', 'Chapter 2', 'Chapter 3', 'Chapter 4', 'Chapter 5', 'Chapter 6', 'Conclusion', 'Back matter'];
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -83,8 +85,9 @@ export function initSearchPage(doc: Document): void {
   const status = doc.querySelector<HTMLElement>('#search-status');
   const list = doc.querySelector<HTMLOListElement>('#search-results');
   const filterBox = doc.querySelector<HTMLElement>('#search-filters');
+  const more = doc.querySelector<HTMLButtonElement>('#search-more');
   const win = doc.defaultView;
-  if (!form || !input || !status || !list || !filterBox || !win) return;
+  if (!form || !input || !status || !list || !filterBox || !more || !win) return;
   const params = new URLSearchParams(win.location.search);
   input.value = params.get('q') ?? '';
   const chosen: Record<string, Set<string>> = { section: new Set(params.getAll('section')), kind: new Set(params.getAll('kind')) };
@@ -121,6 +124,7 @@ export function initSearchPage(doc: Document): void {
     win.history.replaceState(null, '', url);
     if (!raw) {
       list.replaceChildren();
+      more.hidden = true;
       status.textContent = '';
       return;
     }
@@ -131,26 +135,39 @@ export function initSearchPage(doc: Document): void {
     for (const [k, set] of Object.entries(chosen)) if (set.size) filters[k] = [...set];
     const search = await pf.search(query, { filters });
     if (mine !== generation || !search) return;
-    const shown = await Promise.all(search.results.slice(0, 25).map((r) => r.data()));
+    const shown = await Promise.all(search.results.slice(0, PAGE).map((r) => r.data()));
     if (mine !== generation) return;
     renderFilters(search);
-    list.replaceChildren(
-      ...shown.map((d) => {
-        const isNote = (d.filters?.['kind'] ?? []).includes('note');
-        const title = d.meta['place'] ?? d.meta['title'] ?? d.url;
-        const item = el(doc, 'li', { className: isNote ? 'result result-note' : 'result' }, el(doc, 'a', { href: withHighlight(d.url, query), className: 'result-title' }, title));
-        item.append(el(doc, 'p', { className: 'result-excerpt' }, excerptNode(doc, d.excerpt)));
-        const subs = (d.sub_results ?? []).filter((s) => s.url !== d.url).slice(0, 3);
-        if (subs.length) {
-          item.append(el(doc, 'ul', { className: 'sub-results' }, ...subs.map((s) => el(doc, 'li', {}, el(doc, 'a', { href: withHighlight(s.url, query) }, s.title), ' — ', excerptNode(doc, s.excerpt)))));
-        }
-        return item;
-      }),
-    );
+    list.replaceChildren(...shown.map(renderResult));
+    let next = PAGE;
+    more.hidden = search.results.length <= next;
+    more.onclick = async () => {
+      const batch = await Promise.all(search.results.slice(next, next + PAGE).map((r) => r.data()));
+      if (mine !== generation) return;
+      const items = batch.map(renderResult);
+      list.append(...items);
+      next += PAGE;
+      more.hidden = search.results.length <= next;
+      items[0]?.querySelector('a')?.focus();
+      status.textContent = `${search.results.length} results for “${raw}” (showing ${Math.min(next, search.results.length)}).`;
+    };
     const n = search.results.length;
     status.textContent = `${n} result${n === 1 ? '' : 's'} for “${raw}”${n > shown.length ? ` (showing ${shown.length})` : ''}.`;
   };
 
+  function renderResult(d: PagefindResultData): HTMLLIElement {
+    const query = normaliseQuery(input?.value ?? '');
+    {
+      const isNote = (d.filters?.['kind'] ?? []).includes('note');
+      const title = d.meta['place'] ?? d.meta['title'] ?? d.url;
+      const item = el(doc, 'li', { className: isNote ? 'result result-note' : 'result' }, el(doc, 'a', { href: withHighlight(d.url, query), className: 'result-title' }, title));
+      item.append(el(doc, 'p', { className: 'result-excerpt' }, excerptNode(doc, d.excerpt)));
+      return item;
+    }
+  }
+
+  // Focus (or a query in the URL) starts loading the engine, so results come fast when typing.
+  input.addEventListener('focus', () => void loadPagefind(), { once: true });
   let timer = 0;
   input.addEventListener('input', () => {
     win.clearTimeout(timer);

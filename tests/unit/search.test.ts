@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apostropheFreeVariants, archivalTokens, nameVariants, normaliseQuery } from '../../src/search/tokens.ts';
-import { noteRecords, pageKind, sectionFilter } from '../../src/search/records.ts';
-import { pageForIndex } from '../../src/search/page-html.ts';
+import { noteRecords, pageKind, sectionFilter, textRecords } from '../../src/search/records.ts';
 import { withHighlight } from '../../src/search/ui.ts';
 import { realEdition } from './pipeline/helpers.ts';
 
@@ -51,12 +50,19 @@ describe('search records from the real thesis', () => {
     for (const id of citing) expect(tagged).toContain(id);
   });
 
-  it('excludes notes from page records and adds filters', () => {
-    const html = '<html><body><main><article data-pagefind-body><p>Sokol\'niki</p><section class="notes"><ol></ol></section></article></main></body></html>';
-    const out = pageForIndex(html, { id: 'chapter-1', kind: 'chapter', label: 'Chapter 1' });
-    expect(out).toContain('<section data-pagefind-ignore="all" class="notes"');
-    expect(out).toContain('<span data-pagefind-filter="section">Chapter 1</span><span data-pagefind-filter="kind">text</span>');
-    expect(out).toContain('Sokolniki');
+  it('makes paragraph, table, glossary and bibliography records that land on their anchors', () => {
+    const text = textRecords(edition);
+    const para = text.find((r) => r.url === '/chapter-2/#para-1');
+    expect(para?.meta?.['title']).toBe('Chapter 2');
+    expect(para?.filters).toEqual({ section: ['Chapter 2'], kind: ['text'] });
+    const opposition = text.find((r) => r.meta?.['title'] === "Chapter 2 › The 'New Opposition' of 1925.");
+    expect(opposition?.url).toMatch(/^\/chapter-2\/#para-\d+$/u);
+    expect(text.some((r) => r.url.startsWith('/glossary/#tbl-') && r.filters?.['kind']?.[0] === 'glossary' && r.content.includes('raikom'))).toBe(true);
+    expect(text.some((r) => r.url.startsWith('/bibliography/#para-') && r.filters?.['kind']?.[0] === 'bibliography')).toBe(true);
+    expect(text.some((r) => r.url.startsWith('/tables/#tbl-') && r.filters?.['kind']?.[0] === 'table')).toBe(true);
+    expect(text.some((r) => r.url.startsWith('/appendices/#') && r.filters?.['kind']?.[0] === 'appendix' && r.content.includes('Uglanov'))).toBe(true);
+    // Apostrophe-free variants are indexed with the record.
+    expect(text.some((r) => r.content.includes("Sokol'niki") && r.content.includes('Sokolniki'))).toBe(true);
     expect(sectionFilter({ kind: 'back', label: 'Tables' })).toBe('Back matter');
     expect(pageKind('glossary')).toBe('glossary');
   });
