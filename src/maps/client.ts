@@ -6,6 +6,10 @@
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { MapPayload, PayloadArea, PayloadLine, PayloadPlace } from './payload.ts';
+import { groupOverlapping } from './cluster.ts';
+
+/** Side of a marker's hit area: the WCAG 2.5.8 minimum target size. */
+const MARKER_PX = 24;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -32,6 +36,16 @@ export function placePopup(p: PayloadPlace): HTMLElement {
   }
   box.append(list);
   return box;
+}
+
+/** Space activates a role="button" element, as Enter does (Leaflet handles only Enter). */
+function onSpace(target: HTMLElement | undefined, action: () => void): void {
+  target?.addEventListener('keydown', (e) => {
+    if (e.key === ' ') {
+      e.preventDefault();
+      action();
+    }
+  });
 }
 
 function areaPopup(a: PayloadArea): HTMLElement {
@@ -62,7 +76,7 @@ export function mountMap(root: HTMLElement): L.Map | null {
   const data = root.querySelector<HTMLScriptElement>('script.map-data');
   if (!canvas || !data?.textContent) return null;
   const payload = JSON.parse(data.textContent) as MapPayload;
-  const map = L.map(canvas, { zoomSnap: 0.25, keyboard: true, renderer: L.svg({ padding: 0.5 }) });
+  const map = L.map(canvas, { zoomSnap: 0.25, keyboard: true, renderer: L.svg({ padding: 0.5 }), maxZoom: payload.kind === 'oblast-1930' ? 11 : 17, minZoom: payload.kind === 'oblast-1930' ? 5 : 10 });
   map.fitBounds(payload.bounds);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(
@@ -92,26 +106,84 @@ export function mountMap(root: HTMLElement): L.Map | null {
       ?.append(el('span', undefined, t.text));
   }
 
+  // Places: single markers, or group markers where markers would overlap at the current zoom.
+  const byId = new Map(payload.places.map((p) => [p.id, p]));
+  const placeLayer = L.layerGroup().addTo(map);
   const markers = new Map<string, L.Marker>();
-  for (const p of payload.places) {
+  const singleMarker = (p: PayloadPlace): L.Marker => {
     const marker = L.marker([p.lat, p.lon], {
-      icon: L.divIcon({ className: `place-marker${p.approximate ? ' place-marker-approx' : ''}`, iconSize: [16, 16] }),
+      icon: L.divIcon({ className: `place-marker${p.approximate ? ' place-marker-approx' : ''}`, iconSize: [MARKER_PX, MARKER_PX], html: '<span></span>' }),
       title: p.name,
       keyboard: true,
       riseOnHover: true,
-    })
-      .bindPopup(() => placePopup(p), { maxWidth: 340, maxHeight: 280 })
-      .addTo(map);
-    const icon = marker.getElement();
-    icon?.setAttribute('aria-label', `${p.name}${p.approximate ? ' (approximate position)' : ''}: show the passages that mention it`);
-    icon?.setAttribute('data-place', p.id);
-    markers.set(p.id, marker);
-  }
+    }).bindPopup(() => placePopup(p), { maxWidth: 340, maxHeight: 280 });
+    marker.on('add', () => {
+      const icon = marker.getElement();
+      icon?.setAttribute('aria-label', `${p.name}${p.approximate ? ' (approximate position)' : ''}: show the passages that mention it`);
+      icon?.setAttribute('data-place', p.id);
+      onSpace(icon, () => marker.openPopup());
+    });
+    return marker;
+  };
+  const groupMarker = (ids: string[]): L.Marker => {
+    const members = ids.map((id) => byId.get(id)).filter((p): p is PayloadPlace => p !== undefined);
+    const at = L.latLngBounds(members.map((p) => [p.lat, p.lon] as [number, number]));
+    const names = members.map((p) => p.name).join('; ');
+    const marker = L.marker(at.getCenter(), {
+      icon: L.divIcon({ className: 'place-group', iconSize: [MARKER_PX + 4, MARKER_PX + 4], html: `<span>${members.length}</span>` }),
+      title: names,
+      keyboard: true,
+    });
+    const activate = (): void => {
+      if (map.getZoom() >= map.getMaxZoom()) {
+        const box = el('div', 'map-popup');
+        for (const p of members) box.append(placePopup(p));
+        marker.bindPopup(box, { maxWidth: 340, maxHeight: 280 }).openPopup();
+      } else map.fitBounds(at.pad(0.5), { maxZoom: Math.min(map.getZoom() + 3, map.getMaxZoom()) });
+    };
+    marker.on('add', () => {
+      const icon = marker.getElement();
+      icon?.setAttribute('aria-label', `${members.length} places close together: ${names}. Zoom in to separate them`);
+      icon?.setAttribute('data-places', ids.join(' '));
+      onSpace(icon, activate);
+    });
+    marker.on('click', activate);
+    // Leaflet turns Enter into a popup only for markers with a popup; a group has none until the last zoom.
+    marker.on('keypress', (e: L.LeafletKeyboardEvent) => {
+      if (e.originalEvent.key === 'Enter') activate();
+    });
+    return marker;
+  };
+  const layout = (): void => {
+    placeLayer.clearLayers();
+    markers.clear();
+    const points = payload.places.map((p) => ({ id: p.id, ...map.latLngToLayerPoint([p.lat, p.lon]) }));
+    for (const group of groupOverlapping(points, MARKER_PX + 2)) {
+      const ids = group.map((g) => g.id);
+      if (ids.length === 1) {
+        const p = byId.get(ids[0] as string);
+        if (!p) continue;
+        const m = singleMarker(p);
+        markers.set(p.id, m);
+        m.addTo(placeLayer);
+      } else groupMarker(ids).addTo(placeLayer);
+    }
+  };
+  layout();
+  map.on('zoomend', layout);
 
   const show = (id: string, focus: boolean): void => {
+    const p = byId.get(id);
+    if (!p) return;
+    // Zoom in until the place has its own marker.
+    let zoom = Math.max(map.getZoom(), payload.kind === 'oblast-1930' ? 8 : 13);
+    map.setView([p.lat, p.lon], zoom, { animate: false });
+    while (!markers.has(id) && zoom < map.getMaxZoom()) {
+      zoom += 1;
+      map.setView([p.lat, p.lon], zoom, { animate: false });
+    }
     const m = markers.get(id);
     if (!m) return;
-    map.setView(m.getLatLng(), Math.max(map.getZoom(), payload.kind === 'oblast-1930' ? 8 : 14));
     m.openPopup();
     if (focus) {
       canvas.scrollIntoView({ block: 'nearest' });
@@ -123,8 +195,7 @@ export function mountMap(root: HTMLElement): L.Map | null {
     b.addEventListener('click', () => show(b.dataset['showPlace'] ?? '', true));
   }
   const fromHash = (): void => {
-    const id = decodeURIComponent(location.hash.replace(/^#place-/u, ''));
-    if (location.hash.startsWith('#place-')) show(id, false);
+    if (location.hash.startsWith('#place-')) show(decodeURIComponent(location.hash.slice('#place-'.length)), false);
   };
   window.addEventListener('hashchange', fromHash);
   fromHash();
@@ -132,4 +203,4 @@ export function mountMap(root: HTMLElement): L.Map | null {
   return map;
 }
 
-for (const root of document.querySelectorAll<HTMLElement>('.map-figure')) mountMap(root);
+for (const root of document.querySelectorAll<HTMLElement>('.map-page')) mountMap(root);

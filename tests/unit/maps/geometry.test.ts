@@ -61,7 +61,8 @@ describe('slices between spokes', () => {
   it('tiles a ring with the slices between consecutive spokes', () => {
     const ring: LatLng[] = [[1, 0], [1, 1], [0, 1], [-1, 1], [-1, 0], [-1, -1], [0, -1], [1, -1]].map(([a, b]) => [a as number, b as number] as const);
     // Clockwise on the map is N → E → S → W; the ring above runs that way.
-    const spokes = [[[0, 0], [2, 0.1]], [[0, 0], [0.1, 2]], [[0, 0], [-2, -0.2]]].map((l) => cutAtRing(l as LatLng[], ring));
+    const lines: LatLng[][] = [[[0, 0], [2, 0.1]], [[0, 0], [0.1, 2]], [[0, 0], [-2, -0.2]]];
+    const spokes = lines.map((l) => cutAtRing(l, ring));
     const slices = spokes.map((s, i) => sliceBetween(s, spokes[(i + 1) % spokes.length]!, ring));
     for (const s of slices) expect(ringProblems(s)).toEqual([]);
     expect(slices.reduce((t, s) => t + areaKm2(s), 0)).toBeCloseTo(areaKm2(ring), 6);
@@ -72,5 +73,22 @@ describe('csv', () => {
   it('reads quoted fields and re-joins unquoted commas in the last column', () => {
     expect(parseCsv('a,"b ""c"", d"\n1,2\n')).toEqual([['a', 'b "c", d'], ['1', '2']]);
     expect(csvRecords('id,source\nx,estimate, general knowledge\n')).toEqual([{ id: 'x', source: 'estimate, general knowledge' }]);
+  });
+});
+
+describe('grouping overlapping markers', () => {
+  it('groups markers whose hit areas would overlap, transitively, and leaves the rest alone', async () => {
+    const { groupOverlapping } = await import('../../../src/maps/cluster.ts');
+    const groups = groupOverlapping(
+      [
+        { id: 'a', x: 0, y: 0 },
+        { id: 'b', x: 20, y: 5 },
+        { id: 'c', x: 100, y: 100 },
+        { id: 'd', x: 40, y: 10 }, // overlaps b, so joins a's group
+        { id: 'e', x: 100, y: 126 }, // exactly 26 px from c: apart
+      ],
+      26,
+    );
+    expect(groups.map((g) => g.map((p) => p.id).sort())).toEqual([['a', 'b', 'd'], ['c'], ['e']]);
   });
 });
