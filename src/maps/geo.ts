@@ -258,3 +258,49 @@ export function centroid(ring: Ring): [number, number] {
   if (a === 0) return [ring[0]?.[0] ?? 0, ring[0]?.[1] ?? 0];
   return [cy / (3 * a), cx / (3 * a)];
 }
+
+/**
+ * Where to put a label inside a polygon: the sampled point farthest from the polygon's edges and
+ * from the points to avoid (markers, other labels), so that labels sit in open space and are not
+ * hidden. With `outside`, only points outside that ring are considered (null if there are none).
+ * `otherLabels` are labels already placed, kept apart mostly sideways.
+ */
+export function labelPoint(ring: Ring, avoid: readonly LatLng[], samples = 40, outside?: Ring, otherLabels: readonly LatLng[] = []): [number, number] | null {
+  const b = boundsOf(ring);
+  const refLat = (b.south + b.north) / 2;
+  // Keep off the ring's edges, and off the edges of the excluded ring when there is one.
+  const edges = [ring, ...(outside ? [outside] : [])].map((r) => r.map((p) => toXY(p, refLat)));
+  const avoidXY = avoid.map((p) => toXY(p, refLat));
+  const labelsXY = otherLabels.map((p) => toXY(p, refLat));
+  const edgeDistance = (q: [number, number]): number => {
+    let best = Infinity;
+    for (const xy of edges)
+      for (let i = 0; i < xy.length; i++) {
+        const a = xy[i] as [number, number];
+        const c = xy[(i + 1) % xy.length] as [number, number];
+        best = Math.min(best, distanceToSegment([q[1], q[0]], [a[1], a[0]], [c[1], c[0]]));
+      }
+    return best;
+  };
+  let best: [number, number] | null = outside ? null : centroid(ring);
+  let bestScore = -Infinity;
+  for (let i = 1; i < samples; i++)
+    for (let j = 1; j < samples; j++) {
+      const p: LatLng = [b.south + ((b.north - b.south) * i) / samples, b.west + ((b.east - b.west) * j) / samples];
+      if (!pointInRing(p, ring) || (outside && pointInRing(p, outside))) continue;
+      const q = toXY(p, refLat);
+      const clear = Math.min(
+        ...avoidXY.map((a) => Math.hypot(a[0] - q[0], a[1] - q[1])),
+        // Other labels are wide and short: side by side they need more room than one above the other.
+        ...labelsXY.map((a) => Math.hypot((a[0] - q[0]) / 4, a[1] - q[1])),
+        Infinity,
+      );
+      // Labels are wide and short: keep them off the edges, and well away from markers.
+      const score = Math.min(edgeDistance(q), clear * 0.6);
+      if (score > bestScore) {
+        bestScore = score;
+        best = [p[0], p[1]];
+      }
+    }
+  return best;
+}

@@ -5,7 +5,7 @@
  */
 import type { Edition } from '../pipeline/model.ts';
 import type { Geodata } from './geodata.ts';
-import { areaKm2, boundsOf, centroid, roundPoint, type LatLng } from './geo.ts';
+import { areaKm2, boundsOf, centroid, labelPoint, roundPoint, type LatLng } from './geo.ts';
 import { mentionsByPlace, passagesOf } from './mentions.ts';
 import type { Place } from './places.ts';
 import type { Raion } from './city.ts';
@@ -110,9 +110,21 @@ function lineageText(g: Geodata, r: Raion): string {
   return `Grew from: ${r.grewFrom.map((l) => `${raionName(g, l.raion)} [${l.basis === 'thesis' ? 'the thesis' : l.basis === 'name' ? 'same name' : 'this reconstruction'}]`).join('; ')}.`;
 }
 
+/** Label positions for a list of areas, each kept clear of the markers and of the labels placed before it. */
+function placeLabels(rings: readonly (readonly LatLng[])[], avoid: readonly LatLng[], labels: readonly LatLng[] = []): [number, number][] {
+  const placed: LatLng[] = [...labels];
+  return rings.map((ring) => {
+    const at = labelPoint(ring, avoid, 40, undefined, placed) ?? centroid(ring);
+    placed.push(at);
+    return pt(at);
+  });
+}
+
 function raionAreas(g: Geodata, raions: readonly Raion[]): PayloadArea[] {
+  const cityPoints = g.places.filter((p) => p.map === 'city').map((p) => [p.lat, p.lon] as const);
+  const labels = placeLabels(raions.map((r) => r.ring), cityPoints);
   const shares = areaShares(raions, g.cityLimit);
-  return raions.map((r) => ({
+  return raions.map((r, i) => ({
     id: r.id,
     name: `${r.name} raion`,
     label: r.thesisName,
@@ -125,7 +137,7 @@ function raionAreas(g: Geodata, raions: readonly Raion[]): PayloadArea[] {
       ...(r.note ? [r.note] : []),
       ...(r.grewFrom ? [lineageText(g, r)] : []),
     ],
-    labelAt: pt(centroid(r.ring)),
+    labelAt: labels[i] ?? pt(centroid(r.ring)),
   }));
 }
 
@@ -144,19 +156,22 @@ export function buildPayload(g: Geodata, edition: Edition, kind: MapKind): MapPa
   if (kind === 'oblast-1930') {
     const all = [...g.oblastOutline, ...g.places.filter((p) => p.map === 'oblast').map((p) => [p.lat, p.lon] as const)];
     const b = boundsOf(all);
+    const moscow: LatLng = [55.7522, 37.6155];
+    const markersAt = [moscow, ...g.places.filter((p) => p.map === 'oblast').map((p) => [p.lat, p.lon] as const)];
+    const okrugLabels = placeLabels(g.okrugs.map((o) => o.rings[0] ?? []), [...markersAt, ...g.okrugs.map((c) => [c.lat, c.lon] as const)], [moscow]);
     return {
       kind,
       title: "The Moscow oblast' in 1930 and its ten okrugs (schematic)",
       bounds: [[b.south - 0.1, b.west - 0.1], [b.north + 0.1, b.east + 0.1]],
-      areas: g.okrugs.map((o) => ({
+      areas: g.okrugs.map((o, i) => ({
         id: o.id,
         name: o.name,
-        label: o.centre,
+        label: o.name.replace(' okrug', ''),
         colour: o.colour,
         rings: o.rings.map((r) => r.map(pt)),
         className: 'okrug',
         details: [`Centre: ${o.centre}.`, `Schematic area: about ${Math.round(o.rings.reduce((s, r) => s + areaKm2(r), 0) / 100) * 100} km² (nearest-centre area, not a historical boundary).`],
-        labelAt: pt([o.lat, o.lon]),
+        labelAt: okrugLabels[i] ?? pt([o.lat, o.lon]),
       })),
       context: g.modernRegions.regions.flatMap((r) =>
         r.rings.map((ring, i) => ({ id: `modern-${r.name.toLowerCase().replace(/\W+/gu, '-')}-${i}`, name: `${r.name} (modern boundary)`, className: 'modern-region', points: ring.map(([a, c]) => pt([a, c])), closed: true })),
@@ -167,13 +182,13 @@ export function buildPayload(g: Geodata, edition: Edition, kind: MapKind): MapPa
       ],
       places: payloadPlaces(g, edition, 'oblast'),
       labels: [
-        ...g.modernRegions.regions
-          .filter((r) => !['Moscow', 'Moscow Oblast'].includes(r.name))
-          .map((r) => {
-            const biggest = [...r.rings].sort((x, y) => areaKm2(y.map(([a, c]) => [a, c] as const)) - areaKm2(x.map(([a, c]) => [a, c] as const)))[0] ?? [];
-            return { text: `${r.name} (modern)`, at: pt(centroid(biggest.map(([a, c]) => [a, c] as const))), className: 'modern-label' };
-          }),
-        { text: 'Moscow', at: [55.7522, 37.6155] as [number, number], className: 'city-label' },
+        // Modern regions are labelled only where they lie outside the oblast' (inside it the okrugs are labelled).
+        ...g.modernRegions.regions.flatMap((r) => {
+          const biggest = [...r.rings].map((ring) => ring.map(([a, c]) => [a, c] as const)).sort((x, y) => areaKm2(y) - areaKm2(x))[0] ?? [];
+          const at = labelPoint(biggest, markersAt, 30, g.oblastOutline, okrugLabels);
+          return at ? [{ text: `${r.name} (modern)`, at: pt(at), className: 'modern-label' }] : [];
+        }),
+        { text: 'Moscow', at: pt(moscow), className: 'city-label' },
       ],
     };
   }
