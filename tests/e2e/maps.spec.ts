@@ -73,6 +73,19 @@ for (const m of MAPS) {
   });
 }
 
+test.describe('dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('has no axe violations with a popup open', async ({ page }) => {
+    await blockExternal(page);
+    await page.goto('/maps/1925/');
+    await page.locator('.place-marker[data-place="serp-i-molot"]').click();
+    await expect(page.locator('.leaflet-popup .map-popup-passages li').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  });
+});
+
 test.describe('places and passages', () => {
   test('clicking a marker opens a popup listing the passages; a link lands on the passage', async ({ page }) => {
     await blockExternal(page);
