@@ -1,6 +1,7 @@
 import type { Edition } from '../pipeline/model.ts';
 import type { Annotation } from './types.ts';
 import { citationAnnotations } from '../citations/annotations.ts';
+import { placeAnnotations } from '../maps/annotations.ts';
 
 let cached: Annotation[] | null = null;
 
@@ -8,7 +9,7 @@ let cached: Annotation[] | null = null;
 export function allAnnotations(edition: Edition): Annotation[] {
   if (cached) return cached;
   // Order matters only for overlaps: an earlier provider's link wins over a later one's.
-  const providers: ((e: Edition) => Annotation[])[] = [citationAnnotations];
+  const providers: ((e: Edition) => Annotation[])[] = [citationAnnotations, placeAnnotations];
   cached = providers.flatMap((p) => p(edition));
   return cached;
 }
