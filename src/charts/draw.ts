@@ -1,0 +1,206 @@
+/**
+ * Draws a ChartSpec with d3 sub-modules into its container. Marks are reachable from the keyboard
+ * (one tab stop per chart, arrow keys move between marks) and show their value on focus or hover;
+ * colours are CSS custom properties, so dark mode and print follow the page.
+ */
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { select, type Selection } from 'd3-selection';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { format } from 'd3-format';
+import type { ChartSpec, Datum, GroupedBarChartSpec, LineChartSpec, StackedBarChartSpec } from './spec.ts';
+
+type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+const thousands = format(',');
+
+interface Frame {
+  svg: Svg;
+  plot: G;
+  width: number;
+  height: number;
+  m: { top: number; right: number; bottom: number; left: number };
+}
+
+function frame(container: HTMLElement, spec: ChartSpec, height: number, m: Frame['m']): Frame {
+  const width = Math.max(300, Math.min(760, Math.round(container.clientWidth || 640)));
+  const svg = select(container)
+    .append('svg')
+    .attr('class', `chart-svg chart-${spec.kind}`)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('role', 'group')
+    .attr('aria-roledescription', 'chart')
+    .attr('aria-label', `${spec.title}. ${spec.yLabel} by ${spec.xLabel.toLowerCase()}. Tab to the chart, then use the arrow keys to read each value.`);
+  const plot = svg.append('g').attr('class', 'plot');
+  return { svg, plot, width, height, m };
+}
+
+function axisLabels(f: Frame, x: string, y: string): void {
+  f.svg.append('text').attr('class', 'axis-label').attr('x', f.m.left + (f.width - f.m.left - f.m.right) / 2).attr('y', f.height - 6).attr('text-anchor', 'middle').text(x);
+  f.svg
+    .append('text')
+    .attr('class', 'axis-label')
+    .attr('transform', `translate(14,${f.m.top + (f.height - f.m.top - f.m.bottom) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text(y);
+}
+
+/** Tooltip and keyboard behaviour shared by every chart: one tab stop, arrows move, Escape hides. */
+function interact(container: HTMLElement, svg: Svg): void {
+  const marks = Array.from(svg.node()?.querySelectorAll<SVGElement>('.mark') ?? []);
+  const tip = select(container).append('div').attr('class', 'chart-tip').attr('aria-hidden', 'true').property('hidden', true);
+  const show = (el: SVGElement): void => {
+    const box = el.getBoundingClientRect();
+    const host = container.getBoundingClientRect();
+    tip.text(el.getAttribute('aria-label') ?? '').property('hidden', false);
+    const tipBox = (tip.node() as HTMLElement).getBoundingClientRect();
+    const left = Math.min(Math.max(0, box.left - host.left + box.width / 2 - tipBox.width / 2), Math.max(0, host.width - tipBox.width));
+    tip.style('left', `${left}px`).style('top', `${Math.max(0, box.top - host.top - tipBox.height - 6)}px`);
+  };
+  const hide = (): void => {
+    tip.property('hidden', true);
+  };
+  marks.forEach((el, i) => {
+    el.setAttribute('tabindex', i === 0 ? '0' : '-1');
+    el.addEventListener('focus', () => show(el));
+    el.addEventListener('blur', hide);
+    el.addEventListener('mouseenter', () => show(el));
+    el.addEventListener('mouseleave', hide);
+    el.addEventListener('keydown', (ev: KeyboardEvent) => {
+      const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[ev.key];
+      let next = step !== undefined ? i + step : ev.key === 'Home' ? 0 : ev.key === 'End' ? marks.length - 1 : null;
+      if (ev.key === 'Escape') hide();
+      if (next === null) return;
+      ev.preventDefault();
+      next = (next + marks.length) % marks.length;
+      el.setAttribute('tabindex', '-1');
+      const target = marks[next] as SVGElement;
+      target.setAttribute('tabindex', '0');
+      target.focus();
+    });
+  });
+}
+
+function markAttrs<E extends SVGElement>(sel: Selection<E, Datum, SVGGElement, unknown>): void {
+  sel
+    .attr('class', (d) => `mark${d.flagged ? ' flagged' : ''}`)
+    .attr('role', 'img')
+    .attr('aria-label', (d) => d.text);
+}
+
+function legend(container: HTMLElement, names: readonly { name: string; dashed?: boolean }[]): void {
+  const ul = select(container).append('ul').attr('class', 'chart-legend');
+  names.forEach((s, k) => {
+    const li = ul.append('li');
+    li.append('span').attr('class', `swatch series-${k}${s.dashed ? ' dashed' : ''}`).attr('aria-hidden', 'true');
+    li.append('span').text(s.name);
+  });
+}
+
+function drawLine(container: HTMLElement, spec: LineChartSpec): Svg {
+  const f = frame(container, spec, 340, { top: 20, right: 16, bottom: 48, left: 76 });
+  const xs = spec.series.flatMap((s) => s.points.map((p) => p.x));
+  const ys = spec.series.flatMap((s) => s.points.map((p) => p.value));
+  const x = scaleLinear()
+    .domain([Math.min(...xs), Math.max(...xs)])
+    .range([f.m.left + 8, f.width - f.m.right - 8]);
+  const y = scaleLinear().domain([0, Math.max(...ys)]).nice().range([f.height - f.m.bottom, f.m.top]);
+  for (const band of spec.bands) {
+    f.plot.append('rect').attr('class', 'chart-band').attr('x', x(band.from)).attr('width', x(band.to) - x(band.from)).attr('y', f.m.top).attr('height', f.height - f.m.bottom - f.m.top);
+    f.plot.append('text').attr('class', 'chart-band-label').attr('x', (x(band.from) + x(band.to)) / 2).attr('y', f.m.top + 12).attr('text-anchor', 'middle').text(band.label);
+  }
+  const ticks = Math.min(12, Math.floor((f.width - f.m.left) / 48));
+  f.svg.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height - f.m.bottom})`).call(axisBottom(x).ticks(ticks).tickFormat(format('d')));
+  f.svg.append('g').attr('class', 'axis axis-y').attr('transform', `translate(${f.m.left},0)`).call(axisLeft(y).ticks(6).tickFormat(thousands));
+  spec.series.forEach((s, k) => {
+    const g = f.plot.append('g').attr('class', `series series-${k}${s.dashed ? ' dashed' : ''}`);
+    g.append('path')
+      .attr('class', 'chart-line')
+      .attr('aria-hidden', 'true')
+      .attr('d', line<{ x: number; value: number }>().x((p) => x(p.x)).y((p) => y(p.value))(s.points) ?? '');
+    const points = g.selectAll<SVGCircleElement, Datum & { x: number }>('circle').data(s.points).join('circle').attr('cx', (p) => x(p.x)).attr('cy', (p) => y(p.value)).attr('r', 4.5);
+    markAttrs(points);
+  });
+  axisLabels(f, spec.xLabel, spec.yLabel);
+  if (spec.series.length > 1) legend(container, spec.series);
+  return f.svg;
+}
+
+function drawGroupedBars(container: HTMLElement, spec: GroupedBarChartSpec): Svg {
+  const band = 12 * spec.series.length + 10;
+  const f = frame(container, spec, 30 + 52 + band * spec.categories.length, { top: 10, right: 20, bottom: 52, left: 176 });
+  const values = spec.series.flatMap((s) => s.values.flatMap((v) => (v ? [v.value] : [])));
+  const x = scaleLinear().domain([0, Math.max(...values)]).nice().range([f.m.left, f.width - f.m.right]);
+  const y = scaleBand<string>().domain(spec.categories).range([f.m.top, f.height - f.m.bottom]).paddingInner(0.2);
+  const inner = scaleBand<number>().domain(spec.series.map((_, k) => k)).range([0, y.bandwidth()]).padding(0.08);
+  f.svg.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height - f.m.bottom})`).call(axisBottom(x).ticks(Math.max(3, Math.floor((f.width - f.m.left) / 90))).tickFormat(thousands));
+  f.svg.append('g').attr('class', 'axis axis-y').attr('transform', `translate(${f.m.left},0)`).call(axisLeft(y).tickSizeOuter(0));
+  // Marks in reading order: category by category, the periods within each.
+  spec.categories.forEach((c, i) => {
+    spec.series.forEach((s, k) => {
+      const d = s.values[i];
+      if (!d) return;
+      const g = f.plot.append('g').attr('class', `series series-${k}`);
+      const rect = g
+        .selectAll<SVGRectElement, Datum>('rect')
+        .data([d])
+        .join('rect')
+        .attr('x', x(0))
+        .attr('y', (y(c) ?? 0) + (inner(k) ?? 0))
+        .attr('width', Math.max(1, x(d.value) - x(0)))
+        .attr('height', inner.bandwidth());
+      markAttrs(rect);
+    });
+  });
+  axisLabels(f, spec.xLabel, spec.yLabel);
+  legend(container, spec.series);
+  return f.svg;
+}
+
+function drawStackedBars(container: HTMLElement, spec: StackedBarChartSpec): Svg {
+  const f = frame(container, spec, 380, { top: 16, right: 12, bottom: 70, left: 64 });
+  const sums = spec.categories.map((_, i) => spec.series.reduce((a, s) => a + (s.values[i]?.value ?? 0), 0));
+  const top = Math.max(...sums, ...spec.totals.map((t) => t?.value ?? 0));
+  const x = scaleBand<string>().domain(spec.categories).range([f.m.left, f.width - f.m.right]).padding(0.25);
+  const y = scaleLinear().domain([0, top]).nice().range([f.height - f.m.bottom, f.m.top]);
+  const xAxis = f.svg.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height - f.m.bottom})`).call(axisBottom(x));
+  if (spec.categories.length > 4) xAxis.selectAll('text').attr('transform', 'rotate(-35)').attr('text-anchor', 'end').attr('dx', '-.4em').attr('dy', '.5em');
+  f.svg.append('g').attr('class', 'axis axis-y').attr('transform', `translate(${f.m.left},0)`).call(axisLeft(y).ticks(6).tickFormat(thousands));
+  spec.categories.forEach((c, i) => {
+    let base = 0;
+    spec.series.forEach((s, k) => {
+      const d = s.values[i];
+      if (!d) return;
+      const g = f.plot.append('g').attr('class', `series series-${k}`);
+      const y0 = base;
+      base += d.value;
+      const rect = g
+        .selectAll<SVGRectElement, Datum>('rect')
+        .data([d])
+        .join('rect')
+        .attr('x', x(c) ?? 0)
+        .attr('width', x.bandwidth())
+        .attr('y', y(base))
+        .attr('height', Math.max(0, y(y0) - y(base)));
+      markAttrs(rect);
+    });
+    const total = spec.totals[i];
+    if (total) {
+      const t = f.plot.append('g').attr('class', 'total-tick').attr('aria-hidden', 'true');
+      t.append('line').attr('x1', (x(c) ?? 0) - 4).attr('x2', (x(c) ?? 0) + x.bandwidth() + 4).attr('y1', y(total.value)).attr('y2', y(total.value));
+      t.append('title').text(total.text);
+    }
+  });
+  axisLabels(f, spec.xLabel, spec.yLabel);
+  legend(container, [...spec.series, { name: 'Printed total (line)' }]);
+  container.querySelector('.chart-legend li:last-child .swatch')?.setAttribute('class', 'swatch total-swatch');
+  return f.svg;
+}
+
+/** Draw the chart described by the JSON inside `container` (a `.chart` element). */
+export function drawChart(container: HTMLElement, spec: ChartSpec): void {
+  const svg = spec.kind === 'line' ? drawLine(container, spec) : spec.kind === 'grouped-bar' ? drawGroupedBars(container, spec) : drawStackedBars(container, spec);
+  interact(container, svg);
+  container.dataset['drawn'] = 'true';
+}
