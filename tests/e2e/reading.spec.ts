@@ -90,14 +90,23 @@ test.describe('reading a chapter', () => {
 
   test('chapter pages load no script but the optional reading aids', async ({ page }) => {
     const scripts: string[] = [];
-    page.on('request', (r) => {
-      if (r.resourceType() === 'script') scripts.push(r.url());
+    let bytes = 0;
+    page.on('requestfinished', async (r) => {
+      if (r.resourceType() !== 'script') return;
+      scripts.push(r.url());
+      bytes += (await r.sizes()).responseBodySize;
     });
     await page.goto('/chapter-4/');
     await expect(page.locator('.section-body p').first()).toBeVisible();
-    // Small same-origin modules only (reading aids, theme toggle); reading itself is tested without JavaScript above.
-    expect(scripts.length).toBeLessThanOrEqual(2);
-    for (const s of scripts) expect(new URL(s).hostname).toBe('127.0.0.1');
+    await page.waitForLoadState('networkidle');
+    // Small same-origin modules only (reading aids, theme toggle, the "/" search key); no search
+    // engine, d3 or Leaflet. Reading itself is tested without JavaScript above.
+    expect(scripts.length).toBeLessThanOrEqual(3);
+    expect(bytes).toBeLessThan(12 * 1024);
+    for (const s of scripts) {
+      expect(new URL(s).hostname).toBe('127.0.0.1');
+      expect(s).not.toMatch(/pagefind|MapPage|TableFigure|leaflet|d3/u);
+    }
   });
 
   test('the dark-mode toggle persists across pages', async ({ page }) => {
