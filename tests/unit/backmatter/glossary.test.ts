@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { realEdition } from './edition.ts';
+import { abbreviationEntries, glossaryEntries } from '../../../src/backmatter/glossary.ts';
+import { rowAnchors } from '../../../src/render/row-anchors.ts';
+import { DIAGRAMS, layoutTree, outline, resolveSources, parseDiagram, wrap } from '../../../src/backmatter/diagrams.ts';
+
+const edition = realEdition();
+
+describe('glossary', () => {
+  const entries = glossaryEntries(edition);
+  const term = (t: string) => entries.find((e) => e.term === t);
+  it('has one entry per term, fused rows split', () => {
+    expect(entries).toHaveLength(50);
+    expect(entries.filter((e) => e.fused).map((e) => e.term)).toEqual(['sovnarkhoz', 'Sovnarkom', 'troika', 'TsK']);
+    expect(term('sovnarkhoz')).toMatchObject({ expansion: 'sovet narodnogo khozyastva', definition: 'economic council' });
+    expect(term('Sovnarkom')).toMatchObject({ expansion: 'Sovet Narodnykh Kommissarov', definition: "Council of People's Commissars" });
+    expect(term('troika')).toMatchObject({ expansion: null, definition: 'group of three people' });
+    expect(term('TsK')).toMatchObject({ expansion: "Tsentral'nyi Komitet", definition: 'Central Committee of the Communist Party' });
+  });
+  it('separates expansion from translation, and a definition from both', () => {
+    expect(term('MK')).toMatchObject({ expansion: 'Moskovskii Komitet', definition: 'Moscow Committee of the Communist Party', anchor: 'term-mk' });
+    expect(term('raikom')).toMatchObject({ expansion: null, definition: 'raion committee of the Communist Party' });
+    expect(term('RKP(b)')).toMatchObject({ expansion: "Rossiskaya Kommunisticheskaya Partiya (bol'shevikov)", definition: 'Russian Communist Party (bolsheviks)' });
+    expect(term('VSNKh')?.expansion).toBe('Vysshii Sovet Narodnogo Khozyastva');
+  });
+  it('uses the anchors the renderer gives the rows', () => {
+    const s = edition.sections.find((x) => x.id === 'glossary')!;
+    const ids = new Set([...rowAnchors(s).values()].flat(2));
+    expect(entries.every((e) => ids.has(e.anchor))).toBe(true);
+    expect(new Set(entries.map((e) => e.anchor)).size).toBe(entries.length);
+  });
+});
+
+describe('abbreviations', () => {
+  const entries = abbreviationEntries(edition);
+  it('lists journals, archives and places with anchors', () => {
+    expect(entries).toHaveLength(17);
+    expect(entries.map((e) => e.group).filter((g, i, a) => a.indexOf(g) === i)).toEqual(['periodical', 'archive', 'place']);
+    expect(entries.find((e) => e.abbr === 'RM')).toMatchObject({ expansion: 'Rabochaya Moskva', anchor: 'abbr-rm', group: 'periodical' });
+    expect(entries.find((e) => e.abbr === 'TsGAOR')).toMatchObject({ expansion: "Tsentral'nyi Gosudarstvennyi Arkhiv Oktyabr'skoi Revolyutsii", translation: 'Central State Archive of the October Revolution' });
+    expect(entries.find((e) => e.abbr === 'M')?.expansion).toBe('Moscow');
+  });
+});
+
+describe('diagram reconstructions', () => {
+  it('four valid data files; every source sentence is in the paragraph it names', () => {
+    expect(DIAGRAMS.map((d) => [d.diagram, d.parts.length])).toEqual([
+      [1, 4],
+      [2, 1],
+      [3, 1],
+      [4, 1],
+    ]);
+    for (const d of DIAGRAMS) for (const p of d.parts) expect(resolveSources(edition, p).every((s) => /^\/(chapter-\d|diagrams)\/#para-\d+$/u.test(s.href))).toBe(true);
+    expect(() => resolveSources(edition, { ...DIAGRAMS[0]!.parts[0]!, sources: [{ section: 'chapter-1', block: 'para-31', quote: 'not in the thesis' }] })).toThrow(/not in chapter-1#para-31/u);
+    expect(() => parseDiagram({ diagram: 5 }, 'x.json')).toThrow(/x\.json is malformed/u);
+  });
+  it('lays out every box of the tree, inside the drawing', () => {
+    for (const d of DIAGRAMS) {
+      for (const p of d.parts) {
+        const l = layoutTree(p.tree);
+        expect(l.nodes).toHaveLength(outline(p.tree).length);
+        expect(l.links).toHaveLength(l.nodes.length - 1);
+        for (const n of l.nodes) {
+          expect(n.x).toBeGreaterThanOrEqual(0);
+          expect(n.y).toBeGreaterThanOrEqual(0);
+          expect(n.x + n.width).toBeLessThanOrEqual(l.width);
+          expect(n.y + n.height).toBeLessThanOrEqual(l.height + 0.001);
+        }
+      }
+    }
+    expect(wrap('Production-territorial sectors (ten)', 22)).toEqual(['Production-territorial', 'sectors (ten)']);
+  });
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { realEdition, root } from './edition.ts';
+import { allTables, cellCount, chapterTables, numberedTables, tableByNumber, CONFERENCES } from '../../../src/backmatter/tables.ts';
+import { parsePrinted, normalisePrinted } from '../../../src/backmatter/numbers.ts';
+import { tableEmendationDrafts } from '../../../src/backmatter/table-emendations.ts';
+import { tableCsv, tableGrid, columnHeaders } from '../../../src/backmatter/table-export.ts';
+import { toLines } from '../../../src/pipeline/lines.ts';
+import type { Emendation } from '../../../src/pipeline/model.ts';
+import { chartForTable } from '../../../src/charts/table-charts.ts';
+import { markCount } from '../../../src/charts/spec.ts';
+
+const edition = realEdition();
+const value = (n: number, row: string, column: string): number | null => {
+  const t = tableByNumber(edition, n);
+  const r = t.rows.find((x) => x.key === row);
+  return r?.cells[t.columns.findIndex((c) => c.key === column)]?.value ?? null;
+};
+
+describe('printed figures', () => {
+  it('reads spaced thousands, decimals, percentages and dashes', () => {
+    expect(parsePrinted('1, 665, 800')).toMatchObject({ value: 1665800, percent: false, decimals: 0 });
+    expect(parsePrinted('2,025.9')).toMatchObject({ value: 2025.9, decimals: 1 });
+    expect(parsePrinted('103.5%')).toMatchObject({ value: 103.5, percent: true });
+    expect(parsePrinted('-').value).toBeNull();
+    expect(parsePrinted('—').value).toBeNull();
+    expect(normalisePrinted('1, 325.5')).toBe('1,325.5');
+  });
+});
+
+describe('Tables 1-5 on the real thesis', () => {
+  const tables = numberedTables(edition);
+  it('parses five tables with every figure', () => {
+    expect(tables.map((t) => [t.n, t.rows.length, t.columns.length, cellCount(t)])).toEqual([
+      [1, 22, 2, 44],
+      [2, 13, 4, 49],
+      [3, 13, 4, 52],
+      [4, 19, 18, 342],
+      [5, 12, 6, 72],
+    ]);
+  });
+  it('keeps the printed reading and normalises it for display', () => {
+    const c = tableByNumber(edition, 1).rows[0]?.cells[0];
+    expect(c).toMatchObject({ printed: '1, 665, 800', display: '1,665,800', value: 1665800, line: 3445 });
+    expect(value(1, '1921', 'population')).toBe(1148000);
+    expect(value(2, 'total-population', '1926')).toBe(2025.9);
+    expect(value(2, 'unemployed', '1931')).toBeNull();
+    expect(value(3, 'metalworking', 'h-1932')).toBe(261353.3);
+    expect(value(3, 'refrigerators', 'h-1927-28')).toBeNull();
+    expect(value(5, '1933', 'province-total')).toBe(422179);
+    expect(value(5, '1929-july', 'moscow-members')).toBe(105722);
+  });
+  it('makes Table 4 one table: nine conferences, counts and percentages in separate columns', () => {
+    const t = tableByNumber(edition, 4);
+    expect(t.blockIds).toEqual(['tbl-4', 'tbl-5']);
+    expect(CONFERENCES.map((c) => c.label)).toEqual(['XIII 1/25', 'XV 1/27', 'XVI 11/27', 'XVII 3/29', 'I 9/29', 'III 1/32 MOK', 'III 1/32 MGK', 'IV 1/34 MOK', 'IV 1/34 MGK']);
+    expect(t.rows.map((r) => r.key)).toEqual(['tsk', 'mk', 'raikoms', 'local', 'soviet', 'trade-unions', 'managers', 'komsomol', 'military', 'press', 'gpu', 'education', 'cell-secretaries', 'workers', 'others', 'women', 'members', 'candidates', 'total']);
+    expect(CONFERENCES.map((c) => value(4, 'total', `${c.key}-n`))).toEqual([127, 177, 195, 226, 288, 184, 160, 95, 95]);
+    // First half: "2 1.6" is a count and a percentage.
+    expect([value(4, 'tsk', 'xiii-1925-n'), value(4, 'tsk', 'xiii-1925-pct')]).toEqual([2, 1.6]);
+    // The two-line label of the cell secretaries; its second line repeated the percentages.
+    expect([value(4, 'cell-secretaries', 'xv-1927-n'), value(4, 'cell-secretaries', 'xv-1927-pct')]).toEqual([23, 13.0]);
+    expect(t.rows.find((r) => r.key === 'cell-secretaries')?.label).toBe('Secretaries of local (factory or office level) Party cells.');
+    expect(t.sources).toHaveLength(9);
+    expect(t.notes.map((n) => n.marker)).toEqual(['¹', '²', '³', '⁴', '⁵', '1.', '2.', '3.']);
+  });
+  it('gives units, notes and sources', () => {
+    expect(tableByNumber(edition, 1).sources).toEqual(['Moskva v Tsifrakh, M., 1934, p.13.']);
+    expect(tableByNumber(edition, 3).sources[0]).toMatch(/^Moskva v Tsifrakh/u);
+    expect(tables.every((t) => t.units.length > 10)).toBe(true);
+  });
+});
+
+describe('the printed arithmetic', () => {
+  const flags = allTables(edition).flatMap((t) => t.flags);
+  it('finds the Table 5 error: 1926 Moscow total 70,487 is not 66,225 + 24,967', () => {
+    const f = flags.find((x) => x.id === 'table-5-1926-moscow-total');
+    expect(f).toMatchObject({ printed: '70,487', computed: 91192, computedText: '91,192', line: 3597 });
+  });
+  it('finds every failed total and percentage, and only those', () => {
+    expect(flags.map((f) => f.id).sort()).toEqual(
+      [
+        'table-2-all-employed-workers-1931',
+        'table-2-total-population-1931',
+        'table-2-total-population-1933',
+        'table-4-others-xiii-1925-pct',
+        'table-4-total-xiii-1925-n',
+        'table-4-raikoms-xv-1927-pct',
+        'table-4-workers-xvi-1927-pct',
+        'table-4-others-xvi-1927-pct',
+        'table-4-local-iv-1934-mok-pct',
+        'table-4-others-iv-1934-mgk-pct',
+        'table-5-1926-moscow-total',
+        'table-5-1926-province-total',
+        'table-5-1927-moscow-total',
+        'chapter-3-tbl-2-baku-row',
+      ].sort(),
+    );
+  });
+  it('lists each flag as an editorial note that keeps the printed value and gives the computed one', () => {
+    const file = JSON.parse(readFileSync(join(root, 'content/emendations/tables.json'), 'utf8')) as Emendation[];
+    for (const f of flags) {
+      const em = file.find((e) => e.line === f.line && e.kind === 'editorial-note' && e.original.includes(f.printed));
+      expect(em, f.id).toBeDefined();
+      expect(em?.corrected).toBe(em?.original);
+      expect(em?.reason).toContain(f.computedText);
+    }
+    expect(file.every((e) => /^em-2\d\d$/u.test(e.id))).toBe(true);
+  });
+  it('content/emendations/tables.json is what the tables call for (regenerate with src/backmatter/tools/write-table-emendations.ts)', () => {
+    const file = JSON.parse(readFileSync(join(root, 'content/emendations/tables.json'), 'utf8')) as Emendation[];
+    const drafts = tableEmendationDrafts(edition, toLines(readFileSync(join(root, 'content/source/thesis.txt'), 'utf8'))).map(({ flag: _f, ...e }) => e);
+    const strip = (list: Omit<Emendation, 'id'>[]) => list.map((e) => JSON.stringify([e.line, e.original, e.corrected, e.kind, e.count, e.reason])).sort();
+    expect(strip(file.map(({ id: _id, ...e }) => e))).toEqual(strip(drafts));
+  });
+});
+
+describe('tables in the chapters and notes', () => {
+  it('parses all ten, with their cells', () => {
+    const t = chapterTables(edition);
+    expect(t.map((x) => [x.key, cellCount(x)])).toEqual([
+      ['chapter-2-ch2-1-n30-tbl-1', 6],
+      ['chapter-3-tbl-1', 12],
+      ['chapter-3-tbl-2', 9],
+      ['chapter-3-ch3-n20-tbl-1', 6],
+      ['chapter-3-ch3-n31-tbl-2', 15],
+      ['chapter-3-ch3-n47-tbl-2', 6],
+      ['chapter-3-ch3-n53-tbl-1', 7],
+      ['chapter-5-tbl-1', 25],
+      ['chapter-6-tbl-1', 35],
+      ['chapter-6-tbl-2', 24],
+    ]);
+    expect(t.find((x) => x.key === 'chapter-3-tbl-1')?.rows.map((r) => r.group)).toEqual(["In oblast'", "In oblast'", 'In city of Moscow', 'In city of Moscow']);
+  });
+});
+
+describe('downloads', () => {
+  it('the CSV holds exactly the cells of the table, one header row', () => {
+    const t = tableByNumber(edition, 5);
+    const lines = tableCsv(t).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(t.rows.length + 1);
+    expect(lines[0]).toBe(columnHeaders(t).join(','));
+    expect(lines[3]).toBe('1926,"66,225","24,967","70,487","83,915","37,976","121,711"');
+    expect(tableGrid(tableByNumber(edition, 3))[0]?.slice(0, 3)).toEqual(['', 'Total in Moscow', '83,373.1']);
+  });
+});
+
+describe('charts', () => {
+  it('draws one mark per figure shown', () => {
+    expect(numberedTables(edition).map((t) => [t.n, chartForTable(t).kind, markCount(chartForTable(t))])).toEqual([
+      [1, 'line', 22],
+      [2, 'stacked-bar', 31],
+      [3, 'grouped-bar', 29],
+      [4, 'stacked-bar', 115],
+      [5, 'line', 48],
+    ]);
+  });
+});
