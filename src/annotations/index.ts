@@ -2,6 +2,7 @@ import type { Edition } from '../pipeline/model.ts';
 import type { Annotation } from './types.ts';
 import { citationAnnotations } from '../citations/annotations.ts';
 import { placeAnnotations } from '../maps/annotations.ts';
+import { peopleAnnotations } from '../backmatter/annotations.ts';
 
 let cached: Annotation[] | null = null;
 
@@ -9,7 +10,7 @@ let cached: Annotation[] | null = null;
 export function allAnnotations(edition: Edition): Annotation[] {
   if (cached) return cached;
   // Order matters only for overlaps: an earlier provider's link wins over a later one's.
-  const providers: ((e: Edition) => Annotation[])[] = [citationAnnotations, placeAnnotations];
+  const providers: ((e: Edition) => Annotation[])[] = [citationAnnotations, placeAnnotations, peopleAnnotations];
   cached = providers.flatMap((p) => p(edition));
   return cached;
 }
