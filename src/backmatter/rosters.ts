@@ -176,7 +176,7 @@ const TITLE_PARAGRAPH = /^(MOK|MK|MGK)\b[^:]*\b(19\d\d)\.?$/u;
 function appendixLines(s: Section): AppLine[] {
   const out: AppLine[] = [];
   for (const b of s.blocks) {
-    if (b.scope !== 'app-1' && b.kind !== 'pagebreak') continue;
+    if (b.kind === 'pagebreak' || b.kind === 'notes' || b.scope !== 'app-1') continue;
     if (b.kind === 'heading' && b.level === 3) out.push({ kind: 'title', text: tidy(inlineText(b.content)), block: b.id, line: b.lines[0] ?? 0, note: refOf(b.content) });
     if (b.kind === 'paragraph') {
       const text = tidy(inlineText(b.content).replace(/^-\s+/u, ''));

@@ -123,7 +123,7 @@ export function parseWorkPlans(edition: Edition): WorkPlan[] {
   const plans: WorkPlan[] = [];
   let group: WorkPlanGroup | null = null;
   for (const b of s.blocks) {
-    if (b.scope !== 'app-2') continue;
+    if (b.kind === 'pagebreak' || b.kind === 'notes' || b.scope !== 'app-2') continue;
     if (b.kind === 'heading' && b.level === 3) {
       const title = tidy(inlineText(b.content));
       const plan = /^([ab])\)\s*(.*)$/u.exec(title);

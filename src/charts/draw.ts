@@ -47,7 +47,7 @@ function axisLabels(f: Frame, x: string, y: string): void {
     .text(y);
 }
 
-function markAttrs<E extends SVGElement>(sel: Selection<E, Datum, SVGGElement, unknown>): void {
+function markAttrs<E extends SVGElement, D extends Datum>(sel: Selection<E, D, SVGGElement, unknown>): void {
   sel
     .attr('class', (d) => `mark${d.flagged ? ' flagged' : ''}`)
     .attr('role', 'img')
