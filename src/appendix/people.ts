@@ -1,0 +1,291 @@
+/**
+ * The people of Appendix 1: every name printed in the rosters and change lists, reconciled into
+ * one entry per person (./reconciliations.ts records each decision), with the posts each held
+ * over time, and every unambiguous mention of them in the chapters and notes.
+ */
+import type { Edition } from '../pipeline/model.ts';
+import { slugify } from '../pipeline/classify.ts';
+import { textContexts, type TextContext } from '../citations/contexts.ts';
+import { RECONCILIATIONS, type Reconciliations } from './reconciliations.ts';
+import { rostersOf, type EntryFlags, type Roster, type RosterGroup } from './rosters.ts';
+
+export interface PostHeld {
+  roster: string;
+  rosterTitle: string;
+  date: string;
+  dateLabel: string;
+  body: string;
+  group: RosterGroup;
+  post: string | null;
+  flags: EntryFlags;
+  /** The person id of `flags.replaces`, when it resolves. */
+  replacesPerson: string | null;
+  /** The name as printed here. */
+  written: string;
+  /** The printed line, for change lists. */
+  text: string;
+  /** Where it is printed (/appendices/#para-N). */
+  href: string;
+  sourceLine: number;
+}
+
+export interface Person {
+  id: string;
+  /** Surname and the initials the rosters usually print ("Uglanov, N.A."). */
+  name: string;
+  surname: string;
+  initials: string | null;
+  /** Every form the appendix prints. */
+  spellings: string[];
+  /** Surnames to look for in the text. */
+  surnames: string[];
+  /** Roster seats and changes, in date order. */
+  posts: PostHeld[];
+  /** The recorded decisions that concern this person. */
+  decisions: string[];
+}
+
+interface Name {
+  written: string;
+  surname: string;
+  initials: string | null;
+}
+
+const nameOf = (written: string): Name => {
+  const [surname = written, initials = null] = written.split(', ');
+  return { written, surname, initials };
+};
+
+/** Resolves printed names to person ids, following the recorded decisions; throws on an undecided name. */
+export class NameResolver {
+  private readonly variantOf = new Map<string, string>();
+  private readonly idsBySurname = new Map<string, Set<string>>();
+  private readonly idOfKey = new Map<string, string>();
+  private readonly rec: Reconciliations;
+  constructor(names: readonly Name[], rec: Reconciliations) {
+    this.rec = rec;
+    for (const v of rec.variants) this.variantOf.set(v.written, v.person);
+    const initialsBySurname = new Map<string, Set<string>>();
+    for (const n of names) {
+      if (this.variantOf.has(n.written) || !n.initials) continue;
+      initialsBySurname.set(n.surname, (initialsBySurname.get(n.surname) ?? new Set()).add(n.initials));
+    }
+    // One set of initials: the id is the surname; several (recorded as distinct): surname and initials.
+    for (const [surname, set] of initialsBySurname) {
+      for (const initials of set) {
+        const id = set.size > 1 ? slugify(`${surname} ${initials}`) : slugify(surname);
+        this.idOfKey.set(`${surname}|${initials}`, id);
+        this.add(surname, id);
+      }
+    }
+    for (const n of names) if (!n.initials && !this.variantOf.has(n.written) && !initialsBySurname.has(n.surname)) this.add(n.surname, slugify(n.surname));
+    for (const v of rec.variants) this.add(nameOf(v.written).surname, v.person);
+    for (const e of rec.extra) this.add(nameOf(e.name).surname, e.id);
+  }
+
+  private add(surname: string, id: string): void {
+    this.idsBySurname.set(surname, (this.idsBySurname.get(surname) ?? new Set()).add(id));
+  }
+
+  /** Person ids a surname may stand for. */
+  idsFor(surname: string): string[] {
+    return [...(this.idsBySurname.get(surname) ?? [])];
+  }
+
+  /** The person a printed name stands for in a roster (`where` is the roster id), or an error naming the missing decision. */
+  resolve(written: string, where: string): string {
+    const v = this.variantOf.get(written);
+    if (v) return v;
+    const n = nameOf(written);
+    if (n.initials) {
+      const id = this.idOfKey.get(`${n.surname}|${n.initials}`);
+      if (id) return id;
+    }
+    const ids = this.idsFor(n.surname);
+    if (ids.length === 1) return ids[0] as string;
+    const decided = this.rec.bare.find((b) => b.surname === n.surname && b.where.includes(where));
+    if (decided) return decided.person;
+    throw new Error(`people: "${written}" in ${where} could be ${ids.join(' or ') || 'nobody'}; record a decision in content/people/reconciliations.json`);
+  }
+}
+
+/** Every printed name in the rosters (members, the people they replace, the people changes name). */
+export function rosterNames(rosters: readonly Roster[]): { written: string; where: string }[] {
+  return rosters.flatMap((r) => r.entries.flatMap((e) => [...(e.written ? [{ written: e.written, where: r.id }] : []), ...(e.flags.replaces ? [{ written: e.flags.replaces, where: r.id }] : [])]));
+}
+
+/** Build the people of Appendix 1 from its rosters. */
+export function buildPeople(rosters: readonly Roster[], rec: Reconciliations = RECONCILIATIONS): { people: Person[]; resolver: NameResolver } {
+  const resolver = new NameResolver(rosterNames(rosters).map((x) => nameOf(x.written)), rec);
+  const byId = new Map<string, Person>();
+  const get = (id: string, written: string): Person => {
+    const n = nameOf(written);
+    let p = byId.get(id);
+    if (!p) {
+      p = { id, name: written, surname: n.surname, initials: n.initials, spellings: [], surnames: [], posts: [], decisions: [] };
+      byId.set(id, p);
+    }
+    if (!p.spellings.includes(written)) p.spellings.push(written);
+    if (!p.surnames.includes(n.surname)) p.surnames.push(n.surname);
+    return p;
+  };
+  for (const r of rosters) {
+    for (const e of r.entries) {
+      if (!e.written) continue;
+      const p = get(resolver.resolve(e.written, r.id), e.written);
+      const replacesPerson = e.flags.replaces ? resolver.resolve(e.flags.replaces, r.id) : null;
+      if (e.flags.replaces && replacesPerson) get(replacesPerson, e.flags.replaces);
+      p.posts.push({ roster: r.id, rosterTitle: r.title, date: r.date, dateLabel: r.dateLabel, body: r.body, group: e.group, post: e.post, flags: e.flags, replacesPerson, written: e.written, text: e.text, href: `/appendices/#${e.block}`, sourceLine: e.sourceLine });
+    }
+  }
+  const variants = new Set(rec.variants.map((v) => v.written));
+  for (const p of byId.values()) {
+    // The display name: the form with initials printed most often, never a recorded variant.
+    const counts = new Map<string, number>();
+    for (const w of p.posts.map((x) => x.written)) if (!variants.has(w) && w.includes(',')) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const best = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    const plainSurname = p.surnames.find((s) => !rec.variants.some((v) => v.person === p.id && nameOf(v.written).surname === s && !p.posts.some((x) => x.written === s))) ?? p.surname;
+    const n = nameOf(best ?? plainSurname);
+    p.name = n.written;
+    p.surname = n.surname;
+    p.initials = n.initials;
+    p.decisions.push(...rec.variants.filter((v) => v.person === p.id).map((v) => `“${v.written}” is taken as this person: ${v.reason}`));
+    p.decisions.push(...rec.bare.filter((b) => b.person === p.id).map((b) => `“${b.surname}” without initials (${b.where.join(', ')}) is taken as this person: ${b.reason}`));
+    p.decisions.push(...rec.distinct.filter((d) => d.written.some((w) => p.spellings.includes(w))).map((d) => `Not the same person as ${d.written.filter((w) => !p.spellings.includes(w)).join(', ')}: ${d.reason}`));
+    p.decisions.push(...rec.extra.filter((x) => x.id === p.id).map((x) => x.reason));
+    p.posts.sort((a, b) => a.date.localeCompare(b.date) || a.sourceLine - b.sourceLine);
+  }
+  const people = [...byId.values()].sort((a, b) => a.surname.localeCompare(b.surname, 'en') || a.id.localeCompare(b.id));
+  return { people, resolver };
+}
+
+/** The main post of a person: the latest roster seat with a post, else the latest post named. */
+export function mainPost(p: Person): string | null {
+  const seats = p.posts.filter((x) => x.post && x.group !== 'changes');
+  return (seats[seats.length - 1] ?? p.posts.filter((x) => x.post).pop())?.post ?? null;
+}
+
+export interface Mention {
+  person: string;
+  section: string;
+  block: string;
+  kind: 'paragraph' | 'note';
+  /** /chapter-3/#para-12 or /chapter-3/#ch3-n59. */
+  href: string;
+  /** "Chapter 3, paragraph 12" or "Chapter 3, note 59". */
+  label: string;
+  text: string;
+  start: number;
+  end: number;
+  excerpt: string;
+}
+
+export interface SkippedName {
+  surname: string;
+  /** Why the surname is not linked. */
+  why: 'shared' | 'namesake' | 'excluded';
+  count: number;
+}
+
+/** Word-bounded, so "Bauman" does not match inside "Baumanskii". */
+export function surnamePattern(surname: string): RegExp {
+  const esc = surname.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return new RegExp(`(?<![\\p{L}'’])${esc}(?![\\p{L}])`, 'gu');
+}
+
+const normInitials = (s: string): string => s.replace(/\s+/gu, '').replace(/\.?$/u, '.');
+
+/** Initials printed next to a surname ("E. S. Kogan", "Bauman, K. Ya."), if any. */
+function initialsAround(text: string, start: number, end: number): string | null {
+  const before = /((?:[A-Z][a-z]?\.\s?){1,3})\s*$/u.exec(text.slice(Math.max(0, start - 12), start));
+  if (before?.[1]) return normInitials(before[1]);
+  const after = /^,\s((?:[A-Z][a-z]?\.\s?){1,3})/u.exec(text.slice(end, end + 14));
+  return after?.[1] ? normInitials(after[1]) : null;
+}
+
+/** About 160 characters around a match, cut at spaces. */
+export function excerptOf(text: string, start: number, end: number): string {
+  const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, start - 80)));
+  const toSpace = text.indexOf(' ', Math.min(text.length, end + 80));
+  const to = toSpace < 0 ? text.length : toSpace;
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/gu, ' ').trim()}${to < text.length ? '…' : ''}`;
+}
+
+function labelOf(c: TextContext, edition: Edition): string {
+  const section = edition.sections.find((s) => s.id === c.section);
+  if (c.noteId !== null) return `${edition.noteScopes.find((s) => s.scope === c.scope)?.label ?? section?.label ?? c.section}, note ${c.n}`;
+  const para = /^para-(\d+)$/u.exec(c.block);
+  return `${section?.label ?? c.section}, ${para ? `paragraph ${para[1]}` : c.block}`;
+}
+
+/** Every unambiguous mention of the people in the chapters' paragraphs and notes, and the surnames left unlinked. */
+export function findMentions(edition: Edition, people: readonly Person[], rec: Reconciliations = RECONCILIATIONS): { mentions: Mention[]; skipped: SkippedName[] } {
+  const bySurname = new Map<string, Person[]>();
+  for (const p of people) for (const s of p.surnames) bySurname.set(s, [...(bySurname.get(s) ?? []), p]);
+  const mentions: Mention[] = [];
+  const skipped = new Map<string, SkippedName>();
+  const skip = (surname: string, why: SkippedName['why']): void => {
+    const k = `${surname}|${why}`;
+    const s = skipped.get(k) ?? { surname, why, count: 0 };
+    s.count++;
+    skipped.set(k, s);
+  };
+  for (const c of textContexts(edition)) {
+    if (c.sectionKind !== 'chapter' || (c.kind !== 'paragraph' && c.kind !== 'note')) continue;
+    const text = c.flat.text;
+    for (const [surname, candidates] of bySurname) {
+      for (const m of text.matchAll(surnamePattern(surname))) {
+        const start = m.index;
+        const end = start + surname.length;
+        const inside = (needle: string): boolean => {
+          for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) if (at <= start && end <= at + needle.length) return true;
+          return false;
+        };
+        if (rec.mentions.excludeAfter.some((x) => x.surname === surname && new RegExp(x.pattern, 'u').test(text.slice(end))) || rec.mentions.exclude.some((x) => x.surname === surname && x.section === c.section && inside(x.contains))) {
+          skip(surname, 'excluded');
+          continue;
+        }
+        let chosen = candidates;
+        const initials = initialsAround(text, start, end);
+        // Initials that are not this person's mean a namesake (A. A. Andreev is not S.Ya. Andreev).
+        if (initials) chosen = candidates.filter((p) => p.spellings.some((s) => normInitials(nameOf(s).initials ?? '-').startsWith(initials.slice(0, 2))));
+        const assigned = rec.mentions.assign.find((x) => x.surname === surname && inside(x.contains));
+        if (assigned) chosen = candidates.filter((p) => p.id === assigned.person);
+        if (chosen.length !== 1) {
+          skip(surname, candidates.length > 1 ? 'shared' : 'namesake');
+          continue; // never guess
+        }
+        const person = chosen[0] as Person;
+        mentions.push({ person: person.id, section: c.section, block: c.block, kind: c.kind, href: `/${c.slug}/#${c.block}`, label: labelOf(c, edition), text: surname, start, end, excerpt: excerptOf(text, start, end) });
+      }
+    }
+  }
+  return { mentions, skipped: [...skipped.values()].sort((a, b) => a.surname.localeCompare(b.surname)) };
+}
+
+export interface PeopleData {
+  rosters: Roster[];
+  people: Person[];
+  resolver: NameResolver;
+  mentions: Mention[];
+  skipped: SkippedName[];
+}
+
+const cache = new WeakMap<Edition, PeopleData>();
+
+/** Rosters, people and mentions of an edition, computed once. */
+export function peopleOf(edition: Edition): PeopleData {
+  const hit = cache.get(edition);
+  if (hit) return hit;
+  const rosters = rostersOf(edition);
+  const { people, resolver } = buildPeople(rosters);
+  const { mentions, skipped } = findMentions(edition, people);
+  const built = { rosters, people, resolver, mentions, skipped };
+  cache.set(edition, built);
+  return built;
+}
+
+/** Mentions of one person. */
+export function mentionsOf(data: PeopleData, id: string): Mention[] {
+  return data.mentions.filter((m) => m.person === id);
+}
