@@ -6,10 +6,11 @@ import { loadEdition } from '../data/edition-data.ts';
 import { noteRecords, textRecords } from './records.ts';
 
 /**
- * Builds the Pagefind index after Astro has written the site (the astro:build:done hook, as
- * Starlight does), from the typed model rather than the pages: one record per paragraph or table
- * and one per footnote, each linking to its anchor. Writing whole chapters as page records made a
- * first query fetch 300-450 KB of fragments; paragraph records keep it small. Writes dist/pagefind/.
+ * Builds the Pagefind index after Astro has written the site (astro:build:done), from the typed
+ * model rather than the pages: one custom record per paragraph, table or glossary row, and one per
+ * footnote, each linking to its anchor (records.ts). Whole chapters as page records made a first
+ * query fetch 300-450 KB of fragments, and counted each note twice (in the page and on its own).
+ * Writes dist/pagefind/.
  */
 export function editionSearch(): AstroIntegration {
   return {
@@ -18,18 +19,21 @@ export function editionSearch(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
         const edition = loadEdition();
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', rootSelector: 'html' });
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-        const text = textRecords(edition);
-        const notes = noteRecords(edition);
-        for (const record of [...text, ...notes]) {
-          const res = await index.addCustomRecord(record);
-          if (res.errors.length) throw new Error(`pagefind: ${record.url}: ${res.errors.join('; ')}`);
+        try {
+          const text = textRecords(edition);
+          const notes = noteRecords(edition);
+          for (const record of [...text, ...notes]) {
+            const res = await index.addCustomRecord(record);
+            if (res.errors.length) throw new Error(`pagefind: ${record.url}: ${res.errors.join('; ')}`);
+          }
+          const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
+          if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+          logger.info(`indexed ${text.length} paragraphs, tables and glossary rows, and ${notes.length} notes`);
+        } finally {
+          await pagefind.close();
         }
-        const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
-        if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-        await pagefind.close();
-        logger.info(`indexed ${text.length} paragraphs and tables, and ${notes.length} notes`);
       },
     },
   };

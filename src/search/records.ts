@@ -1,16 +1,26 @@
+/**
+ * The Pagefind records of the edition, built from the typed model (not from the pages): one per
+ * paragraph, table, glossary or abbreviation row, and footnote, each linking to its own anchor.
+ * Small records keep the fragments a first query fetches small, and each result lands on what
+ * matched. Nothing is indexed twice: the pages themselves are not indexed.
+ */
 import type { CustomRecord } from 'pagefind';
-import type { Edition, Inline, Section } from '../pipeline/model.ts';
+import type { Edition, Inline, Note, Section, TableBlock } from '../pipeline/model.ts';
 import { inlineText } from '../pipeline/inline.ts';
 import { citationStream } from '../citations/stream.ts';
-import { archivalTokens, apostropheFreeVariants, nameVariants } from './tokens.ts';
+import { rowAnchors } from '../render/row-anchors.ts';
+import { archivalFilterValues } from './archival.ts';
 
-/** The filter value naming a section: "Introduction", "Chapter 2", "Conclusion", or "Back matter". */
+/** Values of the "kind" filter. */
+export type ResultKind = 'text' | 'note' | 'table' | 'appendix' | 'glossary' | 'bibliography';
+
+/** The "section" filter value: "Introduction", "Chapter 2", "Conclusion", or "Back matter". */
 export function sectionFilter(section: Pick<Section, 'kind' | 'label'>): string {
   return section.kind === 'chapter' ? section.label : 'Back matter';
 }
 
-/** The kind of result a section's page body gives. */
-export function pageKind(sectionId: string): string {
+/** The kind of result a section's paragraphs give. */
+export function pageKind(sectionId: string): ResultKind {
   switch (sectionId) {
     case 'tables':
       return 'table';
@@ -26,81 +36,102 @@ export function pageKind(sectionId: string): string {
   }
 }
 
-/** Words to add to a record so apostrophe-free and variant spellings find it. */
-export function searchVariants(text: string): string[] {
-  return [...new Set([...apostropheFreeVariants(text), ...nameVariants(text)])];
-}
+const oneLine = (s: string): string => s.replace(/\s+/gu, ' ').trim();
 
 /** Text of a table: caption and cells, row by row. */
-function tableText(t: { caption: Inline[] | null; headRows: Inline[][][]; bodyRows: Inline[][][] }): string {
-  return [t.caption ? inlineText(t.caption) : '', ...[...t.headRows, ...t.bodyRows].map((r) => r.map((c) => inlineText(c)).join(' '))].join(' ').replace(/\s+/gu, ' ').trim();
+export function tableText(t: Pick<TableBlock, 'caption' | 'headRows' | 'bodyRows'>): string {
+  return oneLine([t.caption ? inlineText(t.caption) : '', ...[...t.headRows, ...t.bodyRows].map((r) => rowText(r))].join(' '));
 }
 
-function withVariants(text: string, extra: string[] = []): string {
-  const words = [...searchVariants(text), ...extra];
-  return words.length ? `${text} ${words.join(' ')}` : text;
-}
+const rowText = (row: Inline[][]): string => oneLine(row.map((c) => inlineText(c)).join(' '));
+
+/** A heading as a result title: without its note markers. */
+const headingText = (content: Inline[]): string => oneLine(inlineText(content).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/gu, ''));
+
+/** Sort key giving reference-only searches (no words to rank by) the edition's reading order. */
+const order = (n: number): string => String(n).padStart(5, '0');
 
 /**
- * One record per paragraph, table and heading-less line group of the text and back matter (notes
- * are records of their own). Small records keep the fragments a first query loads small, and
- * each result lands on its paragraph: "Chapter 2 › The 'New Opposition' of 1925 (p. 57)".
+ * One record per paragraph, table, and glossary or abbreviation row of the text and back matter
+ * (notes are records of their own). Meta: title "Chapter 2 › The 'New Opposition' of 1925.",
+ * place (with the thesis page), and heading (the URL of the heading the result falls under, so
+ * the results list can group a section's paragraphs as sub-results).
  */
 export function textRecords(edition: Edition): CustomRecord[] {
   const records: CustomRecord[] = [];
   for (const section of edition.sections) {
     if (section.kind === 'front') continue;
-    let heading = '';
     const kind = pageKind(section.id);
-    for (const block of section.blocks) {
-      if (block.kind === 'heading') {
-        heading = inlineText(block.content).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/gu, '').trim();
-        continue;
-      }
-      if (block.kind !== 'paragraph' && block.kind !== 'table') continue;
-      const text = block.kind === 'paragraph' ? inlineText(block.content) : tableText(block);
-      if (text.trim() === '') continue;
-      const where = heading ? `${section.label} › ${heading}` : section.label;
-      const page = block.kind === 'paragraph' && block.pages.length ? ` (thesis p. ${block.pages.join('–')})` : '';
+    const rows = rowAnchors(section);
+    let heading = '';
+    let headingUrl = `/${section.slug}/`;
+    const push = (anchor: string, content: string, title: string, pages: number[], recordKind: ResultKind): void => {
+      if (content === '') return;
+      const page = pages.length ? [...new Set([pages[0], pages[pages.length - 1]])].join('–') : '';
       records.push({
-        url: `/${section.slug}/#${block.id}`,
-        content: withVariants(heading && block.kind === 'table' ? `${heading} ${text}` : text),
+        url: `/${section.slug}/#${anchor}`,
+        content,
         language: 'en',
-        meta: { title: where, place: `${where}${page}` },
-        filters: { section: [sectionFilter(section)], kind: [block.kind === 'table' && kind === 'text' ? 'table' : kind] },
+        meta: { title, place: page ? `${title} (thesis p. ${page})` : title, heading: headingUrl, ...(page ? { page } : {}) },
+        filters: { section: [sectionFilter(section)], kind: [recordKind] },
       });
+    };
+    for (const block of section.blocks) {
+      const where = heading ? `${section.label} › ${heading}` : section.label;
+      if (block.kind === 'heading') {
+        heading = headingText(block.content);
+        headingUrl = `/${section.slug}/#${block.id}`;
+      } else if (block.kind === 'paragraph') {
+        push(block.id, oneLine(inlineText(block.content)), where, block.pages, kind);
+      } else if (block.kind === 'table' && rows.has(block.id)) {
+        // Glossary and abbreviation rows: one record per term, landing on its row.
+        const ids = rows.get(block.id) ?? [];
+        const caption = block.caption ? headingText(block.caption) : '';
+        block.bodyRows.forEach((row, k) => {
+          const id = ids[block.headRows.length + k]?.[0] ?? block.id;
+          const term = oneLine(inlineText(row[0] ?? []));
+          push(id, [caption, rowText(row)].filter(Boolean).join(' '), `${section.label}: ${term}`, [], 'glossary');
+        });
+      } else if (block.kind === 'table') {
+        push(block.id, oneLine(`${heading} ${tableText(block)}`), where, [], kind === 'text' ? 'table' : kind);
+      }
     }
   }
   return records;
 }
 
-function noteText(content: Inline[], extra: { content?: Inline[] }[]): string {
-  return [inlineText(content), ...extra.map((x) => (x.content ? inlineText(x.content) : ''))].join(' ').trim();
+/** A note's text with the paragraphs and tables printed under it. */
+export function noteText(note: Pick<Note, 'content' | 'extra'>): string {
+  return oneLine([inlineText(note.content), ...note.extra.map((x) => (x.kind === 'paragraph' ? inlineText(x.content) : tableText(x)))].join(' '));
 }
 
 /**
- * One Pagefind record per footnote, titled with its place ("Chapter 2, part 3, note 15") and
- * linking straight to it. Archival references add compact tokens (see tokens.ts).
+ * One record per footnote, titled with its place ("Chapter 2, part 3, note 15") and linking
+ * straight to it. The archival references it cites (directly, or by ibid. and loc. cit.) are
+ * values of the "ref" filter, which the search page matches exactly (see archival.ts).
  */
 export function noteRecords(edition: Edition): CustomRecord[] {
-  const tokensByNote = new Map<string, string[]>();
+  const refsByNote = new Map<string, Set<string>>();
   for (const ref of citationStream(edition).archival) {
     if (ref.form === 'example') continue;
-    tokensByNote.set(ref.noteId, [...(tokensByNote.get(ref.noteId) ?? []), ...archivalTokens(ref)]);
+    const set = refsByNote.get(ref.noteId) ?? new Set<string>();
+    for (const v of archivalFilterValues(ref)) set.add(v);
+    refsByNote.set(ref.noteId, set);
   }
   const records: CustomRecord[] = [];
   for (const section of edition.sections) {
     for (const block of section.blocks) {
       if (block.kind !== 'notes') continue;
       for (const note of block.notes) {
-        const text = noteText(note.content, note.extra.map((x) => (x.kind === 'paragraph' ? { content: x.content } : {})));
         const title = `${block.scopeLabel}, note ${note.n}`;
+        const refs = [...(refsByNote.get(note.id) ?? [])];
         records.push({
           url: `/${section.slug}/#${note.id}`,
-          content: withVariants(text, [...new Set(tokensByNote.get(note.id) ?? [])]),
+          content: noteText(note),
           language: 'en',
-          meta: { title, place: note.page !== null ? `${title} (thesis p. ${note.page})` : title, noteId: note.id },
-          filters: { section: [sectionFilter(section)], kind: ['note'] },
+          meta: { title, place: note.page !== null ? `${title} (thesis p. ${note.page})` : title },
+          filters: { section: [sectionFilter(section)], kind: ['note'], ...(refs.length ? { ref: refs } : {}) },
+          sort: { order: order(records.length) },
         });
       }
     }

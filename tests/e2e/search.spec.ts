@@ -2,10 +2,16 @@ import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 
-/** Notes (ids) whose text cites a given file, computed from the generated notes download. */
+/** Every note's text, from the notes download (the thesis's notes as the edition reads them). */
+function notes(): { id: string; text: string }[] {
+  return JSON.parse(readFileSync('dist/data/notes.json', 'utf8')) as { id: string; text: string }[];
+}
+
+/** Notes (ids) whose text matches. */
 function notesCiting(pattern: RegExp): string[] {
-  const notes = JSON.parse(readFileSync('dist/data/notes.json', 'utf8')) as { id: string; text: string }[];
-  return notes.filter((n) => pattern.test(n.text)).map((n) => n.id);
+  return notes()
+    .filter((n) => pattern.test(n.text))
+    .map((n) => n.id);
 }
 
 /** Notes that cite a file directly or continue a reference to it (loc. cit., ibid.), from the archival-references download. */
@@ -43,37 +49,80 @@ test('a phrase only in a note lands on that note, highlighted', async ({ page })
 
 test('7952/3/253 returns exactly the notes that cite it', async ({ page }) => {
   const expected = notesCitingFile('7952', '3', '253');
-  // Every note whose text has the reference is among them; the others continue it ("TsGAOR, loc. cit.").
-  for (const id of notesCiting(/7952\/\s*3\/\s*253\b/u)) expect(expected).toContain(id);
+  // From the thesis text: every note that prints the reference is expected…
+  const printed = notesCiting(/7952\/\s*3\/\s*253\b/u);
+  expect(printed.length).toBeGreaterThan(5);
+  for (const id of printed) expect(expected).toContain(id);
+  // …and the others continue it ("Ibid.", "loc. cit.") or print it irregularly ("7952/253").
+  const texts = new Map(notes().map((n) => [n.id, n.text]));
+  for (const id of expected.filter((x) => !printed.includes(x))) expect(texts.get(id)).toMatch(/\bibid\b|loc\.?\s*cit|7952\/\s*253\b/iu);
   await search(page, '7952/3/253');
   const hrefs = await allResultIds(page);
   expect(hrefs.sort()).toEqual(expected.sort());
+  // Each result shows the reference marked (or the continuing "Ibid.").
+  await expect(page.locator('#search-results > li').first().locator('mark').first()).toHaveText('7952/3/253');
 });
 
-test('T 2850 finds the notes citing Trotsky Archive document 2850', async ({ page }) => {
-  const expected = notesCiting(/\bT\s*\)?,?\s*2850\b|\(T\),\s*2850/u);
-  expect(expected.length).toBeGreaterThan(0);
-  await search(page, 'T 2850');
-  const hrefs = await allResultIds(page);
-  expect(hrefs.sort()).toEqual(expected.sort());
+test('archival references typed other ways find only the notes that cite them', async ({ page }) => {
+  // A folio: the notes citing 7952/3/82 from folio 152 (alone, or a range that starts there).
+  const folio = notesCiting(/7952\/\s*3\/\s*82,\s*152\b/u);
+  expect(folio.length).toBeGreaterThan(0);
+  await search(page, '7952/3/82, 152');
+  expect((await allResultIds(page)).sort()).toEqual(folio.sort());
+  // An archive and fond: notes only, no page text.
+  await search(page, 'TsGAOR 7952');
+  const fond = await page.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => li.className));
+  expect(fond.length).toBeGreaterThan(5);
+  for (const c of fond) expect(c).toContain('result-note');
+  const trotsky = notesCiting(/\bT\s*\)?,?\s*2850\b|\(T\),\s*2850/u);
+  await search(page, 'Trotsky Archive 2850');
+  expect((await allResultIds(page)).sort()).toEqual(trotsky.sort());
 });
+
+/** The number of results the status announces. */
+async function resultCount(page: import('@playwright/test').Page): Promise<number> {
+  return Number((await page.locator('#search-status').textContent())?.match(/^(\d+) result/u)?.[1] ?? NaN);
+}
 
 test('filter by chapter', async ({ page }) => {
   await search(page, 'Uglanov');
-  const all = await page.locator('#search-results > li').count();
-  await page.locator('#search-filters input[name="section"][value="Chapter 2"]').check();
-  await expect(page.locator('#search-status')).toContainText('result');
+  const all = await resultCount(page);
+  const chapter2 = page.locator('#search-filters input[name="section"][value="Chapter 2"]');
+  // The count beside the filter is the number of results it leaves.
+  const counted = Number((await chapter2.locator('..').textContent())?.match(/\((\d+)\)/u)?.[1]);
+  expect(counted).toBeGreaterThan(0);
+  expect(counted).toBeLessThan(all);
+  await chapter2.check();
   await expect(page).toHaveURL(/section=Chapter\+2/u);
+  await expect(page.locator('#search-status')).toHaveText(new RegExp(`^${counted} results`, 'u'));
   const titles = await page.locator('#search-results .result-title').allTextContents();
   expect(titles.length).toBeGreaterThan(0);
-  expect(titles.length).toBeLessThanOrEqual(all);
-  for (const t of titles) expect(t).toMatch(/Chapter 2/u);
+  for (const t of titles) expect(t).toMatch(/^Chapter 2\b/u);
 });
 
-test("Sokolniki finds Sokol'niki", async ({ page }) => {
+test("Sokolniki finds Sokol'niki, and the landing page marks it", async ({ page }) => {
   await search(page, 'Sokolniki');
-  await expect(page.locator('#search-results > li').first()).toBeVisible();
-  await expect(page.locator('#search-results').first()).toContainText("Sokol'niki");
+  const first = page.locator('#search-results > li').first();
+  await expect(first.locator('mark').first()).toHaveText(/^Sokol'niki$/iu);
+  const link = first.locator('a').first();
+  const target = new URL((await link.getAttribute('href')) ?? '', 'http://x').hash.slice(1);
+  await link.click();
+  await expect(page.locator(`[id="${target}"]`)).toBeInViewport();
+  await expect(page.locator('mark.pagefind-highlight').first()).toHaveText(/^Sokol'niki$/iu);
+});
+
+test('other transliterations are respelled the thesis\'s way', async ({ page }) => {
+  await search(page, 'Ryutin');
+  await expect(page.locator('#search-status')).toContainText('searched as Riutin');
+  await expect(page.locator('#search-results mark').first()).toHaveText(/^Riutin/u);
+});
+
+test('filter by kind: glossary terms', async ({ page }) => {
+  await search(page, 'raikom');
+  await page.locator('#search-filters input[name="kind"][value="glossary"]').check();
+  await expect(page).toHaveURL(/kind=glossary/u);
+  await expect(page.locator('#search-results .result-title').first()).toHaveText('Glossary: raikom');
+  await expect(page.locator('#search-filters input[name="kind"][value="glossary"]').locator('..')).toContainText(/\(\d+\)/u);
 });
 
 test('the header box and "/" reach search, and Pagefind loads only when searching', async ({ page }) => {

@@ -1,0 +1,205 @@
+/**
+ * The search page's client. Pagefind loads when the reader focuses the box or arrives with a
+ * query; the query is normalised (query.ts) into words and exact archival-reference filters;
+ * notes are listed on their own, titled with their place, and paragraphs grouped under their
+ * heading as sub-results; section and kind filters show counts; the count is announced.
+ */
+import { excerptAround, excerptSegments, type Segment } from './excerpt.ts';
+import { withHighlight } from './highlight.ts';
+import { normaliseQuery, type NormalisedQuery } from './query.ts';
+import { groupResults, type ResultData, type ResultGroup } from './results.ts';
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<ResultData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+interface SearchOptions {
+  filters?: Record<string, string[]>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(q: string | null, o?: SearchOptions): Promise<PagefindSearch | null>;
+  preload(q: string, o?: SearchOptions): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+let engine: Promise<Pagefind> | null = null;
+
+/** Load Pagefind once, on first use (never on page load without a query). */
+export function loadPagefind(base = '/pagefind/'): Promise<Pagefind> {
+  engine ??= (async () => {
+    const url = `${base}pagefind.js`;
+    const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+    // In the page rather than a worker: one file less to fetch, and this index is small enough
+    // that a search never holds the page up.
+    await pf.options({ excerptLength: 30, noWorker: true });
+    await pf.init();
+    // Filter counts come back with results only once the filter index is loaded.
+    await pf.filters();
+    return pf;
+  })();
+  return engine;
+}
+
+/** Results fetched at a time: each result's fragment is a request, so the first page stays small. */
+const PAGE = 10;
+/** Filters shown, in this order; values in reading order. */
+const FILTERS = [
+  ['section', 'Section'],
+  ['kind', 'Kind'],
+] as const;
+const ORDER = ['Introduction', 'Chapter 1', 'Chapter 2', 'Chapter 3', 'Chapter 4', 'Chapter 5', 'Chapter 6', 'Conclusion', 'Back matter', 'text', 'note', 'table', 'appendix', 'glossary', 'bibliography'];
+const rank = (v: string): number => (ORDER.indexOf(v) + 1 || 99);
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = Object.assign(doc.createElement(tag), props);
+  e.append(...kids);
+  return e;
+}
+
+function segmentsNode(doc: Document, segments: Segment[]): DocumentFragment {
+  const frag = doc.createDocumentFragment();
+  for (const s of segments) frag.append(s.mark ? el(doc, 'mark', {}, s.text) : s.text);
+  return frag;
+}
+
+/** The excerpt: Pagefind's, or around the cited reference when only references were searched. */
+function excerptOf(d: ResultData, q: NormalisedQuery): Segment[] {
+  return q.text === null ? excerptAround(d.content ?? '', q.highlight) : excerptSegments(d.excerpt);
+}
+
+function statusText(n: number, shown: number, raw: string, q: NormalisedQuery): string {
+  const respelled = q.respelled.length ? ` (searched as ${q.respelled.map(([, t]) => t).join(', ')}, as the thesis spells it)` : '';
+  if (n === 0) return q.text === null ? `No notes cite ${q.refs.join(' and ')}.` : `No results for “${raw}”${respelled}.`;
+  const more = n > shown ? ` (showing ${shown})` : '';
+  return `${n} result${n === 1 ? '' : 's'} for “${raw}”${respelled}${more}.`;
+}
+
+export function initSearchPage(doc: Document): void {
+  const form = doc.querySelector<HTMLFormElement>('#search-form');
+  const input = doc.querySelector<HTMLInputElement>('#search-input');
+  const status = doc.querySelector<HTMLElement>('#search-status');
+  const list = doc.querySelector<HTMLOListElement>('#search-results');
+  const filterBox = doc.querySelector<HTMLDetailsElement>('#search-filter-box');
+  const filterList = doc.querySelector<HTMLElement>('#search-filters');
+  const more = doc.querySelector<HTMLButtonElement>('#search-more');
+  const win = doc.defaultView;
+  if (!form || !input || !status || !list || !filterBox || !filterList || !more || !win) return;
+  // Filters start folded on a phone, where they would push the results off the screen.
+  filterBox.open = !win.matchMedia('(max-width: 40rem)').matches;
+  const params = new URLSearchParams(win.location.search);
+  input.value = params.get('q') ?? '';
+  const chosen: Record<string, Set<string>> = Object.fromEntries(FILTERS.map(([name]) => [name, new Set(params.getAll(name))]));
+  let generation = 0;
+
+  const searchOptions = (q: NormalisedQuery): SearchOptions => {
+    const filters: Record<string, string[]> = {};
+    for (const [k, set] of Object.entries(chosen)) if (set.size) filters[k] = [...set];
+    if (q.refs.length) filters['ref'] = q.refs;
+    // With no words to rank by (a reference alone), list the notes in reading order.
+    return q.text === null ? { filters, sort: { order: 'asc' } } : { filters };
+  };
+
+  const renderFilters = (search: PagefindSearch): void => {
+    filterList.replaceChildren();
+    for (const [name, legend] of FILTERS) {
+      const counts = search.filters[name] ?? {};
+      const values = Object.keys(search.totalFilters[name] ?? counts).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+      if (values.length === 0) continue;
+      const fs = el(doc, 'fieldset', { className: 'search-filter' }, el(doc, 'legend', {}, legend));
+      for (const v of values) {
+        const box = el(doc, 'input', { type: 'checkbox', name, value: v, checked: chosen[name]?.has(v) ?? false });
+        box.addEventListener('change', () => {
+          if (box.checked) chosen[name]?.add(v);
+          else chosen[name]?.delete(v);
+          void run();
+        });
+        fs.append(el(doc, 'label', {}, box, ` ${v} `, el(doc, 'span', { className: 'count' }, `(${counts[v] ?? 0})`)));
+      }
+      filterList.append(fs);
+    }
+    filterBox.hidden = filterList.childElementCount === 0;
+  };
+
+  const renderGroup = (g: ResultGroup, q: NormalisedQuery): HTMLLIElement => {
+    const link = (url: string, ...kids: (Node | string)[]): HTMLAnchorElement => el(doc, 'a', { href: withHighlight(url, q.highlight) }, ...kids);
+    const title = link(g.url, g.title);
+    title.className = 'result-title';
+    const item = el(doc, 'li', { className: g.isNote ? 'result result-note' : 'result' }, title);
+    const [only] = g.items;
+    if (g.items.length === 1 && only) {
+      item.append(el(doc, 'p', { className: 'result-excerpt' }, segmentsNode(doc, excerptOf(only, q))));
+      return item;
+    }
+    // Several paragraphs under one heading: each is a sub-result linking to its paragraph.
+    const subs = g.items.map((d) => {
+      const page = d.meta['page'] ? el(doc, 'span', { className: 'result-page' }, `p. ${d.meta['page']}: `) : '';
+      return el(doc, 'li', {}, link(d.url, page, segmentsNode(doc, excerptOf(d, q))));
+    });
+    item.append(el(doc, 'ul', { className: 'sub-results' }, ...subs));
+    return item;
+  };
+
+  const run = async (): Promise<void> => {
+    const raw = input.value.trim();
+    const mine = ++generation;
+    const url = new URL(win.location.href);
+    url.search = '';
+    if (raw) url.searchParams.set('q', raw);
+    for (const [k, set] of Object.entries(chosen)) for (const v of set) url.searchParams.append(k, v);
+    win.history.replaceState(null, '', url);
+    const q = normaliseQuery(raw);
+    if (q.text === null && q.refs.length === 0) {
+      list.replaceChildren();
+      more.hidden = true;
+      filterBox.hidden = true;
+      status.textContent = '';
+      return;
+    }
+    const pf = await loadPagefind();
+    const search = await pf.search(q.text, searchOptions(q));
+    if (mine !== generation || !search) return;
+    const first = await Promise.all(search.results.slice(0, PAGE).map((r) => r.data()));
+    if (mine !== generation) return;
+    renderFilters(search);
+    list.replaceChildren(...groupResults(first).map((g) => renderGroup(g, q)));
+    let next = PAGE;
+    more.hidden = search.results.length <= next;
+    more.onclick = async () => {
+      const batch = await Promise.all(search.results.slice(next, next + PAGE).map((r) => r.data()));
+      if (mine !== generation) return;
+      const items = groupResults(batch).map((g) => renderGroup(g, q));
+      list.append(...items);
+      next += PAGE;
+      more.hidden = search.results.length <= next;
+      items[0]?.querySelector('a')?.focus();
+      status.textContent = statusText(search.results.length, Math.min(next, search.results.length), raw, q);
+    };
+    status.textContent = statusText(search.results.length, first.length, raw, q);
+  };
+
+  // Focus (or a query in the URL) starts loading the engine, so results come fast when typing.
+  input.addEventListener('focus', () => void loadPagefind(), { once: true });
+  let timer = 0;
+  input.addEventListener('input', () => {
+    win.clearTimeout(timer);
+    // Fetch the index chunks for the words at once; search when typing pauses.
+    const q = normaliseQuery(input.value);
+    if (q.text !== null && engine) void engine.then((pf) => pf.preload(q.text ?? '', searchOptions(q)));
+    timer = win.setTimeout(() => void run(), 80);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    win.clearTimeout(timer);
+    void run();
+  });
+  if (input.value) void run();
+}

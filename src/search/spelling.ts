@@ -1,0 +1,53 @@
+/**
+ * Spellings a reader may type for a name the thesis spells otherwise. Pagefind already ignores the
+ * soft-sign apostrophe on both sides (Sokolniki finds Sokol'niki, oblast finds oblast') and matches
+ * word beginnings (Uglanov finds Uglanov's, Uglanovshchina; Bauman finds Baumanskogo), so only
+ * other transliterations need help: the query is respelled the thesis's way before it is searched.
+ */
+
+/** The thesis's spelling first, then the forms readers use for it (Library of Congress, popular, French). */
+export const NAME_VARIANTS: readonly (readonly string[])[] = [
+  ['Riutin', 'Ryutin', 'Rjutin', 'Rioutine'],
+  ['Uglanov', 'Ouglanov', 'Uglanow'],
+  ['Bauman', 'Baumann'],
+  ['Zinoviev', "Zinov'ev", 'Zinovev', 'Sinowjew'],
+  ['Trotsky', 'Trotskii', 'Trotskiy', 'Trotski', 'Trotzky'],
+  ['Voslensky', 'Voslenskii'],
+  ['Nikolaevsky', 'Nikolaevskii', 'Nikolayevsky'],
+  ['Mel\'nichanskii', 'Melnichansky', 'Melnichanskiy'],
+  ['Khrushchev', 'Khrushchov', 'Krushchev', 'Kruschev'],
+  ['Rabochaya', 'Rabochaia'],
+  ['Izvestiya', 'Izvestiia', 'Izvestia'],
+];
+
+/** Words that end in -sky in English and are not Russian names. */
+const ENGLISH_SKY = new Set(['sky', 'risky', 'husky', 'whisky', 'pesky', 'frisky', 'musky', 'dusky']);
+
+const key = (w: string): string => w.toLowerCase().replace(/['’]/gu, '');
+
+const THESIS_FORM = new Map<string, string>(NAME_VARIANTS.flatMap((group) => group.slice(1).map((v) => [key(v), group[0] as string] as const)));
+const KEEPS_SKY = new Set(NAME_VARIANTS.filter((g) => /sky$/u.test(g[0] as string)).map((g) => key(g[0] as string)));
+
+/**
+ * The thesis's spelling of one typed word, or null when it is already the thesis's (or unknown).
+ * Beyond the table, "-sky"/"-skiy" names take the thesis's "-skii" (Polonsky → Polonskii).
+ */
+export function thesisSpelling(word: string): string | null {
+  const k = key(word);
+  const known = THESIS_FORM.get(k);
+  if (known) return known;
+  if (k.length >= 6 && /sk(?:y|iy)$/u.test(k) && !ENGLISH_SKY.has(k) && !KEEPS_SKY.has(k)) return word.replace(/sk(?:y|iy)$/iu, 'skii');
+  return null;
+}
+
+/** Respell every word of a query the thesis's way; returns the new query and the words changed. */
+export function respell(query: string): { query: string; changed: [typed: string, thesis: string][] } {
+  const changed: [string, string][] = [];
+  const out = query.replace(/[\p{L}'’]+/gu, (w) => {
+    const t = thesisSpelling(w);
+    if (t === null || t === w) return w;
+    changed.push([w, t]);
+    return t;
+  });
+  return { query: out, changed };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { decodeEntities, excerptAround, excerptSegments, markAll } from '../../../src/search/excerpt.ts';
+import { groupResults, type ResultData } from '../../../src/search/results.ts';
+
+describe('excerpts', () => {
+  it("reads Pagefind's excerpt into text and marks, never HTML", () => {
+    expect(excerptSegments('the <mark>Sokol&#39;niki</mark> raikom &amp; <b>MK</b>')).toEqual([
+      { text: 'the ', mark: false },
+      { text: "Sokol'niki", mark: true },
+      { text: ' raikom & MK', mark: false },
+    ]);
+    expect(decodeEntities('&lt;script&gt; &quot;x&quot; &#x27;y&#x27; &unknown;')).toBe(`<script> "x" 'y' &unknown;`);
+  });
+
+  it('excerpts around a cited reference, marked', () => {
+    const text = `${'word '.repeat(40)}Quoted in TsGAOR, 7952/3/253, 14. ${'more '.repeat(40)}`.trim();
+    const segs = excerptAround(text, ['7952/3/253'], 20);
+    expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['7952/3/253']);
+    const joined = segs.map((s) => s.text).join('');
+    expect(joined.startsWith('… ')).toBe(true);
+    expect(joined.endsWith(' …')).toBe(true);
+    expect(joined.split(/\s+/u).length).toBeLessThanOrEqual(23);
+    expect(excerptAround('TsGAOR 7952/3/253, 6-7.', ['7952/3/253'])).toEqual([
+      { text: 'TsGAOR ', mark: false },
+      { text: '7952/3/253', mark: true },
+      { text: ', 6-7.', mark: false },
+    ]);
+    expect(excerptAround('Ibid., I.105.', ['7952/3/253'])).toEqual([{ text: 'Ibid., I.105.', mark: false }]);
+    expect(markAll('T 2850 and T 2850', ['T 2850']).filter((s) => s.mark)).toHaveLength(2);
+  });
+});
+
+describe('results list', () => {
+  const para = (url: string, title: string, heading: string): ResultData => ({ url, excerpt: '', meta: { title, heading }, filters: { kind: ['text'] } });
+  const note = (url: string, place: string): ResultData => ({ url, excerpt: '', meta: { title: place, place }, filters: { kind: ['note'] } });
+
+  it('lists notes alone and gathers paragraphs under their heading', () => {
+    const groups = groupResults([
+      para('/chapter-2/#para-3', 'Chapter 2 › A', '/chapter-2/#a'),
+      note('/chapter-2/#ch2.1-n6', 'Chapter 2, part 1, note 6'),
+      para('/chapter-2/#para-9', 'Chapter 2 › A', '/chapter-2/#a'),
+      para('/chapter-3/#para-1', 'Chapter 3', '/chapter-3/'),
+    ]);
+    expect(groups.map((g) => [g.title, g.url, g.items.length])).toEqual([
+      ['Chapter 2 › A', '/chapter-2/#a', 2],
+      ['Chapter 2, part 1, note 6', '/chapter-2/#ch2.1-n6', 1],
+      ['Chapter 3', '/chapter-3/#para-1', 1],
+    ]);
+    expect(groups[1]?.isNote).toBe(true);
+  });
+});
