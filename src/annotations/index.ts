@@ -2,7 +2,7 @@ import type { Edition } from '../pipeline/model.ts';
 import type { Annotation } from './types.ts';
 import { citationAnnotations } from '../citations/annotations.ts';
 import { placeAnnotations } from '../maps/annotations.ts';
-import { peopleAnnotations } from '../backmatter/annotations.ts';
+import { peopleAnnotations } from '../appendix/annotations.ts';
 
 let cached: Annotation[] | null = null;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realEdition } from './edition.ts';
-import { abbreviationEntries, glossaryEntries } from '../../../src/backmatter/glossary.ts';
+import { abbreviationEntries, glossaryEntries } from '../../../src/appendix/glossary.ts';
 import { rowAnchors } from '../../../src/render/row-anchors.ts';
 import { DIAGRAMS, layoutTree, outline, resolveSources, parseDiagram, wrap } from '../../../src/backmatter/diagrams.ts';
 
