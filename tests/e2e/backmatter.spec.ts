@@ -156,6 +156,8 @@ test('the work plans page lists both plans with months', async ({ page }) => {
 
 for (const route of ['/tables/1/', '/tables/4/', '/people/', '/people/uglanov/', '/appendices/work-plans/']) {
   test(`no accessibility violations on ${route}`, async ({ page }) => {
+    // axe on long pages is slow on a 2-core machine under load.
+    test.setTimeout(120_000);
     await page.goto(route);
     await page.waitForLoadState('networkidle');
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
