@@ -101,7 +101,7 @@ test.describe('reading a chapter', () => {
     await page.waitForLoadState('networkidle');
     // Small same-origin modules only (reading aids, theme toggle, the "/" search key); no search
     // engine, d3 or Leaflet. Reading itself is tested without JavaScript above.
-    expect(scripts.length).toBeLessThanOrEqual(3);
+    expect(scripts.length).toBeLessThanOrEqual(4);
     expect(bytes).toBeLessThan(12 * 1024);
     for (const s of scripts) {
       expect(new URL(s).hostname).toBe('127.0.0.1');
