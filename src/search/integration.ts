@@ -1,14 +1,19 @@
 import type { AstroIntegration } from 'astro';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { loadEdition } from '../data/edition-data.ts';
-import { noteRecords, textRecords } from './records.ts';
+import { noteRecords, searchOutline, textRecords } from './records.ts';
+
+/** Written beside the index; the search page fetches it with the engine (titles for results). */
+export const OUTLINE_FILE = 'edition-outline.json';
 
 /**
  * Builds the Pagefind index after Astro has written the site (astro:build:done), from the typed
  * model rather than the pages: one custom record per paragraph, table or glossary row, and one per
- * footnote, each linking to its anchor (records.ts). Whole chapters as page records made a first
+ * footnote, each linking to its anchor (records.ts), and the outline the page titles results
+ * with. Whole chapters as page records made a first
  * query fetch 300-450 KB of fragments, and counted each note twice (in the page and on its own).
  * Writes dist/pagefind/.
  */
@@ -30,6 +35,7 @@ export function editionSearch(): AstroIntegration {
           }
           const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
           if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+          writeFileSync(join(dist, 'pagefind', OUTLINE_FILE), JSON.stringify(searchOutline(edition)));
           logger.info(`indexed ${text.length} paragraphs, tables and glossary rows, and ${notes.length} notes`);
         } finally {
           await pagefind.close();

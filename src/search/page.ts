@@ -7,7 +7,8 @@
 import { excerptAround, excerptSegments, type Segment } from './excerpt.ts';
 import { withHighlight } from './highlight.ts';
 import { normaliseQuery, type NormalisedQuery } from './query.ts';
-import { groupResults, type ResultData, type ResultGroup } from './results.ts';
+import type { SearchOutline } from './records.ts';
+import { describeResult, groupResults, type ResultData, type ResultGroup } from './results.ts';
 
 interface PagefindResult {
   id: string;
@@ -31,20 +32,28 @@ interface Pagefind {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-let engine: Promise<Pagefind> | null = null;
+interface Engine {
+  pf: Pagefind;
+  outline: SearchOutline;
+}
 
-/** Load Pagefind once, on first use (never on page load without a query). */
-export function loadPagefind(base = '/pagefind/'): Promise<Pagefind> {
+let engine: Promise<Engine> | null = null;
+
+/** Load Pagefind and the outline (result titles) once, on first use (never on page load without a query). */
+export function loadPagefind(base = '/pagefind/'): Promise<Engine> {
   engine ??= (async () => {
     const url = `${base}pagefind.js`;
+    const outline = fetch(`${base}edition-outline.json`).then((r) => r.json() as Promise<SearchOutline>);
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
     // In the page rather than a worker: one file less to fetch, and this index is small enough
     // that a search never holds the page up.
-    await pf.options({ excerptLength: 30, noWorker: true });
+    // pageLength: records are paragraphs and notes, not pages, and at Pagefind's default (0.75)
+    // one-word roster lines ("Bauman.") outrank the chapters' paragraphs about Bauman.
+    await pf.options({ excerptLength: 30, noWorker: true, ranking: { pageLength: 0.2 } });
     await pf.init();
     // Filter counts come back with results only once the filter index is loaded.
     await pf.filters();
-    return pf;
+    return { pf, outline: await outline };
   })();
   return engine;
 }
@@ -136,11 +145,11 @@ export function initSearchPage(doc: Document): void {
     const item = el(doc, 'li', { className: g.isNote ? 'result result-note' : 'result' }, title);
     const [only] = g.items;
     if (g.items.length === 1 && only) {
-      item.append(el(doc, 'p', { className: 'result-excerpt' }, segmentsNode(doc, excerptOf(only, q))));
+      item.append(el(doc, 'p', { className: 'result-excerpt' }, segmentsNode(doc, excerptOf(only.data, q))));
       return item;
     }
     // Several paragraphs under one heading: each is a sub-result linking to its paragraph.
-    const subs = g.items.map((d) => {
+    const subs = g.items.map(({ data: d }) => {
       const page = d.meta['page'] ? el(doc, 'span', { className: 'result-page' }, `p. ${d.meta['page']}: `) : '';
       return el(doc, 'li', {}, link(d.url, page, segmentsNode(doc, excerptOf(d, q))));
     });
@@ -164,19 +173,20 @@ export function initSearchPage(doc: Document): void {
       status.textContent = '';
       return;
     }
-    const pf = await loadPagefind();
+    const { pf, outline } = await loadPagefind();
     const search = await pf.search(q.text, searchOptions(q));
     if (mine !== generation || !search) return;
     const first = await Promise.all(search.results.slice(0, PAGE).map((r) => r.data()));
     if (mine !== generation) return;
     renderFilters(search);
-    list.replaceChildren(...groupResults(first).map((g) => renderGroup(g, q)));
+    const describe = (batch: ResultData[]) => groupResults(batch.map((d) => describeResult(d, outline)));
+    list.replaceChildren(...describe(first).map((g) => renderGroup(g, q)));
     let next = PAGE;
     more.hidden = search.results.length <= next;
     more.onclick = async () => {
       const batch = await Promise.all(search.results.slice(next, next + PAGE).map((r) => r.data()));
       if (mine !== generation) return;
-      const items = groupResults(batch).map((g) => renderGroup(g, q));
+      const items = describe(batch).map((g) => renderGroup(g, q));
       list.append(...items);
       next += PAGE;
       more.hidden = search.results.length <= next;
@@ -193,7 +203,7 @@ export function initSearchPage(doc: Document): void {
     win.clearTimeout(timer);
     // Fetch the index chunks for the words at once; search when typing pauses.
     const q = normaliseQuery(input.value);
-    if (q.text !== null && engine) void engine.then((pf) => pf.preload(q.text ?? '', searchOptions(q)));
+    if (q.text !== null && engine) void engine.then(({ pf }) => pf.preload(q.text ?? '', searchOptions(q)));
     timer = win.setTimeout(() => void run(), 80);
   });
   form.addEventListener('submit', (e) => {

@@ -51,11 +51,39 @@ const headingText = (content: Inline[]): string => oneLine(inlineText(content).r
 /** Sort key giving reference-only searches (no words to rank by) the edition's reading order. */
 const order = (n: number): string => String(n).padStart(5, '0');
 
+/** "57", or "57–58" for a paragraph that runs over a page break. */
+const pageRange = (pages: readonly number[]): string => [...new Set([pages[0], pages[pages.length - 1]])].filter((p) => p !== undefined).join('–');
+
 /**
- * One record per paragraph, table, and glossary or abbreviation row of the text and back matter
- * (notes are records of their own). Meta: title "Chapter 2 › The 'New Opposition' of 1925.",
- * place (with the thesis page), and heading (the URL of the heading the result falls under, so
- * the results list can group a section's paragraphs as sub-results).
+ * What the results list needs to title results, kept out of the index: Pagefind indexes every
+ * meta field as searchable text, so "Chapter 2 › The Rightists' Constituency" on each of that
+ * part's paragraphs would make all of them match "Rightists" (and "(thesis p. 57)" on every
+ * record made all 2,000 match "thesis"). Records carry only numbers (heading ordinal, page);
+ * the page fetches this outline with the engine and builds titles from it.
+ */
+export interface SearchOutline {
+  /** Section label by slug: "chapter-2" → "Chapter 2". */
+  sections: Record<string, string>;
+  /** Headings of each section in order (a record's meta "h" is an index into this): [id, text]. */
+  headings: Record<string, [id: string, text: string][]>;
+}
+
+export function searchOutline(edition: Edition): SearchOutline {
+  const sections: Record<string, string> = {};
+  const headings: Record<string, [string, string][]> = {};
+  for (const section of edition.sections) {
+    if (section.kind === 'front') continue;
+    sections[section.slug] = section.label;
+    headings[section.slug] = section.blocks.flatMap((b) => (b.kind === 'heading' ? [[b.id, headingText(b.content)] as [string, string]] : []));
+  }
+  return { sections, headings };
+}
+
+/**
+ * One record per section title, heading, paragraph, table, and glossary or abbreviation row of
+ * the text and back matter (notes are records of their own). Meta: "h", the ordinal of the heading the record falls under
+ * (see SearchOutline), and "page", the thesis page(s); a glossary row's title is its term, which
+ * is also the first word of its text (so the title's extra weight ranks the definition first).
  */
 export function textRecords(edition: Edition): CustomRecord[] {
   const records: CustomRecord[] = [];
@@ -63,37 +91,42 @@ export function textRecords(edition: Edition): CustomRecord[] {
     if (section.kind === 'front') continue;
     const kind = pageKind(section.id);
     const rows = rowAnchors(section);
+    let h = -1;
     let heading = '';
-    let headingUrl = `/${section.slug}/`;
-    const push = (anchor: string, content: string, title: string, pages: number[], recordKind: ResultKind): void => {
+    const push = (anchor: string, content: string, meta: Record<string, string>, recordKind: ResultKind): void => {
       if (content === '') return;
-      const page = pages.length ? [...new Set([pages[0], pages[pages.length - 1]])].join('–') : '';
       records.push({
         url: `/${section.slug}/#${anchor}`,
         content,
         language: 'en',
-        meta: { title, place: page ? `${title} (thesis p. ${page})` : title, heading: headingUrl, ...(page ? { page } : {}) },
+        meta: { ...(h >= 0 ? { h: String(h) } : {}), ...meta },
         filters: { section: [sectionFilter(section)], kind: [recordKind] },
       });
     };
+    const pushTo = (url: string, content: string): void => {
+      records.push({ url, content, language: 'en', meta: h >= 0 ? { h: String(h) } : {}, filters: { section: [sectionFilter(section)], kind: [kind] } });
+    };
+    // The section's title (when the thesis prints one) and each heading are records too, so a
+    // phrase from a heading finds its place: "Rightists' Constituency".
+    if (section.titleFromSource) pushTo(`/${section.slug}/`, oneLine(section.titleText));
     for (const block of section.blocks) {
-      const where = heading ? `${section.label} › ${heading}` : section.label;
       if (block.kind === 'heading') {
+        h++;
         heading = headingText(block.content);
-        headingUrl = `/${section.slug}/#${block.id}`;
+        if (heading) pushTo(`/${section.slug}/#${block.id}`, heading);
       } else if (block.kind === 'paragraph') {
-        push(block.id, oneLine(inlineText(block.content)), where, block.pages, kind);
+        push(block.id, oneLine(inlineText(block.content)), block.pages.length ? { page: pageRange(block.pages) } : {}, kind);
       } else if (block.kind === 'table' && rows.has(block.id)) {
         // Glossary and abbreviation rows: one record per term, landing on its row.
         const ids = rows.get(block.id) ?? [];
         const caption = block.caption ? headingText(block.caption) : '';
         block.bodyRows.forEach((row, k) => {
           const id = ids[block.headRows.length + k]?.[0] ?? block.id;
-          const term = oneLine(inlineText(row[0] ?? []));
-          push(id, [caption, rowText(row)].filter(Boolean).join(' '), `${section.label}: ${term}`, [], 'glossary');
+          push(id, [rowText(row), caption].filter(Boolean).join(' '), { title: oneLine(inlineText(row[0] ?? [])) }, 'glossary');
         });
       } else if (block.kind === 'table') {
-        push(block.id, oneLine(`${heading} ${tableText(block)}`), where, [], kind === 'text' ? 'table' : kind);
+        // A table's text starts with the heading above it (its title, in the Tables section).
+        push(block.id, oneLine(`${heading} ${tableText(block)}`), {}, kind === 'text' ? 'table' : kind);
       }
     }
   }
@@ -106,8 +139,8 @@ export function noteText(note: Pick<Note, 'content' | 'extra'>): string {
 }
 
 /**
- * One record per footnote, titled with its place ("Chapter 2, part 3, note 15") and linking
- * straight to it. The archival references it cites (directly, or by ibid. and loc. cit.) are
+ * One record per footnote, linking straight to it; the page titles it with its place ("Chapter 2,
+ * part 3, note 15", from the id: see results.ts) and its thesis page (meta "page"). The archival references it cites (directly, or by ibid. and loc. cit.) are
  * values of the "ref" filter, which the search page matches exactly (see archival.ts).
  */
 export function noteRecords(edition: Edition): CustomRecord[] {
@@ -123,13 +156,12 @@ export function noteRecords(edition: Edition): CustomRecord[] {
     for (const block of section.blocks) {
       if (block.kind !== 'notes') continue;
       for (const note of block.notes) {
-        const title = `${block.scopeLabel}, note ${note.n}`;
         const refs = [...(refsByNote.get(note.id) ?? [])];
         records.push({
           url: `/${section.slug}/#${note.id}`,
           content: noteText(note),
           language: 'en',
-          meta: { title, place: note.page !== null ? `${title} (thesis p. ${note.page})` : title },
+          meta: note.page !== null ? { page: String(note.page) } : {},
           filters: { section: [sectionFilter(section)], kind: ['note'], ...(refs.length ? { ref: refs } : {}) },
           sort: { order: order(records.length) },
         });

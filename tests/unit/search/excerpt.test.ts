@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEntities, excerptAround, excerptSegments, markAll } from '../../../src/search/excerpt.ts';
-import { groupResults, type ResultData } from '../../../src/search/results.ts';
 
 describe('excerpts', () => {
   it("reads Pagefind's excerpt into text and marks, never HTML", () => {
@@ -27,25 +26,5 @@ describe('excerpts', () => {
     ]);
     expect(excerptAround('Ibid., I.105.', ['7952/3/253'])).toEqual([{ text: 'Ibid., I.105.', mark: false }]);
     expect(markAll('T 2850 and T 2850', ['T 2850']).filter((s) => s.mark)).toHaveLength(2);
-  });
-});
-
-describe('results list', () => {
-  const para = (url: string, title: string, heading: string): ResultData => ({ url, excerpt: '', meta: { title, heading }, filters: { kind: ['text'] } });
-  const note = (url: string, place: string): ResultData => ({ url, excerpt: '', meta: { title: place, place }, filters: { kind: ['note'] } });
-
-  it('lists notes alone and gathers paragraphs under their heading', () => {
-    const groups = groupResults([
-      para('/chapter-2/#para-3', 'Chapter 2 › A', '/chapter-2/#a'),
-      note('/chapter-2/#ch2.1-n6', 'Chapter 2, part 1, note 6'),
-      para('/chapter-2/#para-9', 'Chapter 2 › A', '/chapter-2/#a'),
-      para('/chapter-3/#para-1', 'Chapter 3', '/chapter-3/'),
-    ]);
-    expect(groups.map((g) => [g.title, g.url, g.items.length])).toEqual([
-      ['Chapter 2 › A', '/chapter-2/#a', 2],
-      ['Chapter 2, part 1, note 6', '/chapter-2/#ch2.1-n6', 1],
-      ['Chapter 3', '/chapter-3/#para-1', 1],
-    ]);
-    expect(groups[1]?.isNote).toBe(true);
   });
 });

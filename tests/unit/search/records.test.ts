@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { noteRecords, noteText, pageKind, sectionFilter, textRecords } from '../../../src/search/records.ts';
+import { noteRecords, noteText, pageKind, searchOutline, sectionFilter, textRecords } from '../../../src/search/records.ts';
+import { describeResult } from '../../../src/search/results.ts';
 import { realEdition } from '../pipeline/helpers.ts';
 
 describe('search records from the real thesis', () => {
@@ -8,14 +9,32 @@ describe('search records from the real thesis', () => {
   const text = textRecords(edition);
   const allNotes = edition.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'notes' ? b.notes : [])));
 
-  it('makes one record per note, titled with its place and linking to it', () => {
+  const outline = searchOutline(edition);
+  const title = (r: (typeof notes)[number] | undefined): string | undefined => (r ? describeResult({ ...r, excerpt: '', meta: r.meta ?? {} }, outline).place : undefined);
+
+  it('makes one record per note, linking to it, which the page titles with its place', () => {
     expect(notes).toHaveLength(edition.stats.notes);
     const n15 = notes.find((r) => r.url === '/chapter-2/#ch2.3-n15');
-    expect(n15?.meta?.['title']).toBe('Chapter 2, part 3, note 15');
-    expect(n15?.meta?.['place']).toMatch(/^Chapter 2, part 3, note 15 \(thesis p\. \d+\)$/u);
+    expect(title(n15)).toMatch(/^Chapter 2, part 3, note 15 \(thesis p\. \d+\)$/u);
     expect(n15?.filters?.['section']).toEqual(['Chapter 2']);
     expect(n15?.filters?.['kind']).toEqual(['note']);
-    expect(notes.find((r) => r.url === '/introduction/#intro-n16')?.meta?.['title']).toBe('Introduction, note 16');
+    expect(title(notes.find((r) => r.url === '/introduction/#intro-n16'))).toMatch(/^Introduction, note 16\b/u);
+    // Every note's title agrees with the notes heading it is listed under on its page.
+    for (const section of edition.sections) {
+      for (const b of section.blocks) {
+        if (b.kind !== 'notes') continue;
+        for (const n of b.notes) expect(title(notes.find((r) => r.url === `/${section.slug}/#${n.id}`))?.startsWith(`${b.scopeLabel}, note ${n.n}`)).toBe(true);
+      }
+    }
+  });
+
+  it('puts no words in the meta (Pagefind indexes meta as text), only numbers and a glossary term', () => {
+    for (const r of [...text, ...notes]) {
+      for (const [k, v] of Object.entries(r.meta ?? {})) {
+        if (k === 'title') expect(r.content.startsWith(v)).toBe(true);
+        else expect(v).toMatch(/^\d+(–\d+)?$/u);
+      }
+    }
   });
 
   it('indexes each thing once: every record has its own URL', () => {
@@ -59,14 +78,16 @@ describe('search records from the real thesis', () => {
 
   it('makes paragraph, table, glossary, appendix and bibliography records that land on their anchors', () => {
     const p1 = text.find((r) => r.url === '/chapter-2/#para-1');
-    expect(p1?.meta?.['title']).toBe('Chapter 2');
+    expect(title(p1)).toMatch(/^Chapter 2 \(thesis p\. \d+\)$/u);
     expect(p1?.filters).toEqual({ section: ['Chapter 2'], kind: ['text'] });
-    const opposition = text.find((r) => r.meta?.['title'] === "Chapter 2 › The 'New Opposition' of 1925.");
-    expect(opposition?.url).toMatch(/^\/chapter-2\/#para-\d+$/u);
-    expect(opposition?.meta?.['heading']).toMatch(/^\/chapter-2\/#[\w.-]+$/u);
-    expect(opposition?.meta?.['page']).toMatch(/^\d+(–\d+)?$/u);
+    const opposition = text.filter((r) => title(r)?.startsWith("Chapter 2 › The 'New Opposition' of 1925."));
+    expect(opposition.length).toBeGreaterThan(3);
+    expect(opposition[0]?.url).toBe('/chapter-2/#the-new-opposition-of-1925');
+    expect(opposition[1]?.url).toMatch(/^\/chapter-2\/#para-\d+$/u);
+    expect(opposition[1]?.meta?.['page']).toMatch(/^\d+(–\d+)?$/u);
+    expect(outline.headings['chapter-2']?.some(([id]) => id === 'the-new-opposition-of-1925')).toBe(true);
     const raikom = text.find((r) => r.url === '/glossary/#term-raikom');
-    expect(raikom?.meta?.['title']).toBe('Glossary: raikom');
+    expect(title(raikom)).toBe('Glossary: raikom');
     expect(raikom?.filters?.['kind']).toEqual(['glossary']);
     expect(text.find((r) => r.url === '/abbreviations/#abbr-tsgaor')?.content).toMatch(/Tsentral'nyi Gosudarstvennyi Arkhiv Oktyabr'skoi Revolyutsii/u);
     expect(text.some((r) => r.url.startsWith('/bibliography/#para-') && r.filters?.['kind']?.[0] === 'bibliography')).toBe(true);
@@ -80,5 +101,20 @@ describe('search records from the real thesis', () => {
       const rec = notes.find((r) => r.url.endsWith(`#${withTable.id}`));
       expect(rec?.content.length).toBeGreaterThan(noteText({ content: withTable.content, extra: [] }).length);
     }
+  });
+});
+
+describe('headings as records', () => {
+  const edition = realEdition();
+  const text = textRecords(edition);
+  const outline = searchOutline(edition);
+
+  it('makes a record of each heading and printed section title, titled with its place', () => {
+    const h = text.find((r) => r.url === '/chapter-2/#the-new-opposition-of-1925');
+    expect(h?.content).toBe("The 'New Opposition' of 1925.");
+    expect(describeResult({ ...h!, excerpt: '', meta: h?.meta ?? {} }, outline).title).toBe("Chapter 2 › The 'New Opposition' of 1925.");
+    expect(text.find((r) => r.url === '/chapter-2/')?.content).toBe('Chapter 2. Political Change in Moscow 1925-32.');
+    // The Tables section has no printed title (its label is the edition's).
+    expect(text.some((r) => r.url === '/tables/')).toBe(false);
   });
 });
