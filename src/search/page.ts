@@ -22,7 +22,6 @@ interface PagefindSearch {
 }
 interface SearchOptions {
   filters?: Record<string, string[]>;
-  sort?: Record<string, 'asc' | 'desc'>;
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
@@ -51,8 +50,8 @@ export function loadPagefind(base = '/pagefind/'): Promise<Engine> {
     // one-word roster lines ("Bauman.") outrank the chapters' paragraphs about Bauman.
     await pf.options({ excerptLength: 30, noWorker: true, ranking: { pageLength: 0.2 } });
     await pf.init();
-    // Filter counts come back with results only once the filter index is loaded.
-    await pf.filters();
+    // Load the engine's metadata and WebAssembly now (a search for nothing fetches no index).
+    await pf.preload('');
     return { pf, outline: await outline };
   })();
   return engine;
@@ -108,13 +107,15 @@ export function initSearchPage(doc: Document): void {
   input.value = params.get('q') ?? '';
   const chosen: Record<string, Set<string>> = Object.fromEntries(FILTERS.map(([name]) => [name, new Set(params.getAll(name))]));
   let generation = 0;
+  let filtersLoaded = false;
 
   const searchOptions = (q: NormalisedQuery): SearchOptions => {
     const filters: Record<string, string[]> = {};
     for (const [k, set] of Object.entries(chosen)) if (set.size) filters[k] = [...set];
     if (q.refs.length) filters['ref'] = q.refs;
-    // With no words to rank by (a reference alone), list the notes in reading order.
-    return q.text === null ? { filters, sort: { order: 'asc' } } : { filters };
+    // With no words to rank by (a reference alone), Pagefind lists the notes in the order they
+    // were indexed: reading order.
+    return { filters };
   };
 
   const renderFilters = (search: PagefindSearch): void => {
@@ -179,6 +180,15 @@ export function initSearchPage(doc: Document): void {
     const first = await Promise.all(search.results.slice(0, PAGE).map((r) => r.data()));
     if (mine !== generation) return;
     renderFilters(search);
+    // The filter index (about 10 KB) loads after the first results are on screen; then the
+    // same search, from memory, gives the counts.
+    if (!filtersLoaded) {
+      filtersLoaded = true;
+      void pf.filters().then(async () => {
+        const counted = mine === generation ? await pf.search(q.text, searchOptions(q)) : null;
+        if (counted && mine === generation) renderFilters(counted);
+      });
+    }
     const describe = (batch: ResultData[]) => groupResults(batch.map((d) => describeResult(d, outline)));
     list.replaceChildren(...describe(first).map((g) => renderGroup(g, q)));
     let next = PAGE;

@@ -48,9 +48,6 @@ const rowText = (row: Inline[][]): string => oneLine(row.map((c) => inlineText(c
 /** A heading as a result title: without its note markers. */
 const headingText = (content: Inline[]): string => oneLine(inlineText(content).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/gu, ''));
 
-/** Sort key giving reference-only searches (no words to rank by) the edition's reading order. */
-const order = (n: number): string => String(n).padStart(5, '0');
-
 /** "57", or "57–58" for a paragraph that runs over a page break. */
 const pageRange = (pages: readonly number[]): string => [...new Set([pages[0], pages[pages.length - 1]])].filter((p) => p !== undefined).join('–');
 
@@ -141,7 +138,9 @@ export function noteText(note: Pick<Note, 'content' | 'extra'>): string {
 /**
  * One record per footnote, linking straight to it; the page titles it with its place ("Chapter 2,
  * part 3, note 15", from the id: see results.ts) and its thesis page (meta "page"). The archival references it cites (directly, or by ibid. and loc. cit.) are
- * values of the "ref" filter, which the search page matches exactly (see archival.ts).
+ * values of the "ref" filter, which the search page matches exactly (see archival.ts). Records
+ * are added in reading order, which is the order Pagefind lists a search by filter alone in (a
+ * sort key would add 2.5 KB to the metadata every search loads).
  */
 export function noteRecords(edition: Edition): CustomRecord[] {
   const refsByNote = new Map<string, Set<string>>();
@@ -163,7 +162,6 @@ export function noteRecords(edition: Edition): CustomRecord[] {
           language: 'en',
           meta: note.page !== null ? { page: String(note.page) } : {},
           filters: { section: [sectionFilter(section)], kind: ['note'], ...(refs.length ? { ref: refs } : {}) },
-          sort: { order: order(records.length) },
         });
       }
     }
