@@ -1,17 +1,21 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { satteri } from '@astrojs/markdown-satteri';
 import { editionSearch } from './src/search/integration.ts';
 
 // Deliberate choices for a scholarly edition (see README "Rendering decisions"):
 // - compressHTML: true — Astro 7's default 'jsx' mode drops spaces between inline
 //   elements ("<em>a</em> <span>b</span>" → "ab"); `true` is lossless HTML-aware compression.
-// - smartypants: false — the edition renders the thesis's own quotes and dashes, never rewritten.
-//   Chapter prose is rendered from the typed model (not Markdown), so this guards any Markdown page.
+// - Markdown: Sätteri (Astro 7's default processor) with smart punctuation off — the edition renders
+//   the thesis's own quotes and dashes, never rewritten. Chapter prose is rendered from the typed
+//   model (not Markdown, so no GFM footnote renumbering either); this guards any Markdown page.
+//   No syntax highlighting: there is no code in the thesis, and Shiki's inline styles would need
+//   CSP exceptions.
 export default defineConfig({
   site: 'https://merridale-moscow.example.org',
   trailingSlash: 'always',
   compressHTML: true,
-  markdown: { smartypants: false },
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   integrations: [editionSearch()],

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildEdition } from '../src/pipeline/edition.ts';
 import { inlineText } from '../src/pipeline/inline.ts';
+import type { Block } from '../src/pipeline/model.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name: string, fallback: number): number => {
@@ -50,16 +51,29 @@ console.log('\nnotes per numbering scope');
 for (const s of edition.noteScopes) console.log(`  ${s.label.padEnd(22)} ${String(s.notes).padStart(4)} notes ${String(s.markers).padStart(4)} markers`);
 console.log(`  ${'total'.padEnd(22)} ${String(edition.stats.notes).padStart(4)} notes ${String(edition.stats.markers).padStart(4)} markers`);
 
+/** The thesis's own words in a block: paragraphs, headings, tables (caption and cells), notes with their tables. */
+function blockText(b: Block): string {
+  switch (b.kind) {
+    case 'paragraph':
+    case 'heading':
+      return inlineText(b.content);
+    case 'table':
+      return [b.caption ?? [], ...b.headRows.flat(), ...b.bodyRows.flat()].map((c) => inlineText(c)).join('\t');
+    case 'notes':
+      return b.notes.map((n) => [inlineText(n.content), ...n.extra.map(blockText)].join('\n')).join('\n');
+    case 'pagebreak':
+      return '';
+  }
+}
+
 console.log('\nchapter pages: transferred HTML+CSS (gzip) vs gzip of the chapter\'s own text; JS needed to read');
 const css = readdirSync(join(root, 'dist/_astro')).filter((f) => f.endsWith('.css'));
 for (const s of edition.sections.filter((x) => x.kind === 'chapter')) {
   const html = readFileSync(join(root, 'dist', s.slug, 'index.html'), 'utf8');
   const linked = css.filter((f) => html.includes(f)).map((f) => readFileSync(join(root, 'dist/_astro', f)));
   const pageBytes = gzipSync(html).length + linked.reduce((a, b) => a + gzipSync(b).length, 0);
-  const own = s.blocks
-    .map((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? inlineText(b.content) : b.kind === 'notes' ? b.notes.map((n) => inlineText(n.content)).join('\n') : ''))
-    .join('\n');
+  const own = s.blocks.map(blockText).join('\n');
   const textBytes = gzipSync(own).length;
   const scripts = (html.match(/<script\b/gu) ?? []).length;
-  console.log(`  ${s.slug.padEnd(12)} page ${(pageBytes / 1024).toFixed(1).padStart(6)} KB  text ${(textBytes / 1024).toFixed(1).padStart(6)} KB  ratio ${(pageBytes / textBytes).toFixed(2)}  scripts ${scripts}`);
+  console.log(`  ${s.slug.padEnd(12)} page ${(pageBytes / 1024).toFixed(1).padStart(6)} KB  text ${(textBytes / 1024).toFixed(1).padStart(6)} KB  ratio ${(pageBytes / textBytes).toFixed(2)} (HTML alone ${(gzipSync(html).length / textBytes).toFixed(2)})  scripts ${scripts}`);
 }

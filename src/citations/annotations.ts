@@ -27,7 +27,8 @@ interface Candidate {
   /** A shorter span to try when `end` runs into another text node ("<i>Ibid.</i>, p. 12"). */
   fallbackEnd?: number;
   href: string;
-  title: string;
+  /** Shown on hover; omitted where the link text says it all (cross-references). */
+  title?: string;
   className: string;
 }
 
@@ -140,7 +141,7 @@ function glossaryCandidates(edition: Edition): Candidate[][] {
 }
 
 function xrefCandidates(edition: Edition): Candidate[] {
-  return crossReferences(edition).flatMap((x) => (x.href ? [{ context: x.context, start: x.start, end: x.end, href: x.href, title: `Cross-reference: ${x.note}`, className: 'xref' }] : []));
+  return crossReferences(edition).flatMap((x) => (x.href ? [{ context: x.context, start: x.start, end: x.end, href: x.href, className: 'xref' }] : []));
 }
 
 const cache = new WeakMap<Edition, Annotation[]>();
@@ -156,7 +157,7 @@ export function citationAnnotations(edition: Edition): Annotation[] {
     const spans = taken.get(c.context.block) ?? [];
     if (spans.some((s) => c.start < s.end && s.start < c.end)) return false;
     const where = { section: c.context.section, block: c.context.block };
-    const link = { href: c.href, title: c.title, className: c.className };
+    const link = { href: c.href, className: c.className, ...(c.title !== undefined ? { title: c.title } : {}) };
     // A title that runs across emphasis is linked in its first text node.
     const run = c.context.flat.runs.find((r) => r.start <= c.start && c.start < r.end);
     const firstRunEnd = run && run.end < c.end && c.className === 'bib' ? run.end : undefined;

@@ -29,16 +29,8 @@ export interface ArchivalMention {
 }
 
 /** One archival reference of the thesis, in a note, with everything the index and the downloads need. */
-export interface ArchivalReference {
+export interface ArchivalReference extends Pick<ArchivalMention, 'archive' | 'fond' | 'opis' | 'delo' | 'folios' | 'form' | 'raw' | 'remarks' | 'linkStart' | 'linkEnd'> {
   id: string;
-  archive: ArchiveCode;
-  fond: string | null;
-  opis: string | null;
-  delo: string | null;
-  folios: string | null;
-  form: ArchivalForm;
-  raw: string;
-  remarks: string[];
   section: string;
   slug: string;
   /** Block (note id) that cites it. */
@@ -46,9 +38,6 @@ export interface ArchivalReference {
   scope: string;
   noteN: number | null;
   page: number | null;
-  /** Where the reference sits in the note's text (for the link). */
-  linkStart: number;
-  linkEnd: number;
   /** For continuations: the reference continued. */
   continues: string | null;
 }

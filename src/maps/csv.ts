@@ -1,4 +1,4 @@
-/** A minimal CSV reader (RFC 4180 quoting) for the small geodata tables. */
+/** A minimal CSV reader (RFC 4180 quoting, CRLF or LF; blank lines skipped): the geodata tables, and the tests that read the edition's CSV downloads. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

@@ -30,7 +30,7 @@ export function renderBlock(block: Block, ctx: RenderContext = emptyContext): st
       const anchorHtml = anchor ? `<span class="anchor" id="${escapeHtml(anchor)}"></span>` : '';
       const cls = block.style === 'prose' ? '' : ` class="${block.style}"`;
       const body = renderInlines(block.content, { annotations: annotationsFor(ctx, block.id), pageBreaks: block.pageBreaksInside });
-      return `<p id="${escapeHtml(block.id)}"${cls} data-lines="${block.lines.join(' ')}">${anchorHtml}${body}</p>`;
+      return `<p id="${escapeHtml(block.id)}"${cls}>${anchorHtml}${body}</p>`;
     }
     case 'table':
       return renderTable(block, ctx);
@@ -61,22 +61,27 @@ function renderTable(table: TableBlock, ctx: RenderContext): string {
     })
     .join('')}</tbody>`;
   // Wide tables scroll inside their wrapper, which is focusable so keyboard users can scroll it.
-  return `<div class="table-wrap" tabindex="0"><table id="${escapeHtml(table.id)}" data-lines="${table.lines[0]}-${table.lines[table.lines.length - 1]}">${caption}${head}${body}</table></div>`;
+  return `<div class="table-wrap" tabindex="0"><table id="${escapeHtml(table.id)}">${caption}${head}${body}</table></div>`;
 }
 
 /** The notes of one numbering scope, with the thesis's own numbers and links back to every marker. */
 export function renderNoteList(list: NoteList, ctx: RenderContext = emptyContext): string {
   const headingId = `notes-${list.scope}`;
-  const items = list.notes.map((n) => renderNote(n, ctx)).join('');
+  const items = list.notes.map((n, i) => renderNote(n, i + 1, ctx)).join('');
   return `<section class="notes" aria-labelledby="${escapeHtml(headingId)}" data-scope="${escapeHtml(list.scope)}"><h2 class="notes-heading" id="${escapeHtml(headingId)}" data-editorial="">Notes: ${escapeHtml(list.scopeLabel)}</h2><ol class="notes-list">${items}</ol></section>`;
 }
 
-function renderNote(note: Note, ctx: RenderContext): string {
+function renderNote(note: Note, position: number, ctx: RenderContext): string {
+  // One back link per marker (a note with two markers, as in Chapter 5, gets two). The link sits
+  // inside its note, so "Back to text" is its purpose in context; the number is the note's own.
+  const several = note.refIds.length > 1;
   const backs = note.refIds
-    .map((ref, i) => `<a class="backref" href="#${escapeHtml(ref)}" aria-label="Back to the text of note ${note.n}${note.refIds.length > 1 ? ` (marker ${i + 1})` : ''}">↩${note.refIds.length > 1 ? `<sup>${i + 1}</sup>` : ''}</a>`)
+    .map((ref, i) => `<a class="backref" href="#${escapeHtml(ref)}" aria-label="Back to text${several ? ` (marker ${i + 1})` : ''}">↩${several ? `<sup>${i + 1}</sup>` : ''}</a>`)
     .join(' ');
-  const page = note.page !== null ? ` data-page="${note.page}"` : '';
-  return `<li class="note" id="${escapeHtml(note.id)}" value="${note.n}"${page} data-line="${note.line}"><a class="note-num" href="#${escapeHtml(note.id)}" aria-label="Note ${note.n}">${note.n}</a> <span class="note-body">${renderInlines(note.content, { annotations: annotationsFor(ctx, note.id) })}</span>${note.extra.map((x) => renderBlock(x, ctx)).join('')} ${backs}</li>`;
+  // The list counts 1, 2, 3…; only where the thesis's numbering departs from that (a skipped
+  // number, recorded as an irregularity) does the item need its own value.
+  const value = note.n === position ? '' : ` value="${note.n}"`;
+  return `<li class="note" id="${escapeHtml(note.id)}"${value}><a class="note-num" href="#${escapeHtml(note.id)}">${note.n}</a> <span class="note-body">${renderInlines(note.content, { annotations: annotationsFor(ctx, note.id) })}</span>${note.extra.map((x) => renderBlock(x, ctx)).join('')} ${backs}</li>`;
 }
 
 /** The whole body of a section (its title is rendered by the page). */
