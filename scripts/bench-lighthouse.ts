@@ -22,12 +22,14 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'lh-'))}`],
 });
 try {
-  console.log('page'.padEnd(16), 'perf', 'a11y', 'best', 'seo');
+  console.log('page'.padEnd(16), 'perf', 'a11y', 'best', 'seo', '   FCP    LCP   TBT   CLS  (simulated mobile, ms)');
   for (const page of pages) {
     const result = await lighthouse(`http://127.0.0.1:${port}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', formFactor: 'mobile', screenEmulation: { mobile: true, width: 412, height: 823, deviceScaleFactor: 1.75, disabled: false } });
     const c = result?.lhr.categories;
     const score = (k: string): string => String(Math.round((c?.[k]?.score ?? 0) * 100)).padStart(4);
-    console.log(page.padEnd(16), score('performance'), score('accessibility'), score('best-practices'), score('seo'));
+    const audit = (k: string): number => result?.lhr.audits[k]?.numericValue ?? NaN;
+    const ms = (k: string, w: number): string => String(Math.round(audit(k))).padStart(w);
+    console.log(page.padEnd(16), score('performance'), score('accessibility'), score('best-practices'), score('seo'), ms('first-contentful-paint', 6), ms('largest-contentful-paint', 6), ms('total-blocking-time', 5), audit('cumulative-layout-shift').toFixed(3).padStart(5));
   }
 } finally {
   await chrome.kill();

@@ -14,7 +14,8 @@ function noteCopy(doc: Document, note: HTMLLIElement): DocumentFragment {
   const frag = doc.createDocumentFragment();
   const num = doc.createElement('span');
   num.className = 'sidenote-num';
-  num.textContent = String(note.value);
+  // The thesis's own number, as the note list prints it (items carry a value only where it departs from the count).
+  num.textContent = note.querySelector('.note-num')?.textContent ?? '';
   frag.append(num, ' ');
   const body = note.querySelector('.note-body');
   if (body) frag.append(...Array.from(body.childNodes, (n) => n.cloneNode(true)));

@@ -19,6 +19,19 @@ test.describe('reading a chapter', () => {
     await expect(page.locator('#ch2\\.3-n15-ref')).toBeInViewport();
   });
 
+  test('a deep link to a note lands on it (notes are laid out lazily, content-visibility)', async ({ page }) => {
+    for (const id of ['ch2.2-n60', 'ch2.4-n13']) {
+      await page.goto(`/chapter-2/#${id}`);
+      const note = page.locator(`li#${id.replace('.', '\\.')}`);
+      await expect(note).toBeInViewport();
+      // Once the notes around it are laid out, it is still where the reader was taken: near the top.
+      await page.waitForTimeout(300);
+      const box = await note.boundingBox();
+      expect(box?.y ?? -1).toBeGreaterThanOrEqual(-2);
+      expect(box?.y ?? 1e6).toBeLessThan(((page.viewportSize()?.height ?? 720) * 2) / 3);
+    }
+  });
+
   test('numbering restarts in each part of Chapter 2, with the thesis\'s own numbers', async ({ page }) => {
     await page.goto('/chapter-2/');
     for (const part of [1, 2, 3, 4]) {
@@ -135,6 +148,9 @@ test.describe('reading a chapter', () => {
     const first = await sidenotes.first().boundingBox();
     expect(Math.abs((first?.y ?? 0) - (marker?.y ?? 0))).toBeLessThan(40);
     expect(first?.x ?? 0).toBeGreaterThan((marker?.x ?? 0));
+    // Each sidenote carries the thesis's own number of its note.
+    await expect(sidenotes.first().locator('.sidenote-num')).toHaveText('1');
+    await expect(sidenotes.nth(14).locator('.sidenote-num')).toHaveText('15');
   });
 
   test('narrow screens open a note in a popover on tap, and can go to the note', async ({ page }) => {
@@ -144,6 +160,7 @@ test.describe('reading a chapter', () => {
     const pop = page.locator('#note-popover');
     await expect(pop).toBeVisible();
     await expect(pop).toContainText((await page.locator('li#ch1-n3 .note-body').textContent()) ?? '');
+    await expect(pop.locator('.sidenote-num')).toHaveText('3');
     await pop.locator('.popover-go').click();
     await expect(page).toHaveURL(/#ch1-n3$/u);
   });
