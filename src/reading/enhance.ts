@@ -64,9 +64,28 @@ function openPopover(doc: Document, link: HTMLAnchorElement, note: HTMLLIElement
   go.focus();
 }
 
+/**
+ * A "¶" link after each prose paragraph, to its citations on the section's citation page
+ * (data-cite-page). The glyph is drawn by CSS, so the paragraph's text stays the thesis's own.
+ * Without JavaScript the same page is linked from the section's "Cite" block.
+ */
+export function addParagraphCiteLinks(doc: Document): void {
+  const body = doc.querySelector<HTMLElement>('.section-body[data-cite-page]');
+  const page = body?.dataset['citePage'];
+  if (!body || !page) return;
+  for (const p of body.querySelectorAll<HTMLParagraphElement>(':scope > p[id]:not([class])')) {
+    const a = doc.createElement('a');
+    a.className = 'para-cite-link';
+    a.href = `${page}#${p.id}`;
+    a.setAttribute('aria-label', 'Cite this paragraph');
+    p.append(a);
+  }
+}
+
 export function enhanceReading(doc: Document): void {
   const win = doc.defaultView;
   if (!win) return;
+  addParagraphCiteLinks(doc);
   layoutSidenotes(doc);
   let pending = 0;
   win.addEventListener('resize', () => {

@@ -1,10 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-
-/** Whether the renderer applies the citation annotations yet (the lead wires citationAnnotations). */
-async function annotated(page: Page, selector: string): Promise<boolean> {
-  return (await page.locator(selector).count()) > 0;
-}
 
 test.describe('archives index', () => {
   test('a file lists its folios and citing notes; follow a citing note to the note and back', async ({ page }) => {
@@ -65,10 +60,9 @@ test.describe('downloads', () => {
   });
 });
 
-test.describe('citations in the notes (once the renderer applies the annotations)', () => {
+test.describe('citations in the notes', () => {
   test('from a note, follow an archival citation to its entry in the index', async ({ page }) => {
     await page.goto('/chapter-3/');
-    test.skip(!(await annotated(page, 'li#ch3-n59 a.archival-ref')), 'citation annotations are not rendered yet');
     const link = page.locator('li#ch3-n59 a.archival-ref');
     await expect(link).toHaveText('7952/3/82, 152');
     await link.click();
@@ -79,7 +73,6 @@ test.describe('citations in the notes (once the renderer applies the annotations
 
   test('hover or focus an op. cit. and see the full reference', async ({ page }) => {
     await page.goto('/introduction/');
-    test.skip(!(await annotated(page, 'li#intro-n26 a.bib')), 'citation annotations are not rendered yet');
     const opcit = page.locator('li#intro-n26 a.bib');
     await expect(opcit).toHaveText('op. cit.');
     await expect(opcit).toHaveAttribute('title', /Chase, W\. J\., Workers, Society and the Soviet State/u);
@@ -91,11 +84,59 @@ test.describe('citations in the notes (once the renderer applies the annotations
 
   test('follow "see below, p. 108" to the page in Chapter 2', async ({ page }) => {
     await page.goto('/introduction/');
-    test.skip(!(await annotated(page, 'li#intro-n57 a.xref')), 'citation annotations are not rendered yet');
     const xref = page.locator('li#intro-n57 a.xref');
     await expect(xref).toHaveText('p. 108');
     await xref.click();
     await expect(page).toHaveURL(/\/chapter-2\/#page-108$/u);
     await expect(page.locator('#page-108')).toBeInViewport();
+  });
+});
+
+test.describe('cite this', () => {
+  test('a chapter is citable without JavaScript, and links to the citations of its paragraphs', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/chapter-3/');
+    const cite = page.locator('.section-header details.cite-this');
+    await cite.locator('summary').click();
+    await expect(cite.locator('[data-cite-format="chicago"]')).toContainText('“Party Membership and Recruitment in Moscow.” Chapter 3 of “The Communist Party in Moscow 1925-1932.” PhD diss., University of Birmingham, 1987, 119–145.');
+    await expect(cite.locator('[data-cite-format="ris"]')).toContainText('SP  - 119');
+    await cite.getByRole('link', { name: 'Cite a single paragraph' }).click();
+    await expect(page).toHaveURL(/\/chapter-3\/cite\/$/u);
+    // Every paragraph's citations are there as text, open, with its pages.
+    const first = page.locator('section.para-cite').first();
+    await expect(first.locator('[data-cite-format="chicago"]')).toBeVisible();
+    await expect(first.locator('[data-cite-format="chicago"]')).toContainText('paragraph para-1 of');
+    await context.close();
+  });
+
+  test('the ¶ after a paragraph leads to its citation, with the pages it runs over', async ({ page }) => {
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await page.goto('/chapter-3/');
+    // A paragraph cut by a page end: its citation gives both pages.
+    const para = page.locator('.section-body > p:not([class]):has(.pb-inline)').first();
+    const id = await para.getAttribute('id');
+    const pages = (await para.locator('.pb-inline').first().textContent())?.match(/\d+/u)?.[0];
+    await para.hover();
+    const pilcrow = para.locator('a.para-cite-link');
+    await expect(pilcrow).toBeVisible();
+    await expect(pilcrow).toHaveAccessibleName('Cite this paragraph');
+    await pilcrow.click();
+    await expect(page).toHaveURL(new RegExp(`/chapter-3/cite/#${id}$`, 'u'));
+    const entry = page.locator(`section.para-cite#${id}`);
+    await expect(entry).toBeInViewport();
+    await expect(entry.locator('[data-cite-format="chicago"]')).toContainText(`${Number(pages) - 1}–${pages}`);
+    await expect(entry.locator('[data-cite-format="chicago"]')).toContainText(`/chapter-3/#${id}`);
+    await expect(entry.locator('.cite-copy').first()).toBeVisible();
+    // And back to the paragraph.
+    await entry.getByRole('link', { name: /in the text/u }).click();
+    await expect(page).toHaveURL(new RegExp(`/chapter-3/#${id}$`, 'u'));
+  });
+
+  test('the paragraph citations page passes axe (WCAG 2.2 AA)', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/conclusion/cite/');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations).toEqual([]);
   });
 });
