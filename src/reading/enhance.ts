@@ -65,27 +65,33 @@ function openPopover(doc: Document, link: HTMLAnchorElement, note: HTMLLIElement
 }
 
 /**
- * A "¶" link after each prose paragraph, to its citations on the section's citation page
- * (data-cite-page). The glyph is drawn by CSS, so the paragraph's text stays the thesis's own.
- * Without JavaScript the same page is linked from the section's "Cite" block.
+ * A "¶" link after a prose paragraph, to its citations on the section's citation page
+ * (data-cite-page), added when the reader first points at, taps or tabs into the paragraph: adding
+ * one to each of Chapter 2's paragraphs on load would lay the whole chapter out again. The glyph is
+ * drawn by CSS, so the paragraph's text stays the thesis's own. Without JavaScript the same page is
+ * linked from the section's "Cite" block.
  */
-export function addParagraphCiteLinks(doc: Document): void {
+export function offerParagraphCiteLinks(doc: Document): void {
   const body = doc.querySelector<HTMLElement>('.section-body[data-cite-page]');
   const page = body?.dataset['citePage'];
   if (!body || !page) return;
-  for (const p of body.querySelectorAll<HTMLParagraphElement>(':scope > p[id]:not([class])')) {
+  const offer = (event: Event): void => {
+    const p = (event.target as Element | null)?.closest?.('.section-body > p[id]:not([class])');
+    if (!(p instanceof HTMLParagraphElement) || p.querySelector(':scope > .para-cite-link')) return;
     const a = doc.createElement('a');
     a.className = 'para-cite-link';
     a.href = `${page}#${p.id}`;
     a.setAttribute('aria-label', 'Cite this paragraph');
     p.append(a);
-  }
+  };
+  body.addEventListener('pointerover', offer);
+  body.addEventListener('focusin', offer);
 }
 
 export function enhanceReading(doc: Document): void {
   const win = doc.defaultView;
   if (!win) return;
-  addParagraphCiteLinks(doc);
+  offerParagraphCiteLinks(doc);
   layoutSidenotes(doc);
   let pending = 0;
   win.addEventListener('resize', () => {

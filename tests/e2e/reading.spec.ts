@@ -19,7 +19,7 @@ test.describe('reading a chapter', () => {
     await expect(page.locator('#ch2\\.3-n15-ref')).toBeInViewport();
   });
 
-  test('a deep link to a note lands on it (notes are laid out lazily, content-visibility)', async ({ page }) => {
+  test('a deep link to a note lands on it, and stays there', async ({ page }) => {
     for (const id of ['ch2.2-n60', 'ch2.4-n13']) {
       await page.goto(`/chapter-2/#${id}`);
       const note = page.locator(`li#${id.replace('.', '\\.')}`);
