@@ -86,6 +86,7 @@ function table3(t: DataTable): ChartSpec {
 
 function table2(t: DataTable): ChartSpec {
   const rows = t.rows.filter((r) => r.kind === 'data');
+  const total = t.rows.find((r) => r.kind === 'total');
   const years = ['1926', '1931', '1933'];
   return {
     kind: 'stacked-bar',
@@ -94,10 +95,7 @@ function table2(t: DataTable): ChartSpec {
     yLabel: 'Thousands of people',
     categories: years,
     series: rows.map((r) => ({ name: r.name, values: years.map((y) => datum(cell(t, r, y), (v) => `${r.name}, ${y}: ${v} thousand`)) })),
-    totals: years.map((y) => {
-      const total = t.rows.find((r) => r.kind === 'total');
-      return datum(total ? cell(t, total, y) : null, (v) => `Printed total, ${y}: ${v} thousand`);
-    }),
+    totals: years.map((y) => datum(total ? cell(t, total, y) : null, (v) => `Printed total, ${y}: ${v} thousand`)),
   };
 }
 
