@@ -74,9 +74,15 @@ export function renderNoteList(list: NoteList, ctx: RenderContext = emptyContext
 function renderNote(note: Note, position: number, ctx: RenderContext): string {
   // One back link per marker (a note with two markers, as in Chapter 5, gets two). The link sits
   // inside its note, so "Back to text" is its purpose in context; the number is the note's own.
+  // Where there are several, the visible "↩¹", "↩²" must be part of the spoken name (WCAG 2.5.3
+  // label in name), so the words are hidden text rather than an aria-label that replaces the digit.
   const several = note.refIds.length > 1;
   const backs = note.refIds
-    .map((ref, i) => `<a class="backref" href="#${escapeHtml(ref)}" aria-label="Back to text${several ? ` (marker ${i + 1})` : ''}">↩${several ? `<sup>${i + 1}</sup>` : ''}</a>`)
+    .map((ref, i) =>
+      several
+        ? `<a class="backref" href="#${escapeHtml(ref)}"><span aria-hidden="true">↩</span><span class="visually-hidden">Back to text, marker </span><sup>${i + 1}</sup></a>`
+        : `<a class="backref" href="#${escapeHtml(ref)}" aria-label="Back to text">↩</a>`,
+    )
     .join(' ');
   // The list counts 1, 2, 3…; only where the thesis's numbering departs from that (a skipped
   // number, recorded as an irregularity) does the item need its own value.

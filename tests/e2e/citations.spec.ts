@@ -139,4 +139,13 @@ test.describe('cite this', () => {
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(results.violations).toEqual([]);
   });
+
+  test('the paragraph citations page skips no heading level (paragraphs before the first heading hang from the h1)', async ({ page }) => {
+    await page.goto('/chapter-2/cite/');
+    const levels = await page.locator('main :is(h1, h2, h3, h4, h5, h6)').evaluateAll((hs) => hs.map((h) => Number(h.tagName.slice(1))));
+    expect(levels.length).toBeGreaterThan(100);
+    expect(levels[0]).toBe(1);
+    const skips = levels.flatMap((l, i) => (i > 0 && l > (levels[i - 1] ?? 0) + 1 ? [`h${levels[i - 1]} → h${l} at heading ${i + 1}`] : []));
+    expect(skips).toEqual([]);
+  });
 });

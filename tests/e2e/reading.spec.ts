@@ -19,6 +19,18 @@ test.describe('reading a chapter', () => {
     await expect(page.locator('#ch2\\.3-n15-ref')).toBeInViewport();
   });
 
+  test('a note printed with two markers (Chapter 5, note 29) has a back link to each, named as seen', async ({ page }) => {
+    await page.goto('/chapter-5/#ch5-n29');
+    const backs = page.locator('li#ch5-n29 a.backref');
+    await expect(backs).toHaveCount(2);
+    // The visible "↩1", "↩2" are part of the spoken names (label in name).
+    await expect(backs.nth(0)).toHaveAccessibleName('Back to text, marker 1');
+    await expect(backs.nth(1)).toHaveAccessibleName('Back to text, marker 2');
+    await backs.nth(1).click();
+    await expect(page).toHaveURL(/#ch5-n29-ref-2$/u);
+    await expect(page.locator('[id="ch5-n29-ref-2"]')).toBeInViewport();
+  });
+
   test('a deep link to a note lands on it, and stays there', async ({ page }) => {
     for (const id of ['ch2.2-n60', 'ch2.4-n13']) {
       await page.goto(`/chapter-2/#${id}`);
