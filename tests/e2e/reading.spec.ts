@@ -150,6 +150,19 @@ test.describe('reading a chapter', () => {
     await expect(page.locator('.theme-toggle')).toHaveAttribute('aria-pressed', 'true');
   });
 
+  test('the contents mark the part being read, without script', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1300, height: 800 } });
+    const page = await context.newPage();
+    await page.goto('/chapter-2/');
+    const current = page.locator('.toc-sub a:target-current');
+    for (const id of ['part-2', 'the-rightists-constituency-moscow-in-1928', 'part-4']) {
+      await page.locator(`[id="${id}"]`).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      await expect(current).toHaveCount(1);
+      await expect(current).toHaveAttribute('href', `#${id}`);
+    }
+    await context.close();
+  });
+
   test('wide screens show notes as sidenotes beside their markers', async ({ page }) => {
     await page.setViewportSize({ width: 1300, height: 900 });
     await page.goto('/chapter-1/');
