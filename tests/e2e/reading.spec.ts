@@ -154,6 +154,8 @@ test.describe('reading a chapter', () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1300, height: 800 } });
     const page = await context.newPage();
     await page.goto('/chapter-2/');
+    // Beside the text the contents are shown in full, though the markup folds them for phones.
+    await expect(page.locator('.toc-sub a[href="#part-4"]')).toBeVisible();
     const current = page.locator('.toc-sub a:target-current');
     for (const id of ['part-2', 'the-rightists-constituency-moscow-in-1928', 'part-4']) {
       await page.locator(`[id="${id}"]`).evaluate((h) => h.scrollIntoView({ block: 'start' }));
@@ -161,6 +163,19 @@ test.describe('reading a chapter', () => {
       await expect(current).toHaveAttribute('href', `#${id}`);
     }
     await context.close();
+  });
+
+  test('on a phone the chapter comes first: the contents are folded under one line, and open on tap', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto('/chapter-3/');
+    await expect(page.locator('h1')).toBeInViewport();
+    await expect(page.locator('#para-1')).toBeInViewport();
+    const chapter4 = page.locator('.sidebar a[href="/chapter-4/"]');
+    await expect(chapter4).toBeHidden();
+    await page.locator('.sidebar summary').click();
+    await expect(chapter4).toBeVisible();
+    await chapter4.click();
+    await expect(page).toHaveURL(/\/chapter-4\/$/u);
   });
 
   test('wide screens show notes as sidenotes beside their markers', async ({ page }) => {
