@@ -19,6 +19,26 @@ test.describe('reading a chapter', () => {
     await expect(page.locator('#ch2\\.3-n15-ref')).toBeInViewport();
   });
 
+  test('a note\'s back link sits after its text, not over it', async ({ page }) => {
+    await page.goto('/chapter-4/');
+    const overlaps = await page.locator('li.note').evaluateAll((notes) =>
+      notes.flatMap((li) => {
+        const body = li.querySelector('.note-body');
+        const back = li.querySelector('.backref');
+        if (!body || !back) return [`${li.id}: no body or back link`];
+        const words = document.createRange();
+        words.selectNodeContents(body);
+        const lastLine = [...words.getClientRects()].at(-1);
+        const glyph = document.createRange();
+        glyph.selectNodeContents(back);
+        const arrow = glyph.getBoundingClientRect();
+        // On the same line as the note's last words, the arrow starts where they end.
+        return lastLine && Math.abs(arrow.top - lastLine.top) < 4 && arrow.left < lastLine.right - 0.5 ? [`${li.id}: arrow at ${arrow.left}, text ends at ${lastLine.right}`] : [];
+      }),
+    );
+    expect(overlaps).toEqual([]);
+  });
+
   test('a note printed with two markers (Chapter 5, note 29) has a back link to each, named as seen', async ({ page }) => {
     await page.goto('/chapter-5/#ch5-n29');
     const backs = page.locator('li#ch5-n29 a.backref');
