@@ -39,6 +39,22 @@ test.describe('reading a chapter', () => {
     expect(overlaps).toEqual([]);
   });
 
+  test('lines and tables after a note\'s first paragraph align with its text, not with its number', async ({ page }) => {
+    for (const [url, id] of [['/chapter-2/', 'ch2.1-n30'], ['/chapter-5/', 'ch5-n6'], ['/chapter-3/', 'ch3-n20']] as const) {
+      await page.goto(url);
+      const misaligned = await page.locator(`li[id="${id}"]`).evaluate((li) => {
+        const bodyLeft = li.querySelector('.note-body')?.getBoundingClientRect().left ?? NaN;
+        const lefts = [...li.querySelectorAll(':scope > p, :scope > .table-wrap')].map((el) => {
+          const r = document.createRange();
+          r.selectNodeContents(el);
+          return r.getClientRects()[0]?.left ?? NaN;
+        });
+        return lefts.length === 0 ? ['no block after the first paragraph'] : lefts.filter((x) => !(Math.abs(x - bodyLeft) < 12)).map((x) => `starts at ${x}, body at ${bodyLeft}`);
+      });
+      expect(misaligned, id).toEqual([]);
+    }
+  });
+
   test('a note printed with two markers (Chapter 5, note 29) has a back link to each, named as seen', async ({ page }) => {
     await page.goto('/chapter-5/#ch5-n29');
     const backs = page.locator('li#ch5-n29 a.backref');
