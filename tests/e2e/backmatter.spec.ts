@@ -41,8 +41,8 @@ test.describe('table charts', () => {
     await page.goto('/tables/1/');
     const fill = await page.locator('.chart svg .mark').first().evaluate((el) => getComputedStyle(el).fill);
     await page.emulateMedia({ colorScheme: 'light' });
-    const light = await page.locator('.chart svg .mark').first().evaluate((el) => getComputedStyle(el).fill);
-    expect(fill).not.toBe(light);
+    // The theme script hears the system change as an event, a task later: poll rather than read once.
+    await expect.poll(() => page.locator('.chart svg .mark').first().evaluate((el) => getComputedStyle(el).fill)).not.toBe(fill);
   });
 
   test('the /tables/ page carries a figure after each of Tables 1-5, and only it and the data pages load the chart script', async ({ page }) => {

@@ -69,7 +69,7 @@ test('a note containing markup-like text renders it as text (escaping)', async (
 test('responsive down to 320 px: no page scrolls sideways', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const route of ['/', '/chapter-2/', '/tables/', '/glossary/', '/bibliography/', '/about/']) {
+  for (const route of ['/', '/chapter-2/', '/tables/', '/glossary/', '/bibliography/', '/about/', '/emendations/', '/archives/']) {
     await page.goto(route);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, route).toBeLessThanOrEqual(0);

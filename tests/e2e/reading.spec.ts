@@ -130,6 +130,21 @@ test.describe('reading a chapter', () => {
     await expect(page).toHaveURL(/\/emendations\/#em-\d{3}$/u);
   });
 
+  test('the emendations list never breaks a printed or corrected word, even on a phone', async ({ page }) => {
+    for (const width of [1300, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto('/emendations/');
+      const split = await page.locator('table.emendations :is(del, ins, tbody th)').evaluateAll((els) =>
+        els.flatMap((el) => {
+          const text = el.textContent ?? '';
+          // A reading without spaces must sit on one line.
+          return /\s/u.test(text.trim()) || el.getClientRects().length <= 1 ? [] : [`${text} in ${el.getClientRects().length} pieces`];
+        }),
+      );
+      expect(split, `${width} px`).toEqual([]);
+    }
+  });
+
   test('home shows the rights statement and the contents with page numbers', async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('#rights')).toContainText('This unpublished thesis/dissertation is copyright of the author and/or third parties.');
