@@ -76,6 +76,33 @@ test('responsive down to 320 px: no page scrolls sideways', async ({ page }) => 
   }
 });
 
+test('table cells never break a word in the middle, wide or on a phone (tables scroll in their frames instead)', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const width of [1300, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const route of ['/emendations/', '/people/', '/people/uglanov/', '/appendices/work-plans/', '/glossary/', '/abbreviations/', '/tables/4/', '/maps/1930/']) {
+      await page.goto(route);
+      const split = await page.locator('main').evaluate((main) => {
+        const out: string[] = [];
+        for (const cell of main.querySelectorAll('td, th')) {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            for (const m of (n.textContent ?? '').matchAll(/\p{L}{4,}/gu)) {
+              const r = document.createRange();
+              r.setStart(n, m.index);
+              r.setEnd(n, m.index + m[0].length);
+              const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+              if (lines.size > 1) out.push(m[0]);
+            }
+          }
+        }
+        return out;
+      });
+      expect(split, `${route} at ${width} px`).toEqual([]);
+    }
+  }
+});
+
 test('print: a chapter prints with its notes and page markers, without the site chrome', async ({ page }) => {
   await page.emulateMedia({ media: 'print' });
   await page.goto('/chapter-1/');
