@@ -9,7 +9,11 @@ function noteFor(doc: Document, link: HTMLAnchorElement): HTMLLIElement | null {
   return el instanceof HTMLLIElement ? el : null;
 }
 
-/** A copy of a note's body for display elsewhere; its links are taken out of the tab order. */
+/**
+ * A copy of a whole note for display elsewhere: its first paragraph, then any lines and tables that
+ * follow it (Chapter 2.1 n30 introduces a table "as follows:"). Ids are dropped from the copy, so
+ * every id on the page stays unique and a link still lands on the note itself.
+ */
 function noteCopy(doc: Document, note: HTMLLIElement): DocumentFragment {
   const frag = doc.createDocumentFragment();
   const num = doc.createElement('span');
@@ -17,8 +21,10 @@ function noteCopy(doc: Document, note: HTMLLIElement): DocumentFragment {
   // The thesis's own number, as the note list prints it (items carry a value only where it departs from the count).
   num.textContent = note.querySelector('.note-num')?.textContent ?? '';
   frag.append(num, ' ');
-  const body = note.querySelector('.note-body');
+  const body = note.querySelector(':scope > .note-body');
   if (body) frag.append(...Array.from(body.childNodes, (n) => n.cloneNode(true)));
+  frag.append(...Array.from(note.querySelectorAll(':scope > p, :scope > .table-wrap'), (n) => n.cloneNode(true)));
+  frag.querySelectorAll('[id]').forEach((el) => el.removeAttribute('id'));
   return frag;
 }
 
@@ -41,7 +47,7 @@ export function layoutSidenotes(doc: Document): void {
     // The note itself stays in the notes list; the sidenote is a visual duplicate for sighted readers.
     aside.setAttribute('aria-hidden', 'true');
     aside.append(noteCopy(doc, note));
-    aside.querySelectorAll('a').forEach((a) => a.setAttribute('tabindex', '-1'));
+    aside.querySelectorAll('a, [tabindex]').forEach((el) => el.setAttribute('tabindex', '-1'));
     const top = Math.max(link.getBoundingClientRect().top - origin, lastBottom + 6);
     aside.style.top = `${top}px`;
     body.append(aside);

@@ -244,6 +244,30 @@ test.describe('reading a chapter', () => {
     await expect(sidenotes.nth(14).locator('.sidenote-num')).toHaveText('15');
   });
 
+  test('a note with a table shows it whole beside the text and in its popover, without repeating ids', async ({ page }) => {
+    const duplicateIds = (): Promise<string[]> =>
+      page.evaluate(() => {
+        const seen = new Set<string>();
+        return [...document.querySelectorAll('[id]')].map((el) => el.id).filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+      });
+    await page.setViewportSize({ width: 1300, height: 900 });
+    await page.goto('/chapter-2/');
+    const sidenote = page.locator('.section-body > .sidenote').nth(29);
+    await expect(sidenote.locator('.sidenote-num')).toHaveText('30');
+    await expect(sidenote.locator('table')).toHaveCount(1);
+    await expect(sidenote).toContainText('white-collar workers');
+    await expect(sidenote).toContainText('Source: Moscow figures from Izvestiya TsK');
+    expect(await duplicateIds()).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto('/chapter-2/');
+    await page.locator('[id="ch2.1-n30-ref"] a').click();
+    const pop = page.locator('#note-popover');
+    await expect(pop).toBeVisible();
+    await expect(pop.locator('table')).toHaveCount(1);
+    await expect(pop).toContainText('Source: Moscow figures from Izvestiya TsK');
+    expect(await duplicateIds()).toEqual([]);
+  });
+
   test('narrow screens open a note in a popover on tap, and can go to the note', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto('/chapter-1/');
