@@ -39,7 +39,7 @@ export function layoutSidenotes(doc: Document): void {
   body.classList.add('with-sidenotes');
   const origin = body.getBoundingClientRect().top;
   let lastBottom = -Infinity;
-  for (const link of body.querySelectorAll<HTMLAnchorElement>(':scope > p sup.fn a, :scope > .table-wrap sup.fn a')) {
+  for (const link of body.querySelectorAll<HTMLAnchorElement>(':scope > :is(p, h2, h3, h4, .table-wrap) sup.fn a')) {
     const note = noteFor(doc, link);
     if (!note) continue;
     const aside = doc.createElement('aside');

@@ -234,7 +234,7 @@ test.describe('reading a chapter', () => {
     await page.goto('/chapter-1/');
     const sidenotes = page.locator('.section-body > .sidenote');
     await expect(sidenotes.first()).toBeVisible();
-    expect(await sidenotes.count()).toBe(await page.locator('.section-body > p sup.fn, .section-body > .table-wrap sup.fn').count());
+    expect(await sidenotes.count()).toBe(await page.locator('.section-body > :is(p, h2, h3, h4, .table-wrap) sup.fn').count());
     const marker = await page.locator('#ch1-n1-ref').boundingBox();
     const first = await sidenotes.first().boundingBox();
     expect(Math.abs((first?.y ?? 0) - (marker?.y ?? 0))).toBeLessThan(40);
@@ -242,6 +242,22 @@ test.describe('reading a chapter', () => {
     // Each sidenote carries the thesis's own number of its note.
     await expect(sidenotes.first().locator('.sidenote-num')).toHaveText('1');
     await expect(sidenotes.nth(14).locator('.sidenote-num')).toHaveText('15');
+  });
+
+  test('a note marked in a heading has its sidenote too (Appendix 1, Tables)', async ({ page }) => {
+    await page.setViewportSize({ width: 1300, height: 900 });
+    for (const [url, ref] of [['/appendices/', 'app-1-n1-ref'], ['/tables/', 'table-1-n1-ref']] as const) {
+      await page.goto(url);
+      const marker = page.locator(`[id="${ref}"]`);
+      await expect(marker.locator('xpath=ancestor::*[self::h2 or self::h3 or self::h4]')).toHaveCount(1);
+      const markers = page.locator('.section-body > :is(p, h2, h3, h4, .table-wrap) sup.fn');
+      const index = await markers.evaluateAll((els, id) => els.findIndex((el) => el.id === id), ref);
+      expect(index).toBeGreaterThanOrEqual(0);
+      const sidenote = page.locator('.section-body > .sidenote').nth(index);
+      await expect(sidenote.locator('.sidenote-num')).toHaveText('1');
+      const [m, s] = [await marker.boundingBox(), await sidenote.boundingBox()];
+      expect(Math.abs((s?.y ?? 0) - (m?.y ?? 0))).toBeLessThan(40);
+    }
   });
 
   test('a note with a table shows it whole beside the text and in its popover, without repeating ids', async ({ page }) => {
