@@ -64,9 +64,16 @@ function openPopover(doc: Document, link: HTMLAnchorElement, note: HTMLLIElement
   go.className = 'popover-go';
   go.textContent = 'Go to the note';
   pop.append(' ', go);
-  const rect = link.getBoundingClientRect();
-  pop.style.top = `${Math.min(rect.bottom + 8, (doc.defaultView?.innerHeight ?? 600) - 40)}px`;
   (pop as HTMLElement & { showPopover(): void }).showPopover();
+  // Below the marker if the note fits there, else above it, else as low as it fits: the whole note
+  // stays on screen (a marker on the last line used to open a popover cut off at the bottom).
+  // Placed in the same task as it is shown, so it is never painted in the wrong place.
+  const rect = link.getBoundingClientRect();
+  const height = pop.getBoundingClientRect().height;
+  const view = doc.defaultView?.innerHeight ?? 600;
+  const below = rect.bottom + 8;
+  const above = rect.top - 8 - height;
+  pop.style.top = `${below + height <= view - 8 ? below : above >= 8 ? above : Math.max(8, view - height - 8)}px`;
   go.focus();
 }
 

@@ -284,6 +284,21 @@ test.describe('reading a chapter', () => {
     expect(await duplicateIds()).toEqual([]);
   });
 
+  test('a popover opened from a marker on the last line of the screen is shown whole, above it', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto('/chapter-1/');
+    const marker = page.locator('#ch1-n3-ref a');
+    await marker.evaluate((a) => window.scrollBy(0, a.getBoundingClientRect().top - (window.innerHeight - 30)));
+    await marker.click();
+    const pop = page.locator('#note-popover');
+    await expect(pop).toBeVisible();
+    const [p, m] = [await pop.boundingBox(), await marker.boundingBox()];
+    expect(p?.y ?? -1).toBeGreaterThanOrEqual(0);
+    expect((p?.y ?? 0) + (p?.height ?? 1e6)).toBeLessThanOrEqual(800);
+    // It does not cover the marker the reader tapped.
+    expect((p?.y ?? 0) + (p?.height ?? 0)).toBeLessThanOrEqual(m?.y ?? 0);
+  });
+
   test('narrow screens open a note in a popover on tap, and can go to the note', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto('/chapter-1/');
