@@ -206,11 +206,23 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       continue;
     }
 
-    const style: Paragraph['style'] = /^-\s/u.test(text)
-      ? 'list-item'
-      : spec.kind !== 'chapter' || /^\s/u.test(text) || isCaption(text, next) || /^Source/u.test(plainText)
-        ? 'line'
-        : 'prose';
+    // A page that ended mid-sentence may resume with a dash ("… the trust head" | notes | "- but it
+    // caused …", Chapter 6, p. 216): the sentence going on, not a list item. List items after notes
+    // are enumerated ("- iii) Strict Party discipline …", Chapter 1) or follow another list item.
+    const dashResumesSentence =
+      pendingPageEnd &&
+      lastProse !== null &&
+      blocks[blocks.length - 1] === lastProse &&
+      !endsSentence(lastProse.lastText) &&
+      /^-\s+[a-z]/u.test(text) &&
+      !/^-\s+(?:[ivx]+|[a-z])\)/u.test(text);
+    const style: Paragraph['style'] = dashResumesSentence
+      ? 'prose'
+      : /^-\s/u.test(text)
+        ? 'list-item'
+        : spec.kind !== 'chapter' || /^\s/u.test(text) || isCaption(text, next) || /^Source/u.test(plainText)
+          ? 'line'
+          : 'prose';
     const content = parse(text, line.n, line.col);
     const p = takePageEnd();
     const joins =

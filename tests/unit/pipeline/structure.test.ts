@@ -24,6 +24,31 @@ describe('structureSection', () => {
     expect(s.paragraphsJoined).toBe(1);
   });
 
+  it('re-joins a sentence that resumes after the notes with a dash, not as a list item (fixture: dash-resumes-after-notes)', () => {
+    const ch6 = SECTION_SPECS.find((s) => s.id === 'chapter-6')!;
+    const lines = [{ n: 2813, text: 'Chapter 6. Political Participation and Party Democracy.' }, ...fixture('dash-resumes-after-notes.txt', 2985)];
+    const s = structureSection(linesToDrafts(lines), { spec: ch6, firstPage: 215, lastPage: 235, parse });
+    const paras = paragraphs(s.blocks);
+    expect(paras.map((p) => [p.lines, p.style])).toEqual([[[2985, 2995], 'prose']]);
+    expect(inlineText(paras[0]!.content)).toContain("the view of Satel', the trust head - but it caused a shift in the balance of power");
+    expect(paras[0]?.pageBreaksInside).toEqual([{ afterInline: 1, page: 216, approximate: true }]);
+    expect(s.paragraphsJoined).toBe(1);
+  });
+
+  it('keeps enumerated list items after notes as list items (fixture: list-resumes-after-notes)', () => {
+    const ch1 = SECTION_SPECS.find((s) => s.id === 'chapter-1')!;
+    const lines = [{ n: 331, text: 'Chapter 1. The Structure of the Party in Moscow, 1925-32.' }, ...fixture('list-resumes-after-notes.txt', 337)];
+    const s = structureSection(linesToDrafts(lines), { spec: ch1, firstPage: 22, lastPage: 49, parse });
+    expect(paragraphs(s.blocks).map((p) => [p.lines[0], p.style])).toEqual([
+      [337, 'prose'],
+      [339, 'list-item'],
+      [340, 'list-item'],
+      [346, 'list-item'],
+      [347, 'list-item'],
+    ]);
+    expect(s.paragraphsJoined).toBe(0);
+  });
+
   it('gives Introduction headings their levels: unnumbered h2, lettered h3 (fixture: intro-headings)', () => {
     const s = structureSection(linesToDrafts([{ n: 69, text: 'Introduction' }, ...fixture('intro-headings.txt', 150)]), { spec: intro, firstPage: 1, lastPage: 21, parse });
     const headings = s.blocks.flatMap((b) => (b.kind === 'heading' ? [[b.level, b.id, b.headingKind]] : []));
