@@ -112,6 +112,37 @@ describe('the real thesis', () => {
     expect(texts.some((t) => t.includes("oblast'-okrug-raion-selo"))).toBe(true);
   });
 
+  it('leaves no sentence cut by a page end as a paragraph or list item of its own', () => {
+    const chapters = edition.sections.filter((s) => s.kind === 'chapter');
+    const stranded = chapters.flatMap((s) =>
+      paragraphs(s.blocks)
+        .filter((p) => (p.style === 'prose' && /^[a-z]/u.test(inlineText(p.content))) || (p.style === 'list-item' && /^-\s+[a-z]/u.test(inlineText(p.content)) && !/^-\s+(?:[ivx]+|[a-z])\)/u.test(inlineText(p.content))))
+        .map((p) => `${s.id} line ${p.lines[0]}`),
+    );
+    expect(stranded).toEqual([]);
+  });
+
+  it('has only real calendar dates (d/m/yyyy, 1917-1937) in the corrected text: emendations em-029, em-030', () => {
+    const texts = edition.sections.flatMap((s) =>
+      s.blocks.flatMap((b) => {
+        if (b.kind === 'paragraph' || b.kind === 'heading') return [inlineText(b.content)];
+        if (b.kind === 'notes') return b.notes.map((n) => inlineText(n.content));
+        return [];
+      }),
+    );
+    const dates = texts.flatMap((t) => [...t.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/gu)]);
+    expect(dates.length).toBeGreaterThan(150);
+    const impossible = dates
+      .filter(([, d, m, y]) => {
+        const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+        return Number(y) < 1917 || Number(y) > 1937 || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d);
+      })
+      .map(([match]) => match);
+    expect(impossible).toEqual([]);
+    expect(texts.some((t) => t.includes('RM 6/10/1925.'))).toBe(true);
+    expect(texts.some((t) => t.includes('RM, 7/6/1932, 9/6/1932'))).toBe(true);
+  });
+
   it('makes the inline tables of the chapters real tables', () => {
     const ch3 = section('chapter-3');
     const tables = ch3.blocks.filter((b) => b.kind === 'table');
