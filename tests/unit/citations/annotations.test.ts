@@ -88,6 +88,9 @@ describe('citation annotations on the real thesis', () => {
     expect(g.find((t) => t.term === 'TsK')?.definition).toMatch(/Central Committee/u);
     expect(g.find((t) => t.term === 'troika')?.definition).toBe('group of three people');
     expect(g.find((t) => t.term === 'agitprop')?.definition).toBe('agitatsiya i propaganda (agitation - mass political education, and propaganda - work among Party members)');
+    // The headword is typed 'orgasped'; emendation em-031 restores the term the text uses 45 times.
+    expect(g.find((t) => t.term === 'orgraspred')).toMatchObject({ anchor: 'term-orgraspred', definition: expect.stringMatching(/^organizatsionno-raspredelitel'nyi otdel/u) });
+    expect(g.some((t) => t.term === 'orgasped')).toBe(false);
   });
 
   it('reports the numbers the build prints', () => {
