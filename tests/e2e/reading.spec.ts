@@ -311,3 +311,84 @@ test.describe('reading a chapter', () => {
     await expect(page).toHaveURL(/#ch1-n3$/u);
   });
 });
+
+test.describe('a long chapter on a phone lays out only what is near the screen', () => {
+  test.use({ viewport: { width: 412, height: 823 } });
+  /** How many notes and paragraphs of the page are not laid out (content-visibility: auto, off screen). */
+  const skipped = (page: import('@playwright/test').Page) =>
+    page.evaluate(() => {
+      const isSkipped = (el: Element | null) => el !== null && !el.checkVisibility({ contentVisibilityAuto: true });
+      return {
+        notes: [...document.querySelectorAll('.notes-list > .note')].filter((li) => isSkipped(li.querySelector('.note-num'))).length,
+        paragraphs: [...document.querySelectorAll('.section-body > p')].filter((p) => isSkipped(p.querySelector('sup.fn a'))).length,
+      };
+    });
+
+  test('far paragraphs and notes are skipped on a phone; beside sidenotes and in print everything is laid out', async ({ page }) => {
+    await page.goto('/chapter-2/');
+    const phone = await skipped(page);
+    expect(phone.notes).toBeGreaterThan(200);
+    expect(phone.paragraphs).toBeGreaterThan(50);
+    await page.emulateMedia({ media: 'print' });
+    expect(await skipped(page)).toEqual({ notes: 0, paragraphs: 0 });
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1300, height: 800 });
+    expect(await skipped(page)).toEqual({ notes: 0, paragraphs: 0 });
+    // The sidenotes, placed by measuring their markers, sit where they sit on a page opened wide.
+    const tops = () => page.locator('.sidenote').evaluateAll((asides) => asides.map((a) => (a as HTMLElement).style.top));
+    await expect.poll(async () => (await tops()).length).toBe(243);
+    const afterResize = await tops();
+    await page.goto('/chapter-2/');
+    expect(afterResize).toEqual(await tops());
+  });
+
+  test('deep links to a late paragraph, page and note land on them and stay put', async ({ page }) => {
+    for (const id of ['para-134', 'page-112', 'ch2.3-n30']) {
+      await page.goto(`/chapter-2/#${id}`);
+      const target = page.locator(`[id="${id}"]`);
+      await expect(target).toBeInViewport();
+      const first = (await target.boundingBox())?.y ?? NaN;
+      // Paragraphs around it are laid out as they come into view; the target must not be pushed away.
+      await page.waitForTimeout(400);
+      await page.mouse.wheel(0, -300);
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(400);
+      const after = (await target.boundingBox())?.y ?? NaN;
+      expect(Math.abs(after - first), id).toBeLessThan(8);
+      expect(first, id).toBeLessThan(823 / 2);
+    }
+  });
+
+  test('without JavaScript a late marker leads to its note and the note back to it', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 412, height: 823 } });
+    const page = await context.newPage();
+    await page.goto('/chapter-2/');
+    for (const id of ['ch2.2-n96', 'ch2.4-n13']) {
+      await page.locator(`[id="${id}-ref"] a`).click();
+      await expect(page.locator(`li[id="${id}"]`)).toBeInViewport();
+      await page.locator(`li[id="${id}"] a.backref`).click();
+      await expect(page.locator(`[id="${id}-ref"]`)).toBeInViewport();
+    }
+    await context.close();
+  });
+
+  test('an inline page marker ("| ≈ p. 78") is never split across lines', async ({ page }) => {
+    await page.goto('/chapter-2/');
+    const split = await page.locator('.pb-inline').evaluateAll((marks) => marks.filter((m) => new Set([...m.getClientRects()].map((r) => Math.round(r.top))).size > 1).map((m) => m.id));
+    expect(await page.locator('.pb-inline').count()).toBeGreaterThan(20);
+    expect(split).toEqual([]);
+  });
+
+  test('a focus ring at the edge of a paragraph is not clipped by its containment', async ({ page }) => {
+    await page.goto('/chapter-2/');
+    const room = await page.locator('.section-body > p a').first().evaluate((a) => {
+      const p = a.closest('p') as HTMLElement;
+      (a as HTMLElement).focus();
+      const ring = getComputedStyle(a);
+      return { clip: parseFloat(getComputedStyle(p).overflowClipMargin), ring: parseFloat(ring.outlineWidth) + parseFloat(ring.outlineOffset), cv: getComputedStyle(p).contentVisibility };
+    });
+    expect(room.cv).toBe('auto');
+    expect(room.ring).toBeGreaterThan(0);
+    expect(room.clip).toBeGreaterThanOrEqual(room.ring);
+  });
+});
