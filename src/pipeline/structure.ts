@@ -209,7 +209,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     // A page that ended mid-sentence may resume with a dash ("… the trust head" | notes | "- but it
     // caused …", Chapter 6, p. 216): the sentence going on, not a list item. List items after notes
     // are enumerated ("- iii) Strict Party discipline …", Chapter 1) or follow another list item.
-    const dashResumesSentence =
+    const dashResumesSentence: boolean =
       pendingPageEnd &&
       lastProse !== null &&
       blocks[blocks.length - 1] === lastProse &&

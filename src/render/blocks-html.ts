@@ -2,6 +2,7 @@ import type { Block, Inline, Note, NoteList, Section, TableBlock } from '../pipe
 import type { Annotation } from '../annotations/types.ts';
 import { escapeHtml } from './escape.ts';
 import { BlockAnnotations, pageMarker, renderInlines } from './inline-html.ts';
+import { noteLines, paragraphLines } from './line-estimate.ts';
 
 export interface RenderContext {
   /** Annotations for this section, grouped by block id. */
@@ -30,7 +31,8 @@ export function renderBlock(block: Block, ctx: RenderContext = emptyContext): st
       const anchorHtml = anchor ? `<span class="anchor" id="${escapeHtml(anchor)}"></span>` : '';
       const cls = block.style === 'prose' ? '' : ` class="${block.style}"`;
       const body = renderInlines(block.content, { annotations: annotationsFor(ctx, block.id), pageBreaks: block.pageBreaksInside });
-      return `<p id="${escapeHtml(block.id)}"${cls}>${anchorHtml}${body}</p>`;
+      // data-lines: the room a long chapter reserves for the paragraph until it is laid out (line-estimate.ts).
+      return `<p id="${escapeHtml(block.id)}"${cls} data-lines="${paragraphLines(block)}">${anchorHtml}${body}</p>`;
     }
     case 'table':
       return renderTable(block, ctx);
@@ -87,7 +89,7 @@ function renderNote(note: Note, position: number, ctx: RenderContext): string {
   // The list counts 1, 2, 3…; only where the thesis's numbering departs from that (a skipped
   // number, recorded as an irregularity) does the item need its own value.
   const value = note.n === position ? '' : ` value="${note.n}"`;
-  return `<li class="note" id="${escapeHtml(note.id)}"${value}><a class="note-num" href="#${escapeHtml(note.id)}">${note.n}</a> <span class="note-body">${renderInlines(note.content, { annotations: annotationsFor(ctx, note.id) })}</span>${note.extra.map((x) => renderBlock(x, ctx)).join('')} ${backs}</li>`;
+  return `<li class="note" id="${escapeHtml(note.id)}"${value} data-lines="${noteLines(note)}"><a class="note-num" href="#${escapeHtml(note.id)}">${note.n}</a> <span class="note-body">${renderInlines(note.content, { annotations: annotationsFor(ctx, note.id) })}</span>${note.extra.map((x) => renderBlock(x, ctx)).join('')} ${backs}</li>`;
 }
 
 /** The whole body of a section (its title is rendered by the page). */

@@ -372,6 +372,36 @@ test.describe('a long chapter on a phone lays out only what is near the screen',
     await context.close();
   });
 
+  test('a block not yet laid out keeps at least the room its content needs, at phone and tablet widths', async ({ page }) => {
+    for (const width of [320, 412, 833]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const url of ['/chapter-2/', '/chapter-3/', '/appendices/']) {
+        await page.goto(url);
+        const report = await page.evaluate(() => {
+          const blocks = [...document.querySelectorAll<HTMLElement>('.section-body > p, .notes-list > .note')].filter((el) => getComputedStyle(el).contentVisibility === 'auto');
+          // The box is the reserved room while the block is skipped; a range over its contents is laid out on demand.
+          const short = blocks.flatMap((el) => {
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            const rects = [...range.getClientRects()];
+            const overflow = Math.max(...rects.map((r) => r.bottom)) - el.getBoundingClientRect().bottom;
+            return overflow > 1 ? [`${el.id}: ${Math.round(overflow)} px`] : [];
+          });
+          return { blocks: blocks.length, short };
+        });
+        expect(report.blocks, `${url} at ${width}`).toBeGreaterThan(30);
+        expect(report.short, `${url} at ${width}`).toEqual([]);
+      }
+    }
+  });
+
+  test('a chapter with notes holding tables has no accessibility violations on a phone', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/chapter-3/');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
   test('an inline page marker ("| ≈ p. 78") is never split across lines', async ({ page }) => {
     await page.goto('/chapter-2/');
     const split = await page.locator('.pb-inline').evaluateAll((marks) => marks.filter((m) => new Set([...m.getClientRects()].map((r) => Math.round(r.top))).size > 1).map((m) => m.id));
