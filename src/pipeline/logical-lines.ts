@@ -8,6 +8,8 @@ export interface LogicalLine {
   col: number;
   /** The piece was set off by `**…**` (a heading fused into the line by the text's conversion). */
   fusedHeading: boolean;
+  /** The piece is the column heads of the table below it, cells separated by tabs (see COLUMN_HEADS_AFTER_HEADING). */
+  tableHead?: boolean;
 }
 
 // "…1929.¹a) Plan of Work…": a lettered heading glued to a note marker.
@@ -16,6 +18,11 @@ const LETTERED_AFTER_MARKER = /(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹])(?=[a-z]\) [A-Z
 const NUMBERED_AFTER_CONTINUED = /(?<=\(Continued\))(?=\d+\. )/u;
 // "b) Plan of work for the MK buro.Industrial and construction questions.": a heading and its sub-heading.
 const SENTENCE_GLUED_TO_HEADING = /^([a-z]\) [^.]+\.)(?=[A-Z][a-z])/u;
+// "Section 3 Official Proceedings of the Communist PartyAll-Union Party Congresses: All-Union Party
+// Conferences:" (Bibliography): a heading glued to the heads of the two columns listed below it. A
+// lower-case letter runs into a capital nowhere else in the thesis but in names (TsK, McAuley, NkFin).
+const COLUMN_HEAD = String.raw`[A-Z][\w-]*(?: [\w-]+)*:`;
+const COLUMN_HEADS_AFTER_HEADING = new RegExp(String.raw`(?<=[a-z])(?=${COLUMN_HEAD} ${COLUMN_HEAD}$)`, 'u');
 
 /**
  * Split fused headings (`Bibliography**Section 1 Archives**Tsentral'nyi…`,
@@ -53,6 +60,17 @@ function splitGluedHeading(piece: LogicalLine): LogicalLine[] {
         { ...piece, text: piece.text.slice(at), col: piece.col + at, fusedHeading: true },
       ].flatMap(splitGluedHeading);
     }
+  }
+  const heads = COLUMN_HEADS_AFTER_HEADING.exec(piece.text);
+  if (heads && heads.index > 0) {
+    const at = heads.index;
+    // The two heads become cells: the space between them is read as the column break (same length,
+    // so columns still point at the source).
+    const cells = piece.text.slice(at).replace(/: (?=[A-Z])/u, ':\t');
+    return [
+      { ...piece, text: piece.text.slice(0, at), fusedHeading: true },
+      { ...piece, text: cells, col: piece.col + at, fusedHeading: false, tableHead: true },
+    ];
   }
   const glued = SENTENCE_GLUED_TO_HEADING.exec(piece.text);
   if (glued) {

@@ -55,6 +55,8 @@ export interface TableBlock {
   captionLine: LineNo | null;
   headRows: Inline[][][];
   bodyRows: Inline[][][];
+  /** False for parallel lists whose first column does not label its row (Bibliography, Section 3). */
+  rowHeaders?: false;
   lines: LineNo[];
   scope: string | null;
 }

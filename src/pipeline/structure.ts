@@ -393,7 +393,8 @@ function toTable(
     const underlined = r.some((c) => c.raw.includes('<u>'));
     const emptyFirst = (r[0]?.raw.trim() ?? '') === '';
     const labels = numericShare >= 0.5 && r.slice(1).every((c) => c.raw.trim() === '' || !isNumericCell(c.raw)) && r.slice(1).some((c) => c.raw.trim() !== '');
-    if (underlined || emptyFirst || (head === 0 && labels)) head++;
+    const marked = lines[head]?.tableHead === true;
+    if (marked || underlined || emptyFirst || (head === 0 && labels)) head++;
     else break;
   }
   const pad = (r: { parsed: Inline[] }[]): Inline[][] => {
@@ -408,6 +409,8 @@ function toTable(
     captionLine,
     headRows: rows.slice(0, head).map(pad),
     bodyRows: rows.slice(head).map(pad),
+    // Column heads split from a heading head parallel lists (congresses beside conferences), not rows.
+    ...(lines[0]?.tableHead ? { rowHeaders: false as const } : {}),
     lines: lines.map((l) => l.n),
     scope,
   };

@@ -51,7 +51,7 @@ function renderTable(table: TableBlock, ctx: RenderContext): string {
   const head = table.headRows.length
     ? `<thead>${table.headRows.map((r) => `<tr>${r.map((c) => cell('th', c, 'col')).join('')}</tr>`).join('')}</thead>`
     : '';
-  const rowHeaders = table.headRows.length > 0;
+  const rowHeaders = table.headRows.length > 0 && table.rowHeaders !== false;
   const ids = ctx.rowIds?.get(table.id) ?? [];
   const body = `<tbody>${table.bodyRows
     .map((r, k) => {

@@ -34,6 +34,7 @@ const tableSchema = z.object({
   captionLine: z.number().int().nullable(),
   headRows: z.array(z.array(inlines)),
   bodyRows: z.array(z.array(inlines)),
+  rowHeaders: z.literal(false).optional(),
   lines,
   scope,
 });

@@ -40,4 +40,14 @@ describe('splitFusedLine (fused headings)', () => {
       'Industrial and construction questions.',
     ]);
   });
+
+  it('splits a heading from the column heads glued to it, which head the table below (Bibliography, Section 3)', () => {
+    const line = fixture('fused-heading-column-heads.txt', 4352).find((l) => l.n === 4354)!;
+    expect(splitFusedLine(line).map((p) => [p.text, p.fusedHeading, p.tableHead ?? false])).toEqual([
+      ['Section 3 Official Proceedings of the Communist Party', true, false],
+      ['All-Union Party Congresses:\tAll-Union Party Conferences:', false, true],
+    ]);
+    // Names that run a lower-case letter into a capital are not split.
+    for (const text of ['the TsK and the TsKK (McAuley, NkFin).', 'Izvestiya TsK, 1925.']) expect(splitFusedLine({ n: 1, text }).map((p) => p.text)).toEqual([text]);
+  });
 });

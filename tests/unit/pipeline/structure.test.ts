@@ -3,7 +3,8 @@ import { linesToDrafts } from '../../../src/pipeline/drafts.ts';
 import { structureSection, type InlineParser } from '../../../src/pipeline/structure.ts';
 import { SECTION_SPECS } from '../../../src/pipeline/sections.ts';
 import { parseInline, inlineText } from '../../../src/pipeline/inline.ts';
-import type { Block, Paragraph } from '../../../src/pipeline/model.ts';
+import { renderBlock } from '../../../src/render/blocks-html.ts';
+import type { Block, Inline, Paragraph } from '../../../src/pipeline/model.ts';
 import { fixture, realEdition } from './helpers.ts';
 
 const parse: InlineParser = (text, line) => parseInline(text, line);
@@ -94,6 +95,21 @@ describe('the real thesis', () => {
     expect(app.slice(0, 2)).toEqual([['appendix-1', 'Appendix 1: Composition of the MK Buro 1925-32.'], ['mk-buro-on-13-8-1924', 'MK Buro on 13/8/1924.']]);
     expect(app.some(([id, text]) => id === 'a-plan-of-work-for-mk-plenum' && text === 'a) Plan of Work for MK plenum.')).toBe(true);
     expect(app.some(([id]) => id === 'appendix-2')).toBe(true);
+    // Section 3's heading had the heads of its two-column list of congresses and conferences glued to it.
+    const s3 = bib.blocks.findIndex((b) => b.kind === 'heading' && b.id === 'section-3');
+    expect(inlineText((bib.blocks[s3] as { content: Inline[] }).content)).toBe('Section 3 Official Proceedings of the Communist Party');
+    const list = bib.blocks[s3 + 1];
+    expect(list?.kind).toBe('table');
+    if (list?.kind !== 'table') return;
+    expect(list.headRows.map((r) => r.map((c) => inlineText(c)))).toEqual([['All-Union Party Congresses:', 'All-Union Party Conferences:']]);
+    expect(list.rowHeaders).toBe(false);
+    expect(renderBlock(list)).not.toContain('scope="row"');
+    expect(list.bodyRows.map((r) => r.map((c) => inlineText(c)))).toEqual([
+      ['Fourteenth (1925)', 'Fifteenth (1926)'],
+      ['Fifteenth (1927)', 'Sixteenth (1929)'],
+      ['Sixteenth (1930)', 'Seventeenth (1932)'],
+      ['Seventeenth (1934)', ''],
+    ]);
   });
 
   it('re-joins paragraphs across page ends without joining real paragraph ends', () => {
