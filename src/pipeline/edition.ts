@@ -83,7 +83,7 @@ export function buildEdition(input: EditionInput): Edition {
       contentsPage: firstPage,
       firstPage,
       lastPage,
-      paginationNote: paginationNote(firstPage, lastPage, structured.noteBlocks, structured.paginationExact, structured.overflowPageEnds),
+      paginationNote: paginationNote(firstPage, lastPage, structured.noteBlocks, structured.paginationExact, structured.overflowPageEnds, structured.estimatedPages),
       blocks: structured.blocks,
       lines: [first?.n ?? 0, last?.n ?? 0],
     };
@@ -134,7 +134,7 @@ function plainOf(nodes: readonly Inline[]): string {
   return nodes.map((n) => (n.t === 'text' ? n.v : n.t === 'em' || n.t === 'u' ? plainOf(n.c) : n.t === 'emend' ? n.corrected : '')).join('');
 }
 
-function paginationNote(first: number | null, last: number | null, noteBlocks: number, exact: boolean, overflow: number): string {
+function paginationNote(first: number | null, last: number | null, noteBlocks: number, exact: boolean, overflow: number, estimated: number): string {
   if (first === null) return 'Original page numbers are not given for this part of the thesis.';
   if (last === null) return `Begins on p. ${first} of the thesis (from its table of contents); later page breaks are not reconstructed, because this part has no footnotes.`;
   if (noteBlocks === 0) return `Pp. ${first}–${last} of the thesis (from its table of contents). Page breaks inside are not reconstructed, because this part has no footnotes.`;
@@ -142,6 +142,8 @@ function paginationNote(first: number | null, last: number | null, noteBlocks: n
   const pages = last - first + 1;
   const why = overflow > 0
     ? `there are more blocks of footnotes than pages (${overflow} block(s) could not start a new page within pp. ${first}–${last}), so some original page carried its notes over`
-    : `some of its ${pages} pages had no footnotes`;
+    : estimated > 0
+      ? `${estimated === 1 ? 'one page had no footnotes, and its end is' : `${estimated} pages had no footnotes, and their ends are`} placed by the length of the text (a page held about as much as its neighbours), at the nearest end of a sentence`
+      : `some of its ${pages} pages had no footnotes`;
   return `Pp. ${first}–${last}. Page breaks are reconstructed from the blocks of footnotes, each of which ended an original page; ${why}, so page numbers after p. ${first} are approximate (marked ≈).`;
 }

@@ -3,6 +3,7 @@ import type { Draft, DraftNote } from './drafts.ts';
 import type { LogicalLine } from './logical-lines.ts';
 import type { SectionSpec } from './sections.ts';
 import { endsSentence, headingShape, isNumericCell, plain, slugify, startsLikeContinuation } from './classify.ts';
+import { breakOffsets, draftWords, pageStartsIn, pagesPerStretch, stretches } from './pagination.ts';
 
 /** Turns text of a given source line into inline nodes (emendations applied). */
 export type InlineParser = (text: string, line: LineNo, col: number) => Inline[];
@@ -28,6 +29,8 @@ export interface StructuredSection {
   paragraphsJoined: number;
   /** True when the note blocks account for exactly the pages the contents give the section. */
   paginationExact: boolean;
+  /** Page breaks placed by length, for pages that had no notes (pagination.ts). */
+  estimatedPages: number;
   /** Notes found where no numbering scope is open; the notes stage reports them. */
   notesOutsideScope: Note[];
 }
@@ -150,6 +153,36 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   };
   const pageBreakBlock = (p: number): Block => ({ kind: 'pagebreak', page: p, id: uniqueId(`page-${p}`), approximate: approximate && p !== opts.firstPage });
 
+  // Pages that had no notes left no page end: placed by length (pagination.ts), as word offsets
+  // into the drafts where they fall.
+  const plannedBreaks = new Map<number, number[]>();
+  if (opts.firstPage !== null && opts.lastPage !== null) {
+    const parts = stretches(drafts);
+    const perStretch = pagesPerStretch(parts.map((x) => x.load), opts.lastPage - opts.firstPage + 1 - parts.length);
+    parts.forEach((part, i) => {
+      for (const offset of breakOffsets(part, perStretch[i] ?? 1)) {
+        let seen = 0;
+        for (let d = part.from; d < part.to; d++) {
+          const draft = drafts[d] as Draft;
+          if (draft.k === 'notes') continue;
+          const w = draftWords(draft);
+          if (offset < seen + w) {
+            plannedBreaks.set(d, [...(plannedBreaks.get(d) ?? []), offset - seen]);
+            break;
+          }
+          seen += w;
+        }
+      }
+    });
+  }
+  let estimatedPages = 0;
+  const estimatedPage = (): number | null => {
+    if (page === null || (opts.lastPage !== null && page + 1 > opts.lastPage)) return null;
+    page += 1;
+    estimatedPages++;
+    return page;
+  };
+
   for (; index < drafts.length; index++) {
     const draft = drafts[index] as Draft;
     if (draft.k === 'notes') {
@@ -163,6 +196,10 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     if (draft.k === 'rows') {
       const p = takePageEnd();
       if (p !== null) blocks.push(pageBreakBlock(p));
+      if (plannedBreaks.has(index)) {
+        const e = estimatedPage();
+        if (e !== null) blocks.push(pageBreakBlock(e));
+      }
       const prev = blocks[blocks.length - 1];
       let caption: Inline[] | null = null;
       let captionLine: LineNo | null = null;
@@ -192,6 +229,10 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       }
       const p = takePageEnd();
       if (p !== null) blocks.push(pageBreakBlock(p));
+      if (plannedBreaks.has(index)) {
+        const e = estimatedPage();
+        if (e !== null) blocks.push(pageBreakBlock(e));
+      }
       const h: Heading = {
         kind: 'heading',
         level: heading.level,
@@ -225,6 +266,9 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
           : 'prose';
     const content = parse(text, line.n, line.col);
     const p = takePageEnd();
+    // Estimated page starts inside this line (0: before it, unless a block of notes just ended a page there).
+    const planned = plannedBreaks.get(index);
+    const starts = planned ? pageStartsIn(content, planned, p === null) : [];
     const joins =
       style === 'prose' && lastProse !== null && blocks[blocks.length - 1] === lastProse && (!endsSentence(lastProse.lastText) || startsLikeContinuation(text));
     if (joins && lastProse) {
@@ -234,22 +278,37 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       }
       // A word hyphenated at the page end ("co-" | "operative") joins without a space; the hyphen stays.
       const hyphenated = /[A-Za-z']-$/u.test(plain(lastProse.lastText).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+$/u, '')) && /^[a-z]/u.test(plain(text));
+      const joinAt = lastProse.content.length;
       if (!hyphenated) lastProse.content.push({ t: 'text', v: ' ' });
+      const base = lastProse.content.length;
       lastProse.content.push(...content);
+      for (const start of starts) {
+        const e = estimatedPage();
+        if (e === null) continue;
+        lastProse.pageBreaksInside.push({ afterInline: start === 0 ? joinAt : base + start, page: e, approximate });
+        lastProse.pages.push(e);
+      }
       lastProse.lines.push(line.n);
       lastProse.lastText = text;
       paragraphsJoined++;
       continue;
     }
     if (p !== null) blocks.push(pageBreakBlock(p));
+    const inside: Paragraph['pageBreaksInside'] = [];
+    for (const start of starts) {
+      const e = estimatedPage();
+      if (e === null) continue;
+      if (start === 0) blocks.push(pageBreakBlock(e));
+      else inside.push({ afterInline: start, page: e, approximate });
+    }
     const para: Paragraph & { lastText: string; isCaption?: boolean } = {
       kind: 'paragraph',
       // Front-matter sections share the home page, so their paragraph ids carry the section id.
       id: spec.kind === 'front' ? `${spec.id}-${++paraCount}` : `para-${++paraCount}`,
       content,
       lines: [line.n],
-      pages: page === null ? [] : [page],
-      pageBreaksInside: [],
+      pages: page === null ? [] : [...new Set([page - inside.length, ...inside.map((b) => b.page)])],
+      pageBreaksInside: inside,
       style,
       scope,
       lastText: text,
@@ -267,7 +326,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       delete (b as Partial<Paragraph & { isCaption: boolean }>).isCaption;
     }
   }
-  return { title, titleText, titleLine, titleFromSource: !keepsTitleLine, blocks, noteBlocks, overflowPageEnds: overflow, paragraphsJoined, paginationExact, notesOutsideScope };
+  return { title, titleText, titleLine, titleFromSource: !keepsTitleLine, blocks, noteBlocks, overflowPageEnds: overflow, paragraphsJoined, paginationExact, estimatedPages, notesOutsideScope };
 
   function addNote(dn: DraftNote): void {
     // Notes printed after a new part's heading can still belong to the previous part's page.

@@ -1,0 +1,164 @@
+/**
+ * Original pages that had no footnotes. Each block of notes ended a page, so a section whose table
+ * of contents gives more pages than it has blocks of notes had pages without notes, and the page
+ * ends between them left no trace. They are placed here by length: a typed page held about the same
+ * amount (some 300-380 words of double-spaced text, a note line about half a text line), so a stretch
+ * between two blocks of notes that is much longer than its neighbours ran over more than one page
+ * (Chapter 5 opens with 691 words before its first notes: two pages). The pages found are estimates,
+ * and the edition marks every page number they move as approximate.
+ */
+import { plain } from './classify.ts';
+import type { Draft } from './drafts.ts';
+import type { Inline } from './model.ts';
+
+/** A line of single-spaced notes takes about half the room of a line of double-spaced text. */
+export const NOTE_WEIGHT = 0.45;
+/** A stretch is given another page only if it would still hold this much more than a typical page. */
+export const OVERFULL = 1.3;
+
+const words = (text: string): number => plain(text).split(/\s+/u).filter(Boolean).length;
+
+/** The room a run of drafts took: its text words, and its notes' words weighted by NOTE_WEIGHT. */
+export interface Stretch {
+  /** Index of its first draft. */
+  from: number;
+  /** Index after its last draft (its closing block of notes included). */
+  to: number;
+  textWords: number;
+  load: number;
+}
+
+/**
+ * Split drafts into the stretches between page ends: each block of notes followed by more text ends
+ * one; the notes after the last text belong to the last stretch.
+ */
+export function stretches(drafts: readonly Draft[]): Stretch[] {
+  let lastContent = -1;
+  drafts.forEach((d, i) => {
+    if (d.k !== 'notes') lastContent = i;
+  });
+  const out: Stretch[] = [];
+  let current: Stretch = { from: 0, to: 0, textWords: 0, load: 0 };
+  drafts.forEach((d, i) => {
+    if (d.k === 'notes') {
+      current.load += NOTE_WEIGHT * d.notes.reduce((sum, n) => sum + words(n.text) + n.extra.reduce((s, x) => s + draftWords(x), 0), 0);
+      current.to = i + 1;
+      if (i < lastContent) {
+        out.push(current);
+        current = { from: i + 1, to: i + 1, textWords: 0, load: 0 };
+      }
+      return;
+    }
+    const w = draftWords(d);
+    current.textWords += w;
+    current.load += w;
+    current.to = i + 1;
+  });
+  if (current.to > current.from) out.push(current);
+  return out;
+}
+
+/** Words of a text or table draft (notes are counted by stretches). */
+export function draftWords(d: Draft): number {
+  if (d.k === 'text') return words(d.line.text);
+  if (d.k === 'rows') return d.lines.reduce((sum, l) => sum + words(l.text), 0);
+  return 0;
+}
+
+/**
+ * How many pages each stretch ran over, given the pages missing from the count: one more at a time
+ * to the stretch with the most per page (the D'Hondt rule), while that is well over a typical page
+ * (OVERFULL times the median stretch). Pages it cannot justify stay unplaced, as before.
+ */
+export function pagesPerStretch(loads: readonly number[], missing: number): number[] {
+  const pages = loads.map(() => 1);
+  if (missing <= 0 || loads.length < 3) return pages;
+  const sorted = [...loads].sort((a, b) => a - b);
+  const typical = sorted[Math.floor(sorted.length / 2)] as number;
+  for (let k = 0; k < missing; k++) {
+    let best = -1;
+    loads.forEach((load, i) => {
+      if (best < 0 || load / (pages[i] as number) > (loads[best] as number) / (pages[best] as number)) best = i;
+    });
+    if (best < 0 || (loads[best] as number) / (pages[best] as number) < OVERFULL * typical) break;
+    pages[best] = (pages[best] as number) + 1;
+  }
+  return pages;
+}
+
+/** Where a stretch of `pages` pages broke: text-word offsets from its start, sharing its load evenly. */
+export function breakOffsets(stretch: Stretch, pages: number): number[] {
+  const out: number[] = [];
+  for (let j = 1; j < pages; j++) out.push(Math.min(stretch.textWords - 1, Math.round((stretch.load * j) / pages)));
+  return out;
+}
+
+/**
+ * The places in a paragraph's inline content where a page may have ended: after the end of a
+ * sentence, in a top-level text node. Each is the node index and the character where the new page
+ * starts, with the number of words before it.
+ */
+export function sentenceStarts(content: readonly Inline[]): { node: number; at: number; wordsBefore: number }[] {
+  const out: { node: number; at: number; wordsBefore: number }[] = [];
+  let wordsBefore = 0;
+  let prevEnd = '';
+  content.forEach((node, i) => {
+    if (node.t !== 'text') {
+      const t = node.t === 'emend' ? node.corrected : node.t === 'ref' ? '' : flat(node.c);
+      wordsBefore += t.split(/\s+/u).filter(Boolean).length;
+      if (t) prevEnd = t;
+      return;
+    }
+    // A sentence ends at . ? ! (perhaps closed by a quote) and the next starts with a capital; a
+    // marker between them ("change.¹⁶ The") sits in a node of its own, so the space opens this node.
+    // Abbreviations ("vol. I", "op. cit.", "nos. 3-4") do not end sentences.
+    const re = /(?<=[a-z]{2}[.?!]['"]?)(?<!\b(?:[Vv]ols?|[Nn]os?|pp?|[Oo]p|cit|[Ee]ds?|[Cc]f|viz|[Cc]h|[Aa]rt|[Ff]ig|etc)\.) +(?=['"]?[A-Z])|^ +(?=['"]?[A-Z])/gu;
+    for (const m of node.v.matchAll(re)) {
+      const at = (m.index ?? 0) + m[0].length;
+      if (m.index === 0 && !/[a-z]{2}[.?!]['"]?$/u.test(prevEnd)) continue;
+      out.push({ node: i, at, wordsBefore: wordsBefore + node.v.slice(0, at).split(/\s+/u).filter(Boolean).length });
+    }
+    wordsBefore += node.v.split(/\s+/u).filter(Boolean).length;
+    if (node.v.trim()) prevEnd = node.v.trimEnd();
+  });
+  return out;
+}
+
+function flat(nodes: readonly Inline[]): string {
+  return nodes.map((n) => (n.t === 'text' ? n.v : n.t === 'emend' ? n.corrected : n.t === 'em' || n.t === 'u' ? flat(n.c) : '')).join('');
+}
+
+/**
+ * Where pages start in a paragraph, for pages estimated to end `offsets` words into it: the nearest
+ * sentence start to each (or the paragraph's own start, if `fromStart`), in order and each used
+ * once. Text nodes are split there (the words are unchanged); returns the inline index each page
+ * starts at, 0 meaning before the paragraph.
+ */
+export function pageStartsIn(content: Inline[], offsets: readonly number[], fromStart: boolean): number[] {
+  const candidates = [...(fromStart ? [{ node: 0, at: 0, wordsBefore: 0 }] : []), ...sentenceStarts(content)];
+  const chosen: { node: number; at: number }[] = [];
+  let next = 0;
+  for (const offset of [...offsets].sort((a, b) => a - b)) {
+    let best = -1;
+    for (let c = next; c < candidates.length; c++) {
+      if (best < 0 || Math.abs((candidates[c] as { wordsBefore: number }).wordsBefore - offset) < Math.abs((candidates[best] as { wordsBefore: number }).wordsBefore - offset)) best = c;
+    }
+    if (best < 0) break;
+    chosen.push(candidates[best] as { node: number; at: number });
+    next = best + 1;
+  }
+  const starts: number[] = [];
+  let shift = 0;
+  for (const c of chosen) {
+    const node = c.node + shift;
+    const n = content[node];
+    if (c.at === 0 || !n || n.t !== 'text') {
+      starts.push(node);
+      continue;
+    }
+    content.splice(node, 1, { t: 'text', v: n.v.slice(0, c.at) }, { t: 'text', v: n.v.slice(c.at) });
+    shift++;
+    starts.push(node + 1);
+  }
+  return starts;
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { linesToDrafts } from '../../../src/pipeline/drafts.ts';
+import { inlineText } from '../../../src/pipeline/inline.ts';
+import type { Block, Inline, Section } from '../../../src/pipeline/model.ts';
+import { NOTE_WEIGHT, OVERFULL, breakOffsets, pageStartsIn, pagesPerStretch, stretches } from '../../../src/pipeline/pagination.ts';
+import { fixture, realEdition } from './helpers.ts';
+
+describe('pages without footnotes, placed by length', () => {
+  it('cuts drafts into stretches at each block of notes followed by text, notes weighed at half', () => {
+    const parts = stretches(linesToDrafts(fixture('note-block-splits-sentence.txt', 75)));
+    expect(parts.length).toBe(3);
+    expect(parts.map((p) => p.textWords)).toEqual([0, expect.any(Number), expect.any(Number)]);
+    expect(parts[0]?.load).toBeGreaterThan(0);
+    expect(parts[0]!.load).toBeLessThan(parts[0]!.load / NOTE_WEIGHT);
+  });
+
+  it('gives the missing pages to the fullest stretches, one at a time, and only to clearly overfull ones', () => {
+    expect(pagesPerStretch([340, 350, 1044, 330, 691, 360], 3)).toEqual([1, 1, 3, 1, 2, 1]);
+    expect(pagesPerStretch([340, 350, 827, 330, 741, 360, 609], 3)).toEqual([1, 1, 2, 1, 2, 1, 2]);
+    // Pages the lengths cannot justify stay unplaced (a fixture cut from a long section).
+    expect(pagesPerStretch([340, 350, 360, 330], 5)).toEqual([1, 1, 1, 1]);
+    expect(pagesPerStretch([340, 350 * OVERFULL + 100, 330], 1)).toEqual([1, 2, 1]);
+    expect(pagesPerStretch([900, 300], 1)).toEqual([1, 1]);
+    expect(pagesPerStretch([340, 350, 360], 0)).toEqual([1, 1, 1]);
+  });
+
+  it('shares a stretch\'s load evenly between its pages', () => {
+    expect(breakOffsets({ from: 0, to: 1, textWords: 1000, load: 1044 }, 3)).toEqual([348, 696]);
+    expect(breakOffsets({ from: 0, to: 1, textWords: 300, load: 900 }, 2)).toEqual([299]);
+  });
+
+  it('starts a page at the nearest end of a sentence, keeping every character', () => {
+    const content: Inline[] = [
+      { t: 'text', v: 'One two three. Four five six seven.' },
+      { t: 'ref', noteId: 'x-n1', refId: 'x-n1-ref', n: 1, line: 1 },
+      { t: 'text', v: ' Eight nine ten eleven twelve. Thirteen.' },
+    ];
+    const before = inlineText(content);
+    // Word 4 is nearest "Four" (3 words before it); word 9 nearest "Eight" (7), after the marker.
+    expect(pageStartsIn(content, [4, 9], false)).toEqual([1, 4]);
+    expect(inlineText(content)).toBe(before);
+    expect(content.map((n) => (n.t === 'text' ? n.v : `[${n.t}]`))).toEqual(['One two three. ', 'Four five six seven.', '[ref]', ' ', 'Eight nine ten eleven twelve. Thirteen.']);
+    // A page may start before the paragraph itself when that is nearest (not right after notes).
+    expect(pageStartsIn([{ t: 'text', v: 'Alpha beta gamma delta. Epsilon.' }], [0], true)).toEqual([0]);
+    // Initials and abbreviations are not sentence ends.
+    expect(pageStartsIn([{ t: 'text', v: 'Seen by D. A. Hughes and by J. Smith in vol. I of it' }], [4], false)).toEqual([]);
+  });
+});
+
+/** The text of each original page, as the edition reconstructs it. */
+function pageTexts(sections: readonly Section[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const s of sections) {
+    let page: number | null = null;
+    const add = (text: string): void => {
+      if (page !== null) out.set(page, (out.get(page) ?? '') + text + ' ');
+    };
+    const walk = (b: Block): void => {
+      if (b.kind === 'pagebreak') page = b.page;
+      else if (b.kind === 'heading') add(inlineText(b.content));
+      else if (b.kind === 'paragraph') {
+        let from = 0;
+        for (const inside of b.pageBreaksInside) {
+          add(inlineText(b.content.slice(from, inside.afterInline)));
+          page = inside.page;
+          from = inside.afterInline;
+        }
+        add(inlineText(b.content.slice(from)));
+      }
+    };
+    s.blocks.forEach(walk);
+  }
+  return out;
+}
+
+describe('the real thesis', () => {
+  const edition = realEdition();
+  const texts = pageTexts(edition.sections.filter((s) => s.kind === 'chapter' || s.id === 'introduction' || s.id === 'conclusion'));
+
+  it('has every page the table of contents gives, in order, in every section its notes paginate', () => {
+    for (const s of edition.sections.filter((x) => x.firstPage !== null && x.lastPage !== null && x.blocks.some((b) => b.kind === 'notes'))) {
+      const pages = s.blocks.flatMap((b) => (b.kind === 'pagebreak' ? [b.page] : b.kind === 'paragraph' ? b.pageBreaksInside.map((p) => p.page) : []));
+      const expected = Array.from({ length: (s.lastPage as number) - (s.firstPage as number) + 1 }, (_, i) => (s.firstPage as number) + i);
+      expect(pages, s.id).toEqual(expected);
+    }
+  });
+
+  // The thesis's own cross-references say on which page a subject is discussed: the reconstruction
+  // must put it there (counting only blocks of notes, each of these landed one to four pages early).
+  it.each([
+    ["Chapter 2, n. 57 of the Introduction: 'the Podol'sk incident of 1929, is cited below, p. 108'", 108, "Podol'sk"],
+    ["Chapter 1, n. 35: Bauman's orgraspredotdel, 'See below, p. 94'", 94, 'orgraspredotdel'],
+    ["Chapter 2.2, n. 64: 'A \"Rightist\" group persisted here until 1930. See below, pp. 114-5'", 114, 'Rightist'],
+    ["Chapter 2.1, n. 72: Uglanov as bureaucrat, 'See below, pp. 83-4'", 84, 'Uglanovshchina'],
+    ["Chapter 3, n. 104: the neglect of 'educational work', 'See below, p. 185'", 185, 'neglect'],
+    ["Chapter 2.3, n. 20: volunteers for collectivisation, 'see conclusion, p. 245'", 245, 'collectivisation'],
+  ])('%s', (_, page, subject) => {
+    expect(texts.get(page) ?? '').toContain(subject);
+  });
+});
