@@ -94,6 +94,9 @@ describe('the real thesis', () => {
     ["Chapter 2.1, n. 72: Uglanov as bureaucrat, 'See below, pp. 83-4'", 84, 'Uglanovshchina'],
     ["Chapter 3, n. 104: the neglect of 'educational work', 'See below, p. 185'", 185, 'neglect'],
     ["Chapter 2.3, n. 20: volunteers for collectivisation, 'see conclusion, p. 245'", 245, 'collectivisation'],
+    ["Chapter 2.1, n. 19: 'Kamenev's speech at the XIV Party Congress in December 1925. See below, p. 63'", 63, 'whose speech of 21 December'],
+    ["Chapter 2.2, n. 23 and 2.3, n. 2: Bauman's line against Uglanov's, 'See above, p.74'", 74, 'Bauman'],
+    ["Chapter 6, n. 101: Mandel'shtam and the word 'deviation' in Chapter 2, 'See above, p. 101'", 101, "Mandel'shtam"],
   ])('%s', (_, page, subject) => {
     expect(texts.get(page) ?? '').toContain(subject);
   });
