@@ -85,6 +85,17 @@ describe('the real thesis', () => {
     }
   });
 
+  it('puts Table 5 on p. 263, after Table 4\'s "pp. 260-2" (Chapter 1, n. 27)', () => {
+    const tables = edition.sections.find((x) => x.id === 'tables')!;
+    let page: number | null = null;
+    const at = new Map<string, number | null>();
+    for (const b of tables.blocks) {
+      if (b.kind === 'pagebreak') page = b.page;
+      if (b.kind === 'heading') at.set(inlineText(b.content).slice(0, 7), page);
+    }
+    expect([at.get('Table 4'), at.get('Table 5')]).toEqual([260, 263]);
+  });
+
   // The thesis's own cross-references say on which page a subject is discussed: the reconstruction
   // must put it there (counting only blocks of notes, each of these landed one to four pages early).
   it.each([
