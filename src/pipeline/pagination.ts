@@ -15,6 +15,8 @@ import type { Inline } from './model.ts';
 export const NOTE_WEIGHT = 0.45;
 /** A stretch is given another page only if it would still hold this much more than a typical page. */
 export const OVERFULL = 1.3;
+/** ...and only if the words before its first marker could fill that much of a page for each page without notes. */
+export const MARKER_FREE_SHARE = 0.6;
 
 const words = (text: string): number => plain(text).split(/\s+/u).filter(Boolean).length;
 
@@ -26,6 +28,11 @@ export interface Stretch {
   to: number;
   textWords: number;
   load: number;
+  /**
+   * Text words before its first note marker. Its pages without notes held no marker (a marker's
+   * note is printed on its own page), so they all end within these words.
+   */
+  markerFree: number;
 }
 
 /**
@@ -38,24 +45,44 @@ export function stretches(drafts: readonly Draft[]): Stretch[] {
     if (d.k !== 'notes') lastContent = i;
   });
   const out: Stretch[] = [];
-  let current: Stretch = { from: 0, to: 0, textWords: 0, load: 0 };
+  const fresh = (from: number): Stretch => ({ from, to: from, textWords: 0, load: 0, markerFree: -1 });
+  let current = fresh(0);
+  const close = (): void => {
+    if (current.markerFree < 0) current.markerFree = current.textWords;
+    out.push(current);
+  };
   drafts.forEach((d, i) => {
     if (d.k === 'notes') {
       current.load += NOTE_WEIGHT * d.notes.reduce((sum, n) => sum + words(n.text) + n.extra.reduce((s, x) => s + draftWords(x), 0), 0);
       current.to = i + 1;
       if (i < lastContent) {
-        out.push(current);
-        current = { from: i + 1, to: i + 1, textWords: 0, load: 0 };
+        close();
+        current = fresh(i + 1);
       }
       return;
     }
+    const marker = current.markerFree < 0 ? wordsBeforeMarker(d) : null;
+    if (marker !== null) current.markerFree = current.textWords + marker;
     const w = draftWords(d);
     current.textWords += w;
     current.load += w;
     current.to = i + 1;
   });
-  if (current.to > current.from) out.push(current);
+  if (current.to > current.from) close();
   return out;
+}
+
+/** Words wholly before the first note marker of a text or table draft, or null if it has none. */
+function wordsBeforeMarker(d: Draft): number | null {
+  const texts = d.k === 'text' ? [d.line.text] : d.k === 'rows' ? d.lines.map((l) => l.text) : [];
+  let before = 0;
+  for (const text of texts) {
+    const t = plain(text);
+    const at = t.search(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/u);
+    if (at >= 0) return before + t.slice(0, at).split(/\s+/u).filter(Boolean).length - (/\S$/u.test(t.slice(0, at)) ? 1 : 0);
+    before += words(text);
+  }
+  return null;
 }
 
 /** Words of a text or table draft (notes are counted by stretches). */
@@ -70,14 +97,18 @@ export function draftWords(d: Draft): number {
  * to the stretch with the most per page (the D'Hondt rule), while that is well over a typical page
  * (OVERFULL times the median stretch). Pages it cannot justify stay unplaced, as before.
  */
-export function pagesPerStretch(loads: readonly number[], missing: number): number[] {
+export function pagesPerStretch(loads: readonly number[], missing: number, markerFree: readonly number[] = loads): number[] {
   const pages = loads.map(() => 1);
   if (missing <= 0 || loads.length < 3) return pages;
   const sorted = [...loads].sort((a, b) => a - b);
   const typical = sorted[Math.floor(sorted.length / 2)] as number;
+  // Another page without notes needs room before the stretch's first marker: some 60% of a page
+  // each (the last page of a part can be short, Chapter 2's part 1 ends 238 words into a stretch).
+  const roomFor = (i: number): boolean => (markerFree[i] as number) >= MARKER_FREE_SHARE * typical * (pages[i] as number);
   for (let k = 0; k < missing; k++) {
     let best = -1;
     loads.forEach((load, i) => {
+      if (!roomFor(i)) return;
       if (best < 0 || load / (pages[i] as number) > (loads[best] as number) / (pages[best] as number)) best = i;
     });
     if (best < 0 || (loads[best] as number) / (pages[best] as number) < OVERFULL * typical) break;
@@ -86,10 +117,13 @@ export function pagesPerStretch(loads: readonly number[], missing: number): numb
   return pages;
 }
 
-/** Where a stretch of `pages` pages broke: text-word offsets from its start, sharing its load evenly. */
+/**
+ * Where a stretch of `pages` pages broke: text-word offsets from its start, sharing its load evenly,
+ * but never after its first marker (the pages before the last had none).
+ */
 export function breakOffsets(stretch: Stretch, pages: number): number[] {
   const out: number[] = [];
-  for (let j = 1; j < pages; j++) out.push(Math.min(stretch.textWords - 1, Math.round((stretch.load * j) / pages)));
+  for (let j = 1; j < pages; j++) out.push(Math.min(stretch.markerFree, stretch.textWords - 1, Math.round((stretch.load * j) / pages)));
   return out;
 }
 
@@ -135,7 +169,9 @@ function flat(nodes: readonly Inline[]): string {
  * starts at, 0 meaning before the paragraph.
  */
 export function pageStartsIn(content: Inline[], offsets: readonly number[], fromStart: boolean): number[] {
-  const candidates = [...(fromStart ? [{ node: 0, at: 0, wordsBefore: 0 }] : []), ...sentenceStarts(content)];
+  // Never after the first marker: its note was printed on the page the marker is on.
+  const firstMarker = content.findIndex((n) => n.t === 'ref');
+  const candidates = [...(fromStart ? [{ node: 0, at: 0, wordsBefore: 0 }] : []), ...sentenceStarts(content)].filter((c) => firstMarker < 0 || c.node < firstMarker);
   const chosen: { node: number; at: number }[] = [];
   let next = 0;
   for (const offset of [...offsets].sort((a, b) => a - b)) {

@@ -158,7 +158,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   const plannedBreaks = new Map<number, number[]>();
   if (opts.firstPage !== null && opts.lastPage !== null) {
     const parts = stretches(drafts);
-    const perStretch = pagesPerStretch(parts.map((x) => x.load), opts.lastPage - opts.firstPage + 1 - parts.length);
+    const perStretch = pagesPerStretch(parts.map((x) => x.load), opts.lastPage - opts.firstPage + 1 - parts.length, parts.map((x) => x.markerFree));
     parts.forEach((part, i) => {
       for (const offset of breakOffsets(part, perStretch[i] ?? 1)) {
         let seen = 0;
@@ -298,8 +298,12 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     for (const start of starts) {
       const e = estimatedPage();
       if (e === null) continue;
-      if (start === 0) blocks.push(pageBreakBlock(e));
-      else inside.push({ afterInline: start, page: e, approximate });
+      if (start === 0) {
+        // A heading is kept with the text after it: the page starts before the heading.
+        let at = blocks.length;
+        while (at > 0 && blocks[at - 1]?.kind === 'heading') at--;
+        blocks.splice(at, 0, pageBreakBlock(e));
+      } else inside.push({ afterInline: start, page: e, approximate });
     }
     const para: Paragraph & { lastText: string; isCaption?: boolean } = {
       kind: 'paragraph',

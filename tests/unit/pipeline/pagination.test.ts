@@ -25,21 +25,31 @@ describe('pages without footnotes, placed by length', () => {
   });
 
   it('shares a stretch\'s load evenly between its pages', () => {
-    expect(breakOffsets({ from: 0, to: 1, textWords: 1000, load: 1044 }, 3)).toEqual([348, 696]);
-    expect(breakOffsets({ from: 0, to: 1, textWords: 300, load: 900 }, 2)).toEqual([299]);
+    expect(breakOffsets({ from: 0, to: 1, textWords: 1000, load: 1044, markerFree: 1000 }, 3)).toEqual([348, 696]);
+    expect(breakOffsets({ from: 0, to: 1, textWords: 300, load: 900, markerFree: 300 }, 2)).toEqual([299]);
+    // Never after the first marker: the pages before the last had no notes.
+    expect(breakOffsets({ from: 0, to: 1, textWords: 487, load: 533, markerFree: 238 }, 2)).toEqual([238]);
   });
 
   it('starts a page at the nearest end of a sentence, keeping every character', () => {
     const content: Inline[] = [
       { t: 'text', v: 'One two three. Four five six seven.' },
-      { t: 'ref', noteId: 'x-n1', refId: 'x-n1-ref', n: 1, line: 1 },
-      { t: 'text', v: ' Eight nine ten eleven twelve. Thirteen.' },
+      { t: 'em', c: [{ t: 'text', v: 'Pravda' }] },
+      { t: 'text', v: ' said so. Eight nine ten eleven twelve. Thirteen.' },
     ];
     const before = inlineText(content);
-    // Word 4 is nearest "Four" (3 words before it); word 9 nearest "Eight" (7), after the marker.
+    // Word 4 is nearest "Four" (3 words before it); word 9 nearest "Eight" (10).
     expect(pageStartsIn(content, [4, 9], false)).toEqual([1, 4]);
     expect(inlineText(content)).toBe(before);
-    expect(content.map((n) => (n.t === 'text' ? n.v : `[${n.t}]`))).toEqual(['One two three. ', 'Four five six seven.', '[ref]', ' ', 'Eight nine ten eleven twelve. Thirteen.']);
+    expect(content.map((n) => (n.t === 'text' ? n.v : `[${n.t}]`))).toEqual(['One two three. ', 'Four five six seven.', '[em]', ' said so. ', 'Eight nine ten eleven twelve. Thirteen.']);
+    // Not after a note marker, whose note was printed on the marker's own page.
+    const marked: Inline[] = [
+      { t: 'text', v: 'One two three. Four five.' },
+      { t: 'ref', noteId: 'x-n1', refId: 'x-n1-ref', n: 1, line: 1 },
+      { t: 'text', v: ' Six seven eight. Nine ten.' },
+    ];
+    expect(pageStartsIn(marked, [6], false)).toEqual([1]);
+    expect(pageStartsIn([{ t: 'ref', noteId: 'x-n2', refId: 'x-n2-ref', n: 2, line: 1 }, { t: 'text', v: ' Six seven eight. Nine ten.' }], [3], false)).toEqual([]);
     // A page may start before the paragraph itself when that is nearest (not right after notes).
     expect(pageStartsIn([{ t: 'text', v: 'Alpha beta gamma delta. Epsilon.' }], [0], true)).toEqual([0]);
     // Initials and abbreviations are not sentence ends.
@@ -83,6 +93,35 @@ describe('the real thesis', () => {
       const expected = Array.from({ length: (s.lastPage as number) - (s.firstPage as number) + 1 }, (_, i) => (s.firstPage as number) + i);
       expect(pages, s.id).toEqual(expected);
     }
+  });
+
+  it('puts every note marker on the page its note was printed on (pages without notes have no markers)', () => {
+    const wrong: string[] = [];
+    let markers = 0;
+    for (const s of edition.sections) {
+      const printedOn = new Map(s.blocks.flatMap((b) => (b.kind === 'notes' ? b.notes.map((n) => [n.id, n.page] as const) : [])));
+      let page: number | null = null;
+      for (const b of s.blocks) {
+        if (b.kind === 'pagebreak') page = b.page;
+        if (b.kind !== 'paragraph' && b.kind !== 'heading') continue;
+        const breaks = b.kind === 'paragraph' ? b.pageBreaksInside : [];
+        b.content.forEach((node, i) => {
+          for (const inside of breaks) if (inside.afterInline === i) page = inside.page;
+          if (node.t !== 'ref') return;
+          markers++;
+          if (printedOn.get(node.noteId) !== page) wrong.push(`${node.noteId}: marker on p. ${page}, note on p. ${printedOn.get(node.noteId)}`);
+        });
+        for (const inside of breaks) if (inside.afterInline >= b.content.length) page = inside.page;
+      }
+    }
+    expect(markers).toBeGreaterThan(800);
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps a heading with the text after it: Chapter 2\'s part 2 begins the page its first paragraph begins', () => {
+    const blocks = edition.sections.find((x) => x.id === 'chapter-2')!.blocks;
+    const at = blocks.findIndex((b) => b.kind === 'heading' && b.id === 'part-2');
+    expect(blocks[at - 1]?.kind).toBe('pagebreak');
   });
 
   it('puts Table 5 on p. 263, after Table 4\'s "pp. 260-2" (Chapter 1, n. 27)', () => {
