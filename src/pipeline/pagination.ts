@@ -9,6 +9,7 @@
  */
 import { plain } from './classify.ts';
 import type { Draft } from './drafts.ts';
+import { inlineText } from './inline.ts';
 import type { Inline } from './model.ts';
 
 /** A line of single-spaced notes takes about half the room of a line of double-spaced text. */
@@ -18,7 +19,8 @@ export const OVERFULL = 1.3;
 /** ...and only if the words before its first marker could fill that much of a page for each page without notes. */
 export const MARKER_FREE_SHARE = 0.6;
 
-const words = (text: string): number => plain(text).split(/\s+/u).filter(Boolean).length;
+const wordCount = (text: string): number => text.split(/\s+/u).filter(Boolean).length;
+const words = (text: string): number => wordCount(plain(text));
 
 /** The room a run of drafts took: its text words, and its notes' words weighted by NOTE_WEIGHT. */
 export interface Stretch {
@@ -79,7 +81,7 @@ function wordsBeforeMarker(d: Draft): number | null {
   for (const text of texts) {
     const t = plain(text);
     const at = t.search(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/u);
-    if (at >= 0) return before + t.slice(0, at).split(/\s+/u).filter(Boolean).length - (/\S$/u.test(t.slice(0, at)) ? 1 : 0);
+    if (at >= 0) return before + wordCount(t.slice(0, at)) - (/\S$/u.test(t.slice(0, at)) ? 1 : 0);
     before += words(text);
   }
   return null;
@@ -138,8 +140,8 @@ export function sentenceStarts(content: readonly Inline[]): { node: number; at: 
   let prevEnd = '';
   content.forEach((node, i) => {
     if (node.t !== 'text') {
-      const t = node.t === 'emend' ? node.corrected : node.t === 'ref' ? '' : flat(node.c);
-      wordsBefore += t.split(/\s+/u).filter(Boolean).length;
+      const t = inlineText([node]);
+      wordsBefore += wordCount(t);
       if (t) prevEnd = t;
       return;
     }
@@ -150,16 +152,12 @@ export function sentenceStarts(content: readonly Inline[]): { node: number; at: 
     for (const m of node.v.matchAll(re)) {
       const at = (m.index ?? 0) + m[0].length;
       if (m.index === 0 && !/[a-z]{2}[.?!]['"]?$/u.test(prevEnd)) continue;
-      out.push({ node: i, at, wordsBefore: wordsBefore + node.v.slice(0, at).split(/\s+/u).filter(Boolean).length });
+      out.push({ node: i, at, wordsBefore: wordsBefore + wordCount(node.v.slice(0, at)) });
     }
-    wordsBefore += node.v.split(/\s+/u).filter(Boolean).length;
+    wordsBefore += wordCount(node.v);
     if (node.v.trim()) prevEnd = node.v.trimEnd();
   });
   return out;
-}
-
-function flat(nodes: readonly Inline[]): string {
-  return nodes.map((n) => (n.t === 'text' ? n.v : n.t === 'emend' ? n.corrected : n.t === 'em' || n.t === 'u' ? flat(n.c) : '')).join('');
 }
 
 /**

@@ -121,11 +121,8 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   // Each note block that has text after it ends a page. When their count matches the pages the
   // contents allow, every reconstructed page number is exact; otherwise some page had no notes
   // (or its notes ran over), and the numbers after the first are approximate.
-  let lastContent = -1;
-  drafts.forEach((d, i) => {
-    if (d.k !== 'notes') lastContent = i;
-  });
-  const pageEndsInside = drafts.filter((d, i) => d.k === 'notes' && i < lastContent).length;
+  const parts = stretches(drafts);
+  const pageEndsInside = Math.max(0, parts.length - 1);
   const paginationExact = opts.firstPage !== null && opts.lastPage !== null && opts.firstPage + pageEndsInside === opts.lastPage;
   const approximate = !paginationExact;
   let pendingPageEnd = false;
@@ -157,7 +154,6 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   // into the drafts where they fall.
   const plannedBreaks = new Map<number, number[]>();
   if (opts.firstPage !== null && opts.lastPage !== null) {
-    const parts = stretches(drafts);
     const perStretch = pagesPerStretch(parts.map((x) => x.load), opts.lastPage - opts.firstPage + 1 - parts.length, parts.map((x) => x.markerFree));
     parts.forEach((part, i) => {
       for (const offset of breakOffsets(part, perStretch[i] ?? 1)) {
@@ -182,6 +178,14 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     estimatedPages++;
     return page;
   };
+  /** Start an estimated page before the block about to be emitted; a heading just emitted goes with it. */
+  const startEstimatedPage = (): void => {
+    const e = estimatedPage();
+    if (e === null) return;
+    let at = blocks.length;
+    while (at > 0 && blocks[at - 1]?.kind === 'heading') at--;
+    blocks.splice(at, 0, pageBreakBlock(e));
+  };
 
   for (; index < drafts.length; index++) {
     const draft = drafts[index] as Draft;
@@ -196,10 +200,6 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     if (draft.k === 'rows') {
       const p = takePageEnd();
       if (p !== null) blocks.push(pageBreakBlock(p));
-      if (plannedBreaks.has(index)) {
-        const e = estimatedPage();
-        if (e !== null) blocks.push(pageBreakBlock(e));
-      }
       const prev = blocks[blocks.length - 1];
       let caption: Inline[] | null = null;
       let captionLine: LineNo | null = null;
@@ -209,6 +209,8 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
         caption = prev.content;
         captionLine = prev.lines[0] ?? null;
       }
+      // After the caption is taken, so that an estimated page starts before the table and its caption.
+      if (plannedBreaks.has(index)) startEstimatedPage();
       blocks.push(toTable(draft.lines, `tbl-${++tableCount}`, caption, captionLine, scope, parse));
       lastProse = null;
       continue;
@@ -229,10 +231,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       }
       const p = takePageEnd();
       if (p !== null) blocks.push(pageBreakBlock(p));
-      if (plannedBreaks.has(index)) {
-        const e = estimatedPage();
-        if (e !== null) blocks.push(pageBreakBlock(e));
-      }
+      if (plannedBreaks.has(index)) startEstimatedPage();
       const h: Heading = {
         kind: 'heading',
         level: heading.level,
@@ -296,14 +295,12 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     if (p !== null) blocks.push(pageBreakBlock(p));
     const inside: Paragraph['pageBreaksInside'] = [];
     for (const start of starts) {
-      const e = estimatedPage();
-      if (e === null) continue;
       if (start === 0) {
-        // A heading is kept with the text after it: the page starts before the heading.
-        let at = blocks.length;
-        while (at > 0 && blocks[at - 1]?.kind === 'heading') at--;
-        blocks.splice(at, 0, pageBreakBlock(e));
-      } else inside.push({ afterInline: start, page: e, approximate });
+        startEstimatedPage();
+        continue;
+      }
+      const e = estimatedPage();
+      if (e !== null) inside.push({ afterInline: start, page: e, approximate });
     }
     const para: Paragraph & { lastText: string; isCaption?: boolean } = {
       kind: 'paragraph',
@@ -311,7 +308,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       id: spec.kind === 'front' ? `${spec.id}-${++paraCount}` : `para-${++paraCount}`,
       content,
       lines: [line.n],
-      pages: page === null ? [] : [...new Set([page - inside.length, ...inside.map((b) => b.page)])],
+      pages: page === null ? [] : [page - inside.length, ...inside.map((b) => b.page)],
       pageBreaksInside: inside,
       style,
       scope,

@@ -9,7 +9,7 @@
 import { inlineText } from '../pipeline/inline.ts';
 import type { Block, Inline, Note, Paragraph, TableBlock } from '../pipeline/model.ts';
 
-/** Characters of running text on a line at 320 px (about 33 at the body size; notes are smaller but indented). */
+/** Characters of running text on a line at 320 px, erring low so that the lines err high (34 keeps every block within its room: tests/e2e/reading.spec.ts). */
 export const CHARS_PER_LINE = 34;
 /** The inline page marker a page break inside a paragraph shows ("| ≈ p. 216"). */
 const PAGE_MARKER_CHARS = 10;
