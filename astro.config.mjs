@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
 import { editionSearch } from './src/search/integration.ts';
+import { perPageCsp } from './src/security/integration.ts';
 
 // Deliberate choices for a scholarly edition (see README "Rendering decisions"):
 // - compressHTML: true — Astro 7's default 'jsx' mode drops spaces between inline
@@ -21,9 +22,10 @@ export default defineConfig({
   // while it is still parsing, and Chapter 2 fell from 94-97 to 89-92, /maps/1930/ from 98-100 to 93-95.
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  integrations: [editionSearch()],
+  integrations: [editionSearch(), perPageCsp()],
   // Content-Security-Policy as a <meta> on every page: Astro adds the hashes of the scripts and
-  // styles it emits; nothing else runs, and nothing is fetched from another host.
+  // styles it emits (all of the build's, on every page; perPageCsp() then keeps each page's own);
+  // nothing else runs, and nothing is fetched from another host.
   // 'wasm-unsafe-eval' lets Pagefind instantiate its WebAssembly search engine (no JS eval).
   security: {
     csp: {

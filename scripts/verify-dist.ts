@@ -1,7 +1,8 @@
 /**
  * Checks the built site, not just the model: every word of the source appears exactly once in
  * the edition's text regions ([data-edition]) across all pages; every internal link and #fragment
- * resolves; ids are unique on each page; every note marker and back-link has its target.
+ * resolves; ids are unique on each page; every note marker and back-link has its target; each page's
+ * CSP allows its own inline scripts and styles and no other page's.
  * Exits non-zero naming the file and the problem.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { toLines } from '../src/pipeline/lines.ts';
 import { compareWords, sourceWords, wordsOf } from '../src/pipeline/conservation.ts';
+import { narrowPageCsp } from '../src/security/page-csp.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -69,7 +71,14 @@ const linksByFile: { file: string; href: string }[] = [];
 const editionWords: string[] = [];
 
 for (const file of files) {
-  const { document } = parseHTML(readFileSync(file, 'utf8'));
+  const html = readFileSync(file, 'utf8');
+  try {
+    const { dropped } = narrowPageCsp(html, relative(root, file));
+    if (dropped > 0) problems.push(`${relative(root, file)}: its Content-Security-Policy allows ${dropped} inline script(s) or style(s) the page does not carry`);
+  } catch (e) {
+    problems.push((e as Error).message);
+  }
+  const { document } = parseHTML(html);
   const ids = new Set<string>();
   for (const el of document.querySelectorAll('[id]')) {
     const id = el.getAttribute('id') as string;
@@ -118,4 +127,4 @@ if (problems.length > 0) {
   for (const p of problems.slice(0, 60)) console.error(`  ${p}`);
   process.exit(1);
 }
-console.log(`verify-dist: ${files.length} pages; ${report.sourceWords} source words each found exactly once in the built edition; ${checkedLinks} internal links resolve; ids unique`);
+console.log(`verify-dist: ${files.length} pages; ${report.sourceWords} source words each found exactly once in the built edition; ${checkedLinks} internal links resolve; ids unique; each CSP allows only its page's inline code`);

@@ -1,0 +1,36 @@
+import type { AstroIntegration } from 'astro';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { narrowPageCsp } from './page-csp.ts';
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return htmlFiles(path);
+    return entry.name.endsWith('.html') ? [path] : [];
+  });
+}
+
+/** After Astro has written the site, each page's CSP keeps only the hashes of its own inline code (page-csp.ts). */
+export function perPageCsp(): AstroIntegration {
+  return {
+    name: 'edition-per-page-csp',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        let kept = 0;
+        let dropped = 0;
+        const files = htmlFiles(dist).sort();
+        for (const file of files) {
+          const html = readFileSync(file, 'utf8');
+          const narrowed = narrowPageCsp(html, relative(dist, file));
+          if (narrowed.html !== html) writeFileSync(file, narrowed.html);
+          kept += narrowed.kept;
+          dropped += narrowed.dropped;
+        }
+        logger.info(`CSP narrowed on ${files.length} pages: ${kept} hashes kept (their own inline code), ${dropped} of other pages' removed`);
+      },
+    },
+  };
+}
