@@ -240,6 +240,7 @@ export function citationStream(edition: Edition): CitationStream {
     if (LIST_SECTIONS.has(c.section)) continue;
     const text = c.flat.text;
     const toks = tokens(text);
+    const firstRef = archival.length;
     const scoped = byScope.get(c.scope) ?? [];
     byScope.set(c.scope, scoped);
     const isCitationPlace = c.noteId !== null || c.sectionKind !== 'chapter' || /Source|op\.? ?cit|[Ii]bid/u.test(text);
@@ -365,11 +366,28 @@ export function citationStream(edition: Edition): CitationStream {
         mentions.push(resolved.mention);
       }
     }
+    numberInReadingOrder(archival, firstRef);
   }
   supplyMissingOpis(archival);
   const result = { mentions, abbreviated, archival };
   cache.set(edition, result);
   return result;
+}
+
+/**
+ * Renumbers one note's references in the order they are printed: its continuations ("TsGAOR, loc.
+ * cit., and 7952/ 3/ 94, 84") are resolved after its explicit files, so they were numbered last.
+ */
+function numberInReadingOrder(archival: ArchivalReference[], from: number): void {
+  const mine = archival.slice(from);
+  if (mine.length < 2) return;
+  const inPrint = [...mine].sort((a, b) => a.linkStart - b.linkStart);
+  const renamed = new Map(inPrint.map((r, i) => [r.id, (mine[i] as ArchivalReference).id]));
+  for (const r of mine) {
+    r.id = renamed.get(r.id) ?? r.id;
+    if (r.continues !== null) r.continues = renamed.get(r.continues) ?? r.continues;
+  }
+  archival.splice(from, mine.length, ...inPrint);
 }
 
 type MakeRef = (c: TextContext, m: Pick<ArchivalMention, 'archive' | 'fond' | 'opis' | 'delo' | 'folios' | 'form' | 'raw' | 'remarks' | 'linkStart' | 'linkEnd'>, continues: string | null) => ArchivalReference;
@@ -392,8 +410,9 @@ function resolveToken(
     abbreviated: { ...base, author, target, reason },
     mention: target ? { context: c, start: t.start, end: t.end, linkStart: t.start, linkEnd: t.end, target, authors: author ? [author] : [], via: t.token === 'ibid.' ? 'ibid' : t.token === 'op. cit.' ? 'op-cit' : 'loc-cit', abbr: null } : null,
   });
-  const continueArchival = (prev: ArchivalReference, folios: string | null, form: 'ibid' | 'loc-cit'): Target => {
-    const ref = makeRef(c, { archive: prev.archive, fond: prev.fond, opis: prev.opis, delo: prev.delo, folios, form, raw: t.raw + text.slice(t.end, t.end + 12).replace(/[.;].*$/u, ''), remarks: [`continues ${prev.noteId === c.block ? 'the reference before it' : `the reference in ${prev.noteId}`} (${t.token})`], linkStart: t.start, linkEnd: t.end }, prev.id);
+  // raw: the citation as printed, the token with the folio it gives ("Ibid, II. 35-40", "TsGAOR, loc. cit.").
+  const continueArchival = (prev: ArchivalReference, folios: string | null, form: 'ibid' | 'loc-cit', raw: string): Target => {
+    const ref = makeRef(c, { archive: prev.archive, fond: prev.fond, opis: prev.opis, delo: prev.delo, folios, form, raw, remarks: [`continues ${prev.noteId === c.block ? 'the reference before it' : `the reference in ${prev.noteId}`} (${t.token})`], linkStart: t.start, linkEnd: t.end }, prev.id);
     return { kind: 'archival', ref, label: ref.raw };
   };
 
@@ -402,7 +421,7 @@ function resolveToken(
   if (archLoc) {
     const prev = [...scoped].reverse().find((m) => m.target.kind === 'archival' && m.target.ref.archive === archLoc.archive);
     if (!prev || prev.target.kind !== 'archival') return done(null, null, 'no earlier file of this archive in the scope');
-    return done(continueArchival(prev.target.ref, 'loc. cit.', 'loc-cit'), null, `the ${archLoc.archive} file cited in ${prev.context.block}`);
+    return done(continueArchival(prev.target.ref, 'loc. cit.', 'loc-cit', archLoc.raw), null, `the ${archLoc.archive} file cited in ${prev.context.block}`);
   }
 
   if (t.token === 'ibid.') {
@@ -412,7 +431,7 @@ function resolveToken(
     if (!prev) return done(null, null, 'nothing cited before it in this scope');
     if (prev.target.kind === 'archival') {
       const folio = /^\.?,?\s*(?:(?:pp?\.|ll?\.|II\.|I\.|1\.)\s*)?(\d+(?:\s*[-–]\s*\d+)?)/u.exec(text.slice(t.end));
-      return done(continueArchival(prev.target.ref, folio ? (folio[1] as string).replace(/\s+/gu, '') : null, 'ibid'), null, `the file cited in ${prev.context.block}`);
+      return done(continueArchival(prev.target.ref, folio ? (folio[1] as string).replace(/\s+/gu, '') : null, 'ibid', t.raw + (folio?.[0] ?? '')), null, `the file cited in ${prev.context.block}`);
     }
     return done(prev.target, prev.authors[0] ?? null, `the previous citation, in ${prev.context.block}`);
   }

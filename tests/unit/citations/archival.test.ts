@@ -121,6 +121,13 @@ describe('archival references in context: continuations and the index', () => {
     expect(inNote('ch4-n74').map(shortForm)).toEqual(['TsGAOR 7952/3/82, 153']);
   });
 
+  it('a continuation keeps the citation as printed, folio included (the data downloads carry it as raw)', () => {
+    expect(inNote('ch4-n72').map((r) => r.raw)).toEqual(['Ibid, II. 35-40']);
+    expect(inNote('ch4-n73').map((r) => r.raw)).toEqual(['Ibid., ll. 20-21']);
+    expect(inNote('ch3-n90').map((r) => r.raw)).toEqual(['7952/3/253, 11', 'Ibid., p. 122']);
+    expect(inNote('ch1-n21').map((r) => r.raw)).toEqual(['TsGAOR, loc. cit.', '7952/ 3/ 94, 84']);
+  });
+
   it('"Martenovka, 7/2/1928. Quoted in ibid., 1.13" is the file that quoted Martenovka before (ch. 3 n. 82)', () => {
     expect(inNote('ch3-n82').map(shortForm)).toEqual(['TsGAOR 7952/3/253, 13']);
   });
