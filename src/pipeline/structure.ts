@@ -270,6 +270,19 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     const starts = planned ? pageStartsIn(content, planned, p === null) : [];
     const joins =
       style === 'prose' && lastProse !== null && blocks[blocks.length - 1] === lastProse && (!endsSentence(lastProse.lastText) || startsLikeContinuation(text));
+    // A back-matter line that closes a bracket the line before it left open is the same entry,
+    // wrapped by the typist ("Khrushchev, N.S. (secretary of Krasnaya Presnya raikom-" | "new. Was
+    // secretary of Bauman raikom)", Appendix 1): one line of the edition, joined with a space.
+    const lastBlock = blocks[blocks.length - 1];
+    if (style === 'line' && p === null && starts.length === 0 && lastBlock?.kind === 'paragraph' && lastBlock.style === 'line' && bracketsLeftOpen(plain((lastBlock as Paragraph & { lastText: string }).lastText)) > 0 && bracketsLeftOpen(plainText) < 0) {
+      const wrapped = lastBlock as Paragraph & { lastText: string };
+      const [first, ...rest] = content;
+      const indentless = first?.t === 'text' ? [{ ...first, v: first.v.trimStart() }, ...rest] : content;
+      wrapped.content.push({ t: 'text', v: ' ' }, ...indentless);
+      wrapped.lines.push(line.n);
+      wrapped.lastText = text;
+      continue;
+    }
     if (joins && lastProse) {
       if (p !== null) {
         lastProse.pageBreaksInside.push({ afterInline: lastProse.content.length, page: p, approximate });
@@ -355,6 +368,12 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     if (list) list.notes.push(note);
     else notesOutsideScope.push(note);
   }
+}
+
+/** Brackets a line opens and does not close (negative: closes more than it opens); an enumerator "b)" is not one. */
+function bracketsLeftOpen(text: string): number {
+  const body = text.replace(/^\s*-?\s*(?:[a-z]|[ivx]+)\)\s/u, '');
+  return (body.match(/\(/gu) ?? []).length - (body.match(/\)/gu) ?? []).length;
 }
 
 /** The table a note introduces, as blocks with ids under the note's own id. */

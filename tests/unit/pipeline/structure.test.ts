@@ -50,6 +50,16 @@ describe('structureSection', () => {
     expect(s.paragraphsJoined).toBe(0);
   });
 
+  it('keeps a roster entry the typist wrapped inside its brackets as one line (fixture: roster-entry-wraps)', () => {
+    const appendices = SECTION_SPECS.find((s) => s.id === 'appendices')!;
+    const lines = [{ n: 3604, text: 'Appendix 1: The Membership of the MK Buro and Secretariat, 1924-1932' }, ...fixture('roster-entry-wraps.txt', 4026)];
+    const s = structureSection(linesToDrafts(lines), { spec: appendices, firstPage: 247, lastPage: 256, parse });
+    const lineParas = paragraphs(s.blocks).filter((p) => p.style === 'line');
+    expect(lineParas.map((p) => p.lines)).toEqual([[4026], [4027], [4028], [4029], [4030, 4031], [4032]]);
+    expect(inlineText(lineParas[4]!.content)).toBe(' Khrushchev, N.S. (secretary of Krasnaya Presnya raikom- new. Was secretary of Bauman raikom)');
+    expect(s.paragraphsJoined).toBe(0);
+  });
+
   it('gives Introduction headings their levels: unnumbered h2, lettered h3 (fixture: intro-headings)', () => {
     const s = structureSection(linesToDrafts([{ n: 69, text: 'Introduction' }, ...fixture('intro-headings.txt', 150)]), { spec: intro, firstPage: 1, lastPage: 21, parse });
     const headings = s.blocks.flatMap((b) => (b.kind === 'heading' ? [[b.level, b.id, b.headingKind]] : []));
@@ -136,6 +146,21 @@ describe('the real thesis', () => {
         .map((p) => `${s.id} line ${p.lines[0]}`),
     );
     expect(stranded).toEqual([]);
+  });
+
+  it('prints every back-matter line with its brackets closed: wrapped roster entries joined, a missing bracket emended (em-032)', () => {
+    const open = edition.sections
+      .filter((s) => s.kind !== 'chapter')
+      .flatMap((s) => paragraphs(s.blocks).filter((p) => p.style === 'line').map((p) => ({ s, p, text: inlineText(p.content) })))
+      .map((x) => ({ ...x, body: x.text.replace(/^\s*-?\s*(?:[a-z]|[ivx]+)\)\s/u, '') }))
+      .filter(({ body }) => (body.match(/\(/gu) ?? []).length !== (body.match(/\)/gu) ?? []).length)
+      .map(({ s, p, text }) => `${s.id} line ${p.lines[0]}: ${text}`);
+    expect(open).toEqual([]);
+    const app = section('appendices');
+    const at = (line: number) => paragraphs(app.blocks).find((p) => p.lines.includes(line));
+    expect(at(3734)?.lines).toEqual([3734, 3735]);
+    expect(inlineText(at(3734)!.content)).toBe(' Yakovlev, V.A. (secretary of Khamovniki raikom-new. Replaces Yurevich, E.I.)');
+    expect(inlineText(at(3711)!.content)).toBe(' Mikhailov, V.M. (Chairman of MGSPS)');
   });
 
   it('has only real calendar dates (d/m/yyyy, 1917-1937) in the corrected text: emendations em-029, em-030', () => {
