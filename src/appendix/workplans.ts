@@ -124,9 +124,10 @@ export function parseWorkPlans(edition: Edition): WorkPlan[] {
   let group: WorkPlanGroup | null = null;
   for (const b of s.blocks) {
     if (b.kind === 'pagebreak' || b.kind === 'notes' || b.scope !== 'app-2') continue;
-    if (b.kind === 'heading' && b.level === 3) {
+    // h3: the two plans ("a) Plan of Work for MK plenum."); h4: the topics that group the buro's items.
+    if (b.kind === 'heading' && b.level >= 3) {
       const title = tidy(inlineText(b.content));
-      const plan = /^([ab])\)\s*(.*)$/u.exec(title);
+      const plan = b.level === 3 ? /^([ab])\)\s*(.*)$/u.exec(title) : null;
       if (plan) {
         plans.push({ key: plan[1] === 'a' ? 'plenum' : 'buro', title: (plan[2] ?? '').replace(/\.$/u, ''), anchor: b.id, groups: [] });
         group = null;
@@ -147,12 +148,7 @@ export function parseWorkPlans(edition: Edition): WorkPlan[] {
       parent.items.push({ ...sub, n: parent.n });
       continue;
     }
-    if (!/^\d+\.\s/u.test(text)) {
-      // A group heading the conversion left as a paragraph ("Trade and Co-operatives.").
-      group = { title: text, items: [] };
-      plan.groups.push(group);
-      continue;
-    }
+    if (!/^\d+\.\s/u.test(text)) throw new Error(`work plans: line ${b.lines[0]} is neither an item nor a sub-item: "${text}"`);
     if (!group) {
       group = { title: null, items: [] };
       plan.groups.push(group);

@@ -258,7 +258,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       !/^-\s+(?:[ivx]+|[a-z])\)/u.test(text);
     const style: Paragraph['style'] = dashResumesSentence
       ? 'prose'
-      : /^-\s/u.test(text)
+      : /^-\s/u.test(text) || (spec.kind === 'back' && /^\s+-\s+[a-z]\)\s/u.test(text))
         ? 'list-item'
         : spec.kind !== 'chapter' || /^\s/u.test(text) || isCaption(text, next) || /^Source/u.test(plainText)
           ? 'line'
@@ -421,6 +421,14 @@ function classifyHeading(spec: SectionSpec, line: LogicalLine, next: Draft | und
       const m = h.re.exec(t);
       if (m) return { level: h.level, kind: line.fusedHeading ? 'fused' : 'subheading', id: h.id(m), ordinal: null };
     }
+    // Appendix 2's plan for the MK buro groups its numbered items under unnumbered topic lines
+    // ("Trade and Co-operatives.", "Red Army"), one of them glued to the plan's own heading.
+    if (spec.id === 'appendices' && /^[A-Z][^\d:]{2,80}$/u.test(t) && !/^\s/u.test(line.text) && next?.k === 'text' && /^\d+\. [A-Z]/u.test(next.line.text)) {
+      return { level: 4, kind: line.fusedHeading ? 'fused' : 'subheading', id: '', ordinal: null };
+    }
+    // "Diagram 1 (Continued)4. Departments mentioned at the III Oblast Conference, 1932.": the fourth
+    // of the diagram's numbered parts, like "3.1931." before it.
+    if (line.fusedHeading && /^\d+\. /u.test(t)) return { level: 3, kind: 'fused', id: '', ordinal: null };
     if (line.fusedHeading) return { level: spec.id === 'appendices' ? 3 : 2, kind: 'fused', id: '', ordinal: null };
     if (/^(Key|Notes|Sources|Basic sectors)[.:]?$/u.test(t)) return { level: 3, kind: 'subheading', id: '', ordinal: null };
     return null;

@@ -15,6 +15,27 @@ describe('Appendix 2 work plans', () => {
     expect(plenum.groups.flatMap((g) => g.items).map((i) => i.n)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
     expect(plans[1]!.groups.filter((g) => g.title !== null).length).toBeGreaterThan(3);
   });
+  it("groups the buro plan's items under its eight topics, each a heading of the edition (h4)", () => {
+    const buro = plans[1]!;
+    expect(buro.groups.map((g) => g.title)).toEqual([
+      'Industrial and construction questions.',
+      'Questions concerning the growth and socialist reconstruction of agriculture.',
+      'Trade and Co-operatives.',
+      'Material Condition of the Working Class',
+      'Questions of Soviet Construction',
+      'Questions of cultural construction and mass work.',
+      'Red Army',
+      'Party Construction',
+    ]);
+    const numbers = buro.groups.flatMap((g) => g.items.map((i) => i.n));
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
+    const app = edition.sections.find((x) => x.id === 'appendices')!;
+    const topics = app.blocks.filter((b) => b.kind === 'heading' && b.level === 4);
+    expect(topics).toHaveLength(8);
+    // The sub-items "- a)" and " - b)" (indented by the typist) are alike list items.
+    const subItems = app.blocks.filter((b) => b.kind === 'paragraph' && /^\s*-\s+[ab]\)/u.test(b.content.map((c) => ('v' in c ? c.v : '')).join('')));
+    expect(subItems.map((b) => (b.kind === 'paragraph' ? b.style : null))).toEqual(['list-item', 'list-item', 'list-item', 'list-item']);
+  });
   it('reads months and responsible organisations', () => {
     const items = planItems(plans[0]!);
     expect(items[1]).toMatchObject({ months: ['May'], reports: ['Comrade Bauman'] });

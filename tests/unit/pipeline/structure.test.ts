@@ -105,6 +105,17 @@ describe('the real thesis', () => {
     expect(app.slice(0, 2)).toEqual([['appendix-1', 'Appendix 1: Composition of the MK Buro 1925-32.'], ['mk-buro-on-13-8-1924', 'MK Buro on 13/8/1924.']]);
     expect(app.some(([id, text]) => id === 'a-plan-of-work-for-mk-plenum' && text === 'a) Plan of Work for MK plenum.')).toBe(true);
     expect(app.some(([id]) => id === 'appendix-2')).toBe(true);
+    // "Diagram 1 (Continued)4. Departments…": the diagram's fourth part, at the level of its third ("3.1931.").
+    const diagramParts = section('diagrams').blocks.flatMap((b) => (b.kind === 'heading' ? [[b.level, inlineText(b.content)]] : []));
+    expect(diagramParts.slice(0, 7)).toEqual([
+      [2, 'Diagram 1: The Departments of the MK'],
+      [3, '1. 1925-1929'],
+      [3, '2. 1930'],
+      [2, 'Diagram 1 (Continued)'],
+      [3, '3.1931.'],
+      [2, 'Diagram 1 (Continued)'],
+      [3, '4. Departments mentioned at the III Oblast Conference, 1932.'],
+    ]);
     // Section 3's heading had the heads of its two-column list of congresses and conferences glued to it.
     const s3 = bib.blocks.findIndex((b) => b.kind === 'heading' && b.id === 'section-3');
     expect(inlineText((bib.blocks[s3] as { content: Inline[] }).content)).toBe('Section 3 Official Proceedings of the Communist Party');
