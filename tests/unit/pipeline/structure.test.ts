@@ -174,6 +174,15 @@ describe('the real thesis', () => {
     expect(inlineText(at(3711)!.content)).toBe(' Mikhailov, V.M. (Chairman of MGSPS)');
   });
 
+  it('titles the three maps "Map 1", "Map 2", "Map 3": the lost spaces of "Map2", "Map3" are emendations em-033, em-034', () => {
+    const maps = section('maps').blocks.flatMap((b) => (b.kind === 'heading' ? [[b.id, inlineText(b.content), b.content.map((c) => (c.t === 'emend' ? c.id : null)).filter(Boolean)]] : []));
+    expect(maps).toEqual([
+      ['map-1', 'Map 1', []],
+      ['map-2', 'Map 2', ['em-033']],
+      ['map-3', 'Map 3', ['em-034']],
+    ]);
+  });
+
   it('has only real calendar dates (d/m/yyyy, 1917-1937) in the corrected text: emendations em-029, em-030', () => {
     const texts = edition.sections.flatMap((s) =>
       s.blocks.flatMap((b) => {
