@@ -204,6 +204,22 @@ describe('the real thesis', () => {
     expect(texts.some((t) => t.includes('RM, 7/6/1932, 9/6/1932'))).toBe(true);
   });
 
+  it('prints every figure of thousands closed up ("1,743,500", not "1, 743, 500"): emendations em-035 to em-054', () => {
+    const texts = edition.sections.flatMap((s) =>
+      s.blocks.flatMap((b) => {
+        if (b.kind === 'paragraph' || b.kind === 'heading') return [inlineText(b.content)];
+        if (b.kind === 'notes') return b.notes.map((n) => inlineText(n.content));
+        return [];
+      }),
+    );
+    // A comma and a space before three digits also separates folios ("7952/3/82, 152") and pages
+    // ("pp.120, 128-9"), and years ("1927/8, 194 separate questions").
+    const spaced = texts.flatMap((t) => [...t.matchAll(/(?<![\d/.,])\d{1,3}(?:, \d{3})+(?!\d)/gu)].filter((m) => !/(?:\d\/\d*|pp?\.\s?)$/u.test(t.slice(0, m.index))).map((m) => m[0]));
+    expect(spaced).toEqual([]);
+    const all = texts.join('\n');
+    for (const figure of ['approximately 1,743,500.', '19,500 were private traders', 'over 10,000 hectares', "'The 25,000ers", '1,471 out of 2,002.', 'a total of 83,040 people']) expect(all).toContain(figure);
+  });
+
   it('makes the inline tables of the chapters real tables', () => {
     const ch3 = section('chapter-3');
     const tables = ch3.blocks.filter((b) => b.kind === 'table');
