@@ -220,6 +220,13 @@ describe('the real thesis', () => {
     for (const figure of ['approximately 1,743,500.', '19,500 were private traders', 'over 10,000 hectares', "'The 25,000ers", '1,471 out of 2,002.', 'a total of 83,040 people']) expect(all).toContain(figure);
   });
 
+  it('has no doubled word but the thesis\'s own ("three three- or four-hour sessions"): em-055 removes "the the raion"', () => {
+    const texts = edition.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [inlineText(b.content)] : b.kind === 'notes' ? b.notes.map((n) => inlineText(n.content)) : [])));
+    const doubled = texts.flatMap((t) => [...t.matchAll(/(?<![\p{L}'])(\p{L}+) \1(?![\p{L}'])/giu)].map((m) => t.slice(m.index, (m.index ?? 0) + m[0].length + 12)));
+    expect(doubled).toEqual(['three three- or four-ho']);
+    expect(texts.some((t) => t.includes('representatives from the raion and uezd APPOs'))).toBe(true);
+  });
+
   it('makes the inline tables of the chapters real tables', () => {
     const ch3 = section('chapter-3');
     const tables = ch3.blocks.filter((b) => b.kind === 'table');
