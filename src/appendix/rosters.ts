@@ -27,9 +27,9 @@ export interface EntryFlags {
 }
 
 export interface RosterEntry {
-  /** Surname as printed ("Kamanev"); '' for an unnamed ex-officio seat. */
+  /** Surname as printed, emendations applied ("Lyubasov"); '' for an unnamed ex-officio seat. */
   person: string;
-  /** Surname and initials as printed ("Kamanev, L.V."). */
+  /** Surname and initials as printed, emendations applied ("Giber, V.V."). */
   written: string;
   /** Initials with spaces closed up ("K.Ya."), or null. */
   initials: string | null;

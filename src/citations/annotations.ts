@@ -13,7 +13,7 @@ import { contextHref, textContexts, type TextContext } from './contexts.ts';
 import { parseAbbreviations, parseGlossary, type Abbreviation } from './glossary.ts';
 import { citationStream, type Target } from './stream.ts';
 import { successorOf } from './successors.ts';
-import { annotationFor } from './text.ts';
+import { annotationFor, type FlatText } from './text.ts';
 import { crossReferenceReport, crossReferences } from './xrefs.ts';
 import { countArchivalCandidates, findArchivalMentions } from './archival.ts';
 
@@ -158,12 +158,15 @@ export function citationAnnotations(edition: Edition): Annotation[] {
     if (spans.some((s) => c.start < s.end && s.start < c.end)) return false;
     const where = { section: c.context.section, block: c.context.block };
     const link = { href: c.href, className: c.className, ...(c.title !== undefined ? { title: c.title } : {}) };
-    // A title that runs across emphasis is linked in its first text node.
+    // A title that runs across emphasis is linked in its first text node; one cut by an emendation
+    // (itself a link) in its longest piece ("Moskovskie [Bol'sheviki] v bor'be s pravym…").
     const run = c.context.flat.runs.find((r) => r.start <= c.start && c.start < r.end);
     const firstRunEnd = run && run.end < c.end && c.className === 'bib' ? run.end : undefined;
+    const piece = c.className === 'bib' ? longestPieceBesideEmendation(c.context.flat, c.start, c.end) : null;
     const a =
       annotationFor(c.context.flat, where, c.start, c.end, link) ??
       (c.fallbackEnd !== undefined ? annotationFor(c.context.flat, where, c.start, c.fallbackEnd, link) : null) ??
+      (piece ? annotationFor(c.context.flat, where, piece.start, piece.end, link) : null) ??
       (firstRunEnd !== undefined ? annotationFor(c.context.flat, where, c.start, firstRunEnd, link) : null);
     if (!a) return false;
     spans.push({ start: c.start, end: c.end });
@@ -178,6 +181,21 @@ export function citationAnnotations(edition: Edition): Annotation[] {
   for (const options of glossaryCandidates(edition)) options.some(place);
   cache.set(edition, out);
   return out;
+}
+
+/** When an emendation cuts flat[start, end), the longest text-node piece of the span, trimmed; else null. */
+function longestPieceBesideEmendation(flat: FlatText, start: number, end: number): { start: number; end: number } | null {
+  const overlapping = flat.runs.filter((r) => r.start < end && start < r.end);
+  if (!overlapping.some((r) => r.textNode === null && flat.text.slice(r.start, r.end) !== '\n')) return null;
+  let best: { start: number; end: number } | null = null;
+  for (const r of overlapping.filter((x) => x.textNode !== null)) {
+    let from = Math.max(r.start, start);
+    let to = Math.min(r.end, end);
+    while (from < to && /[\s,.;:]/u.test(flat.text[from] as string)) from++;
+    while (to > from && /[\s,.;:]/u.test(flat.text[to - 1] as string)) to--;
+    if (to - from > (best ? best.end - best.start : 0)) best = { start: from, end: to };
+  }
+  return best;
 }
 
 export interface CitationReport {

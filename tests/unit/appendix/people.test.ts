@@ -33,10 +33,8 @@ describe('reconciliations', () => {
   });
 
   it.each([
-    ['kamenev', ['Kamenev, L.V.', 'Kamanev, L.V.']],
     ['giber', ['Giber, B.V.', 'Giber, V.V.', 'Giber']],
     ['riutin', ['Riutin, M.I.', 'Riutin', 'Riutin, M.N.']],
-    ['finkovskii', ["Fin'kovskii", 'Finkovskii']],
     ['liubasov', ['Liubasov', 'Lyubasov']],
     ['baikova', ['Baikova, O.L.', 'Baikova, O.I.', 'Baikova']],
     ['penkov', ["Pen'kov, N.A.", "Pen'kov, M.A.", "Pen'kov"]],

@@ -63,6 +63,11 @@ describe('citation annotations on the real thesis', () => {
     expect(a?.title).toMatch(/Chase, W\. J\., Workers, Society and the Soviet State/u);
   });
 
+  it('a title cut by an emendation (itself a link) is linked in its longest piece, not in the word before the emendation', () => {
+    const bib = annotations.filter((a) => a.block === 'ch2.1-n16' && a.className === 'bib');
+    expect(bib.map((a) => [a.text, a.href])).toEqual([['v bor\'be s pravym i "levym"', '/bibliography/#bib-moskovskie-bolsheviki-borbe-1969']]);
+  });
+
   it('an archival citation links to its file in the Archives index', () => {
     expect(annotations.find((x) => x.block === 'concl-n11' && x.className === 'archival-ref')).toMatchObject({ text: '7952/3/493, 10', href: '/archives/#tsgaor-7952-3-493' });
     expect(annotations.find((x) => x.block === 'concl-n11' && x.className === 'abbr')).toMatchObject({ text: 'TsGAOR', href: '/abbreviations/#abbr-tsgaor' });

@@ -227,6 +227,30 @@ describe('the real thesis', () => {
     expect(texts.some((t) => t.includes('representatives from the raion and uezd APPOs'))).toBe(true);
   });
 
+  it('spells a name or title one way where the thesis slips once (em-056 to em-065), each emendation marked in the text', () => {
+    const emended = new Map(
+      edition.sections.flatMap((s) =>
+        s.blocks.flatMap((b) => {
+          const inlines = b.kind === 'paragraph' || b.kind === 'heading' ? [b.content] : b.kind === 'notes' ? b.notes.map((n) => n.content) : [];
+          return inlines.flatMap((c) => c.flatMap((i) => (i.t === 'emend' ? [[i.original, i.corrected] as const] : [])));
+        }),
+      ),
+    );
+    for (const [printed, reading] of [
+      ['Kamanev', 'Kamenev'],
+      ['Elektrozaovod', 'Elektrozavod'],
+      ["Zamoskvorech's", "Zamoskvorech'e"],
+      ['Ocherkii', 'Ocherki'],
+      ['Bolsheviki', "Bol'sheviki"],
+      ['tsifrah', 'tsifrakh'],
+      ['Finkovskii', "Fin'kovskii"],
+      ['planum', 'plenum'],
+      ['burol', 'buro'],
+    ]) expect(emended.get(printed as string)).toBe(reading);
+    const words = edition.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [inlineText(b.content)] : b.kind === 'notes' ? b.notes.map((n) => inlineText(n.content)) : []))).join(' ');
+    expect(words).not.toMatch(/Kamanev|Elektrozaovod|Zamoskvorech's|Ocherkii|\bplanum\b|\bburol\b/u);
+  });
+
   it('makes the inline tables of the chapters real tables', () => {
     const ch3 = section('chapter-3');
     const tables = ch3.blocks.filter((b) => b.kind === 'table');
