@@ -117,6 +117,12 @@ function abbreviationCandidates(edition: Edition): Candidate[] {
   return out;
 }
 
+/** Glossary headwords the text spells otherwise ("Mossovet" in the Glossary, "Mossoviet" 36 times in the text). */
+const SPELLINGS_IN_TEXT: Readonly<Record<string, readonly string[]>> = {
+  Mossovet: ['Mossoviet'],
+  sheftsvo: ['sheftstvo', 'shefstvo'],
+};
+
 /** The first use of each glossary term on each page of the text (chapters, introduction, conclusion). */
 function glossaryCandidates(edition: Edition): Candidate[][] {
   const terms = parseGlossary(edition);
@@ -124,9 +130,11 @@ function glossaryCandidates(edition: Edition): Candidate[][] {
   const sections = new Set(edition.sections.filter((s) => s.kind === 'chapter' || s.id === 'introduction' || s.id === 'conclusion').map((s) => s.id));
   const contexts = textContexts(edition).filter((c) => sections.has(c.section) && c.kind !== 'heading');
   for (const t of terms) {
-    const lower = /^[a-z]/u.test(t.term);
-    const head = lower ? `[${(t.term[0] as string).toUpperCase()}${t.term[0]}]${escapeRe(t.term.slice(1))}` : escapeRe(t.term);
-    const re = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${head}(?:s|y|i)?(?![\p{L}\p{N}’-]|'(?!\s|,|\.|$))`, 'gu');
+    const heads = [t.term, ...(SPELLINGS_IN_TEXT[t.term] ?? [])].map((spelling) =>
+      /^[a-z]/u.test(spelling) ? `[${(spelling[0] as string).toUpperCase()}${spelling[0]}]${escapeRe(spelling.slice(1))}` : escapeRe(spelling),
+    );
+    // An apostrophe after a letter is a soft sign (part of the word); after a space, an opening quote ('troikas').
+    const re = new RegExp(String.raw`(?<![\p{L}\p{N}’-])(?<!\p{L}')(?:${heads.join('|')})(?:s|y|i)?(?![\p{L}\p{N}’-]|'(?!\s|,|\.|$))`, 'gu');
     for (const section of sections) {
       // Every occurrence in order, so that an occurrence hidden by a stronger link can give way to the next.
       const options: Candidate[] = [];

@@ -68,6 +68,20 @@ describe('citation annotations on the real thesis', () => {
     expect(bib.map((a) => [a.text, a.href])).toEqual([['v bor\'be s pravym i "levym"', '/bibliography/#bib-moskovskie-bolsheviki-borbe-1969']]);
   });
 
+  it('links glossary terms the text spells otherwise (Mossoviet, sheftstvo) or quotes (\'troikas\') to their entries', () => {
+    const gloss = annotations.filter((a) => a.className === 'gloss');
+    const linked = (text: string, anchor: string) => gloss.filter((a) => a.text === text && a.href === `/glossary/#${anchor}`).length;
+    // The first use on each page of the text that mentions it.
+    const pagesWith = (word: string) => new Set(textContexts(edition).filter((c) => ['chapter', 'introduction', 'conclusion'].some((k) => c.section.startsWith(k)) && c.kind !== 'heading' && c.flat.text.includes(word)).map((c) => c.section)).size;
+    expect(pagesWith('Mossoviet')).toBeGreaterThan(1);
+    expect(linked('Mossoviet', 'term-mossovet')).toBe(pagesWith('Mossoviet'));
+    expect(linked('sheftstvo', 'term-sheftsvo')).toBe(1);
+    expect(linked('troikas', 'term-troika')).toBe(2);
+    // A soft sign is not an opening quote: every link starts with a headword or the text's spelling of one.
+    const spellings = [...parseGlossary(edition).map((t) => t.term), 'Mossoviet', 'sheftstvo', 'shefstvo'].map((w) => w.toLowerCase());
+    expect(gloss.filter((a) => !spellings.some((w) => a.text.toLowerCase().startsWith(w))).map((a) => a.text)).toEqual([]);
+  });
+
   it('an archival citation links to its file in the Archives index', () => {
     expect(annotations.find((x) => x.block === 'concl-n11' && x.className === 'archival-ref')).toMatchObject({ text: '7952/3/493, 10', href: '/archives/#tsgaor-7952-3-493' });
     expect(annotations.find((x) => x.block === 'concl-n11' && x.className === 'abbr')).toMatchObject({ text: 'TsGAOR', href: '/abbreviations/#abbr-tsgaor' });
