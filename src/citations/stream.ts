@@ -155,7 +155,9 @@ function disambiguate<T extends { entry: BibEntry }>(cands: T[], after: string, 
   return null;
 }
 
-const PERIODICAL_TAIL = String.raw`[.,]?\s*(?:\([^()]{1,10}\),?\s*)?(?=\d{1,2}\s*(?:and\s*\d{1,2}\s*)?\/\d{1,2}\/\d{2,4}|(?:19)?\d{2}\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?,?\s+\d{4}|[Nn]os?\b)`;
+// After the title: its abbreviation in brackets, then an issue ("RM., 9/5/1928", "RM, November-December 1929").
+const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*`;
+const PERIODICAL_TAIL = String.raw`\.?,?\s*(?:\([^()]{1,10}\),?\s*)?(?=\d{1,2}\s*(?:and\s*\d{1,2}\s*)?\/\d{1,2}\/\d{2,4}|(?:19)?\d{2}\b|${MONTH}(?:[-–]${MONTH})?\.?,?\s+\d{4}|[Nn]os?\b)`;
 
 const OTHER_PERIODICALS = ['Propagandist', 'Martenovka', 'Sotsialisticheskii Vestnik', 'Russian Review', 'Russian History', 'Izvestiya TsK', 'Izvestiya MK', 'Vechernaya Moskva'];
 

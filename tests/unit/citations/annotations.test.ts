@@ -82,6 +82,13 @@ describe('citation annotations on the real thesis', () => {
     expect(gloss.filter((a) => !spellings.some((w) => a.text.toLowerCase().startsWith(w))).map((a) => a.text)).toEqual([]);
   });
 
+  it('marks up RM however the issue is written: "RM., 9/5/1928" (Appendix 1), "RM, November-December 1929"', () => {
+    const abbr = (block: string) => annotations.filter((a) => a.block === block && a.className === 'abbr').map((a) => [a.text, a.href]);
+    for (const n of [8, 9, 11, 14, 18]) expect(abbr(`app-1-n${n}`), `app-1-n${n}`).toEqual([['RM', '/abbreviations/#abbr-rm']]);
+    const ch6 = textContexts(edition).find((c) => c.section === 'chapter-6' && c.flat.text.includes('RM, November-December'));
+    expect(abbr(ch6!.block)).toContainEqual(['RM', '/abbreviations/#abbr-rm']);
+  });
+
   it('an archival citation links to its file in the Archives index', () => {
     expect(annotations.find((x) => x.block === 'concl-n11' && x.className === 'archival-ref')).toMatchObject({ text: '7952/3/493, 10', href: '/archives/#tsgaor-7952-3-493' });
     expect(annotations.find((x) => x.block === 'concl-n11' && x.className === 'abbr')).toMatchObject({ text: 'TsGAOR', href: '/abbreviations/#abbr-tsgaor' });
