@@ -10,7 +10,7 @@ import { fileAnchor, shortForm, type ArchivalReference } from './archival.ts';
 import { bibliographyHref } from './anchors.ts';
 import { parseBibliography } from './bibliography.ts';
 import { contextHref, textContexts, type TextContext } from './contexts.ts';
-import { parseAbbreviations, parseGlossary, type Abbreviation } from './glossary.ts';
+import { GLOSSARY_SPELLINGS_IN_TEXT, parseAbbreviations, parseGlossary, type Abbreviation } from './glossary.ts';
 import { citationStream, type Target } from './stream.ts';
 import { successorOf } from './successors.ts';
 import { annotationFor, type FlatText } from './text.ts';
@@ -117,12 +117,6 @@ function abbreviationCandidates(edition: Edition): Candidate[] {
   return out;
 }
 
-/** Glossary headwords the text spells otherwise ("Mossovet" in the Glossary, "Mossoviet" 36 times in the text). */
-const SPELLINGS_IN_TEXT: Readonly<Record<string, readonly string[]>> = {
-  Mossovet: ['Mossoviet'],
-  sheftsvo: ['sheftstvo', 'shefstvo'],
-};
-
 /** The first use of each glossary term on each page of the text (chapters, introduction, conclusion). */
 function glossaryCandidates(edition: Edition): Candidate[][] {
   const terms = parseGlossary(edition);
@@ -130,7 +124,7 @@ function glossaryCandidates(edition: Edition): Candidate[][] {
   const sections = new Set(edition.sections.filter((s) => s.kind === 'chapter' || s.id === 'introduction' || s.id === 'conclusion').map((s) => s.id));
   const contexts = textContexts(edition).filter((c) => sections.has(c.section) && c.kind !== 'heading');
   for (const t of terms) {
-    const heads = [t.term, ...(SPELLINGS_IN_TEXT[t.term] ?? [])].map((spelling) =>
+    const heads = [t.term, ...(GLOSSARY_SPELLINGS_IN_TEXT[t.term] ?? [])].map((spelling) =>
       /^[a-z]/u.test(spelling) ? `[${(spelling[0] as string).toUpperCase()}${spelling[0]}]${escapeRe(spelling.slice(1))}` : escapeRe(spelling),
     );
     // An apostrophe after a letter is a soft sign (part of the word); after a space, an opening quote ('troikas').

@@ -22,6 +22,12 @@ export interface GlossaryTerm {
   anchor: string | null;
 }
 
+/** Glossary headwords the text spells otherwise ("Mossovet" in the Glossary, "Mossoviet" 36 times in the text). */
+export const GLOSSARY_SPELLINGS_IN_TEXT: Readonly<Record<string, readonly string[]>> = {
+  Mossovet: ['Mossoviet'],
+  sheftsvo: ['sheftstvo', 'shefstvo'],
+};
+
 export function parseAbbreviations(edition: Edition): Abbreviation[] {
   return abbreviationEntries(edition).map((a) => ({
     abbr: a.abbr,

@@ -8,6 +8,7 @@ import type { CustomRecord } from 'pagefind';
 import type { Edition, Inline, Note, Section, TableBlock } from '../pipeline/model.ts';
 import { inlineText } from '../pipeline/inline.ts';
 import { citationStream } from '../citations/stream.ts';
+import { GLOSSARY_SPELLINGS_IN_TEXT } from '../citations/glossary.ts';
 import { rowAnchors } from '../render/row-anchors.ts';
 import { archivalFilterValues } from './archival.ts';
 
@@ -119,7 +120,10 @@ export function textRecords(edition: Edition): CustomRecord[] {
         const caption = block.caption ? headingText(block.caption) : '';
         block.bodyRows.forEach((row, k) => {
           const id = ids[block.headRows.length + k]?.[0] ?? block.id;
-          push(id, [rowText(row), caption].filter(Boolean).join(' '), { title: oneLine(inlineText(row[0] ?? [])) }, 'glossary');
+          // A term the text spells otherwise is found by that spelling too ("Mossoviet" lands on Mossovet).
+          const term = oneLine(inlineText(row[0] ?? []));
+          const inText = GLOSSARY_SPELLINGS_IN_TEXT[term];
+          push(id, [rowText(row), inText ? `(in the text: ${inText.join(', ')})` : '', caption].filter(Boolean).join(' '), { title: term }, 'glossary');
         });
       } else if (block.kind === 'table') {
         // A table's text starts with the heading above it (its title, in the Tables section).

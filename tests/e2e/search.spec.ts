@@ -120,6 +120,14 @@ test('other transliterations are respelled the thesis\'s way', async ({ page }) 
   await expect(page.locator('#search-results mark').first()).toHaveText(/^Riutin/u);
 });
 
+test("the Glossary's Mossovet finds the text's Mossoviet, and the Glossary row", async ({ page }) => {
+  await search(page, 'Mossovet');
+  await expect(page.locator('#search-status')).toContainText('searched as Mossoviet');
+  await expect(page.locator('#search-results mark').first()).toHaveText(/^Mossoviet$/u);
+  await page.locator('#search-filters input[name="kind"][value="glossary"]').check();
+  await expect(page.locator('#search-results .result-title').first()).toHaveText(/Glossary: Mossovet/u);
+});
+
 test('filter by kind: glossary terms', async ({ page }) => {
   await search(page, 'raikom');
   await page.locator('#search-filters input[name="kind"][value="glossary"]').check();

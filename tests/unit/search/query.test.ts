@@ -21,6 +21,7 @@ describe('query normaliser', () => {
 
   it("respells other transliterations the thesis's way", () => {
     expect(normaliseQuery('Ryutin platform')).toMatchObject({ text: 'Riutin platform', respelled: [['Ryutin', 'Riutin']] });
+    expect(normaliseQuery('Mossovet')).toMatchObject({ text: 'Mossoviet', respelled: [['Mossovet', 'Mossoviet']] });
     expect(thesisSpelling('Ouglanov')).toBe('Uglanov');
     expect(thesisSpelling('baumann')).toBe('Bauman');
     expect(thesisSpelling("Zinov'ev")).toBe('Zinoviev');

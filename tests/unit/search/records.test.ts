@@ -89,6 +89,10 @@ describe('search records from the real thesis', () => {
     const raikom = text.find((r) => r.url === '/glossary/#term-raikom');
     expect(title(raikom)).toBe('Glossary: raikom');
     expect(raikom?.filters?.['kind']).toEqual(['glossary']);
+    // The Glossary's Mossovet is found by the text's spelling, Mossoviet, the search's respelling of it.
+    const mossovet = text.find((r) => r.url === '/glossary/#term-mossovet');
+    expect(title(mossovet)).toBe('Glossary: Mossovet');
+    expect(mossovet?.content).toMatch(/^Mossovet Moskovskii Sovet \(the Moscow Soviet\)\. \(in the text: Mossoviet\)/u);
     expect(text.find((r) => r.url === '/abbreviations/#abbr-tsgaor')?.content).toMatch(/Tsentral'nyi Gosudarstvennyi Arkhiv Oktyabr'skoi Revolyutsii/u);
     expect(text.some((r) => r.url.startsWith('/bibliography/#para-') && r.filters?.['kind']?.[0] === 'bibliography')).toBe(true);
     expect(text.some((r) => r.url.startsWith('/tables/#tbl-') && r.filters?.['kind']?.[0] === 'table')).toBe(true);
