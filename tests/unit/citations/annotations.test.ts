@@ -65,7 +65,7 @@ describe('citation annotations on the real thesis', () => {
 
   it('a title cut by an emendation (itself a link) is linked in its longest piece, not in the word before the emendation', () => {
     const bib = annotations.filter((a) => a.block === 'ch2.1-n16' && a.className === 'bib');
-    expect(bib.map((a) => [a.text, a.href])).toEqual([['v bor\'be s pravym i "levym"', '/bibliography/#bib-moskovskie-bolsheviki-borbe-1969']]);
+    expect(bib.map((a) => [a.text, a.href])).toEqual([['v bor\'be s pravym i "levym" opportunizmom', '/bibliography/#bib-moskovskie-bolsheviki-borbe-1969']]);
   });
 
   it('links glossary terms the text spells otherwise (Mossoviet, sheftstvo) or quotes (\'troikas\') to their entries', () => {
