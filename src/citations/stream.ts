@@ -274,7 +274,9 @@ export function citationStream(edition: Edition): CitationStream {
         const cands = worksBy(author);
         if (cands.length === 0) continue;
         const at = (m.index ?? 0) + m[0].length - (m[2] as string).length;
-        const after = toks.filter((t) => t.start >= at);
+        // "Carr, The Interregnum": titles are compared without their leading article.
+        const following = toks.filter((t) => t.start >= at);
+        const after = following[0]?.w === 'the' ? following.slice(1) : following;
         const scored = cands.map((e) => {
           const t = titleWords(e);
           let k = 0;

@@ -89,6 +89,13 @@ describe('citation annotations on the real thesis', () => {
     expect(abbr(ch6!.block)).toContainEqual(['RM', '/abbreviations/#abbr-rm']);
   });
 
+  it('links "Carr, The Interregnum" (titles compared without their article) and titles the bibliography mistyped (em-085, em-086)', () => {
+    const bib = (block: string) => annotations.filter((a) => a.block === block && a.className === 'bib').map((a) => [a.text, a.href]);
+    expect(bib('intro-n66')).toEqual([['The Interregnum', '/bibliography/#bib-carr-1954']]);
+    expect(bib('ch6-n76').map(([, href]) => href)).toContain('/bibliography/#bib-mcauley-1984');
+    expect(bib('ch5-n76').map(([, href]) => href)).toContain('/bibliography/#bib-pervichnaya-partiinaya-organizatsiya-1970');
+  });
+
   it('an archival citation links to its file in the Archives index', () => {
     expect(annotations.find((x) => x.block === 'concl-n11' && x.className === 'archival-ref')).toMatchObject({ text: '7952/3/493, 10', href: '/archives/#tsgaor-7952-3-493' });
     expect(annotations.find((x) => x.block === 'concl-n11' && x.className === 'abbr')).toMatchObject({ text: 'TsGAOR', href: '/abbreviations/#abbr-tsgaor' });
