@@ -5,12 +5,13 @@
  * CSP allows its own inline scripts and styles and no other page's.
  * Exits non-zero naming the file and the problem.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { toLines } from '../src/pipeline/lines.ts';
 import { compareWords, sourceWords, wordsOf } from '../src/pipeline/conservation.ts';
 import { narrowPageCsp } from '../src/security/page-csp.ts';
+import { htmlFiles } from '../src/html-files.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -48,14 +49,6 @@ function editionText(el: El): string {
   };
   walk(el);
   return out;
-}
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
 }
 
 /** '/chapter-2/' ← dist/chapter-2/index.html */

@@ -73,6 +73,15 @@ describe('structureSection', () => {
 describe('the real thesis', () => {
   const edition = realEdition();
   const section = (id: string) => edition.sections.find((s) => s.id === id)!;
+  /** The corrected text of every paragraph, heading and note, one string each. */
+  const correctedTexts = (): string[] =>
+    edition.sections.flatMap((s) =>
+      s.blocks.flatMap((b) => {
+        if (b.kind === 'paragraph' || b.kind === 'heading') return [inlineText(b.content)];
+        if (b.kind === 'notes') return b.notes.map((n) => inlineText(n.content));
+        return [];
+      }),
+    );
 
   it('finds every section in order', () => {
     expect(edition.sections.map((s) => s.id)).toEqual([
@@ -184,13 +193,7 @@ describe('the real thesis', () => {
   });
 
   it('has only real calendar dates (d/m/yyyy, 1917-1937) in the corrected text: emendations em-029, em-030', () => {
-    const texts = edition.sections.flatMap((s) =>
-      s.blocks.flatMap((b) => {
-        if (b.kind === 'paragraph' || b.kind === 'heading') return [inlineText(b.content)];
-        if (b.kind === 'notes') return b.notes.map((n) => inlineText(n.content));
-        return [];
-      }),
-    );
+    const texts = correctedTexts();
     const dates = texts.flatMap((t) => [...t.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/gu)]);
     expect(dates.length).toBeGreaterThan(150);
     const impossible = dates
@@ -205,13 +208,7 @@ describe('the real thesis', () => {
   });
 
   it('prints every figure of thousands closed up ("1,743,500", not "1, 743, 500"): emendations em-035 to em-054', () => {
-    const texts = edition.sections.flatMap((s) =>
-      s.blocks.flatMap((b) => {
-        if (b.kind === 'paragraph' || b.kind === 'heading') return [inlineText(b.content)];
-        if (b.kind === 'notes') return b.notes.map((n) => inlineText(n.content));
-        return [];
-      }),
-    );
+    const texts = correctedTexts();
     // A comma and a space before three digits also separates folios ("7952/3/82, 152") and pages
     // ("pp.120, 128-9"), and years ("1927/8, 194 separate questions").
     const spaced = texts.flatMap((t) => [...t.matchAll(/(?<![\d/.,])\d{1,3}(?:, \d{3})+(?!\d)/gu)].filter((m) => !/(?:\d\/\d*|pp?\.\s?)$/u.test(t.slice(0, m.index))).map((m) => m[0]));
@@ -221,7 +218,7 @@ describe('the real thesis', () => {
   });
 
   it('has no doubled word but the thesis\'s own ("three three- or four-hour sessions"): em-055 removes "the the raion"', () => {
-    const texts = edition.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [inlineText(b.content)] : b.kind === 'notes' ? b.notes.map((n) => inlineText(n.content)) : [])));
+    const texts = correctedTexts();
     const doubled = texts.flatMap((t) => [...t.matchAll(/(?<![\p{L}'])(\p{L}+) \1(?![\p{L}'])/giu)].map((m) => t.slice(m.index, (m.index ?? 0) + m[0].length + 12)));
     expect(doubled).toEqual(['three three- or four-ho']);
     expect(texts.some((t) => t.includes('representatives from the raion and uezd APPOs'))).toBe(true);
@@ -271,7 +268,7 @@ describe('the real thesis', () => {
       ['Pervychnaya', 'Pervichnaya'],
       ['Bureacracy', 'Bureaucracy'],
     ]) expect(emended.get(printed as string)).toBe(reading);
-    const words = edition.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [inlineText(b.content)] : b.kind === 'notes' ? b.notes.map((n) => inlineText(n.content)) : []))).join(' ');
+    const words = correctedTexts().join(' ');
     expect(words).not.toMatch(/Kamanev|Elektrozaovod|Elektrozaod|Zamoskvorech's|Ocherkii|\bplanum\b|\bburol\b|[Tt]sifrah\b|sullyng|rabocheho|mezhdru|povyslenie|resolyutsiayakh|sovkhos\b|\botsey\b/u);
   });
 
