@@ -2,7 +2,7 @@
  * Checks the built site, not just the model: every word of the source appears exactly once in
  * the edition's text regions ([data-edition]) across all pages; every internal link and #fragment
  * resolves; ids are unique on each page; every note marker and back-link has its target; each page's
- * CSP allows its own inline scripts and styles and no other page's.
+ * CSP allows its own inline styles and no other page's, and no page inlines a script.
  * Exits non-zero naming the file and the problem.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { toLines } from '../src/pipeline/lines.ts';
 import { compareWords, sourceWords, wordsOf } from '../src/pipeline/conservation.ts';
-import { narrowPageCsp } from '../src/security/page-csp.ts';
+import { inlineBodies, narrowPageCsp } from '../src/security/page-csp.ts';
 import { htmlFiles } from '../src/html-files.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -71,6 +71,9 @@ for (const file of files) {
   } catch (e) {
     problems.push((e as Error).message);
   }
+  // Scripts ship as cached files (astro.config.mjs): an inline one would weigh on every load of its page.
+  const inlineScripts = inlineBodies(html).script.length;
+  if (inlineScripts > 0) problems.push(`${relative(root, file)}: carries ${inlineScripts} inline script(s); scripts are meant to be files (astro.config.mjs, vite.build.assetsInlineLimit)`);
   const { document } = parseHTML(html);
   const ids = new Set<string>();
   for (const el of document.querySelectorAll('[id]')) {
@@ -120,4 +123,4 @@ if (problems.length > 0) {
   for (const p of problems.slice(0, 60)) console.error(`  ${p}`);
   process.exit(1);
 }
-console.log(`verify-dist: ${files.length} pages; ${report.sourceWords} source words each found exactly once in the built edition; ${checkedLinks} internal links resolve; ids unique; each CSP allows only its page's inline code`);
+console.log(`verify-dist: ${files.length} pages; ${report.sourceWords} source words each found exactly once in the built edition; ${checkedLinks} internal links resolve; ids unique; each CSP allows only its page's inline code, and no page inlines a script`);

@@ -46,6 +46,11 @@ export interface Paragraph {
   /** 'line' for back-matter lines that keep their own line (rosters, keys, lists). */
   style: 'prose' | 'line' | 'list-item';
   scope: string | null;
+  /**
+   * Where a quotation the typist set off on its own line begins (a content index); it runs to the
+   * paragraph's end. The sentence before it runs into it ("According to Alferov," | "If we put…").
+   */
+  blockQuoteFrom?: number;
 }
 
 export interface TableBlock {

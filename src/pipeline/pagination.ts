@@ -7,7 +7,7 @@
  * (Chapter 5 opens with 691 words before its first notes: two pages). The pages found are estimates,
  * and the edition marks every page number they move as approximate.
  */
-import { plain } from './classify.ts';
+import { endsSentence, plain } from './classify.ts';
 import type { Draft } from './drafts.ts';
 import { inlineText } from './inline.ts';
 import type { Inline } from './model.ts';
@@ -35,19 +35,61 @@ export interface Stretch {
    * note is printed on its own page), so they all end within these words.
    */
   markerFree: number;
+  /** True when a page without notes ended where it starts, in mid-sentence (see visiblePageEnd). */
+  startsAtVisibleEnd: boolean;
 }
 
 /**
  * Split drafts into the stretches between page ends: each block of notes followed by more text ends
- * one; the notes after the last text belong to the last stretch.
+ * one; the notes after the last text belong to the last stretch. With `visibleEnds` (chapter prose),
+ * a page without notes that ended in mid-sentence ends one too (see visiblePageEnd).
  */
-export function stretches(drafts: readonly Draft[]): Stretch[] {
+export function stretches(drafts: readonly Draft[], opts: { visibleEnds?: boolean } = {}): Stretch[] {
+  const byNotes = stretchesBetween(drafts, new Set());
+  if (!opts.visibleEnds) return byNotes;
+  const textWords = byNotes.map((x) => x.textWords).sort((a, b) => a - b);
+  const typical = textWords[Math.floor(textWords.length / 2)] ?? 0;
+  const ends = new Set<number>();
+  // The text since the last page end, and whether a note marker has been seen in it.
+  let since = 0;
+  let marked = false;
+  drafts.forEach((d, i) => {
+    if (d.k === 'notes') {
+      since = 0;
+      marked = false;
+      return;
+    }
+    if (visiblePageEnd(drafts[i - 1], d) && !marked && since >= MARKER_FREE_SHARE * typical) {
+      ends.add(i);
+      since = 0;
+    }
+    since += draftWords(d);
+    if (wordsBeforeMarker(d) !== null) marked = true;
+  });
+  return ends.size === 0 ? byNotes : stretchesBetween(drafts, ends);
+}
+
+/**
+ * Where a page without notes ended, when it ended in mid-sentence: the conversion of the typescript
+ * broke the text there, and it resumes after a blank line in lower case ("the dullminded and the" |
+ * "docile, the climbers", Introduction, p. 21). A sentence that runs into a quotation set off on
+ * its own line breaks the same way ("The crisis, he said," | "is visible to anyone…", Chapter 2), so
+ * stretches() takes a break for a page end only where the page it would end carried no note marker
+ * (its notes would have been printed on it) and held at least MARKER_FREE_SHARE of a typical page.
+ */
+export function visiblePageEnd(previous: Draft | undefined, d: Draft): boolean {
+  if (previous?.k !== 'text' || d.k !== 'text') return false;
+  const before = previous.line.text;
+  return !/^\s|^-\s/u.test(before) && !endsSentence(before) && /^[a-z]/u.test(plain(d.line.text));
+}
+
+function stretchesBetween(drafts: readonly Draft[], visibleEnds: ReadonlySet<number>): Stretch[] {
   let lastContent = -1;
   drafts.forEach((d, i) => {
     if (d.k !== 'notes') lastContent = i;
   });
   const out: Stretch[] = [];
-  const fresh = (from: number): Stretch => ({ from, to: from, textWords: 0, load: 0, markerFree: -1 });
+  const fresh = (from: number): Stretch => ({ from, to: from, textWords: 0, load: 0, markerFree: -1, startsAtVisibleEnd: visibleEnds.has(from) });
   let current = fresh(0);
   const close = (): void => {
     if (current.markerFree < 0) current.markerFree = current.textWords;
@@ -62,6 +104,10 @@ export function stretches(drafts: readonly Draft[]): Stretch[] {
         current = fresh(i + 1);
       }
       return;
+    }
+    if (visibleEnds.has(i)) {
+      close();
+      current = fresh(i);
     }
     const marker = current.markerFree < 0 ? wordsBeforeMarker(d) : null;
     if (marker !== null) current.markerFree = current.textWords + marker;

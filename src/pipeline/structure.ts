@@ -31,6 +31,8 @@ export interface StructuredSection {
   paginationExact: boolean;
   /** Page breaks placed by length, for pages that had no notes (pagination.ts). */
   estimatedPages: number;
+  /** Ends of pages without notes that the text shows, where it broke in mid-sentence (pagination.ts). */
+  visiblePageEnds: number;
   /** Notes found where no numbering scope is open; the notes stage reports them. */
   notesOutsideScope: Note[];
 }
@@ -121,7 +123,8 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   // Each note block that has text after it ends a page. When their count matches the pages the
   // contents allow, every reconstructed page number is exact; otherwise some page had no notes
   // (or its notes ran over), and the numbers after the first are approximate.
-  const parts = stretches(drafts);
+  const parts = stretches(drafts, { visibleEnds: spec.kind === 'chapter' });
+  const visibleEnds = new Set(parts.filter((x) => x.startsAtVisibleEnd).map((x) => x.from));
   const pageEndsInside = Math.max(0, parts.length - 1);
   const paginationExact = opts.firstPage !== null && opts.lastPage !== null && opts.firstPage + pageEndsInside === opts.lastPage;
   const approximate = !paginationExact;
@@ -196,6 +199,8 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       continue;
     }
     const next = drafts[index + 1];
+    // A page without notes that ended in mid-sentence (pagination.ts, visiblePageEnd).
+    if (visibleEnds.has(index)) pendingPageEnd = true;
 
     if (draft.k === 'rows') {
       const p = takePageEnd();
@@ -294,6 +299,10 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       if (!hyphenated) lastProse.content.push({ t: 'text', v: ' ' });
       const base = lastProse.content.length;
       lastProse.content.push(...content);
+      // A sentence that runs on across a blank line where no page ended is a quotation the typist set
+      // off on a line of its own ("According to Alferov," | "If we put the question…", Chapter 2):
+      // it stays in its paragraph, shown as a block quotation to the paragraph's end.
+      if (p === null && !starts.includes(0) && !hyphenated && spec.kind === 'chapter' && lastProse.blockQuoteFrom === undefined && !endsSentence(lastProse.lastText)) lastProse.blockQuoteFrom = base;
       for (const start of starts) {
         const e = estimatedPage();
         if (e === null) continue;
@@ -340,7 +349,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       delete (b as Partial<Paragraph & { isCaption: boolean }>).isCaption;
     }
   }
-  return { title, titleText, titleLine, titleFromSource: !keepsTitleLine, blocks, noteBlocks, overflowPageEnds: overflow, paragraphsJoined, paginationExact, estimatedPages, notesOutsideScope };
+  return { title, titleText, titleLine, titleFromSource: !keepsTitleLine, blocks, noteBlocks, overflowPageEnds: overflow, paragraphsJoined, paginationExact, estimatedPages, visiblePageEnds: visibleEnds.size, notesOutsideScope };
 
   function addNote(dn: DraftNote): void {
     // Notes printed after a new part's heading can still belong to the previous part's page.

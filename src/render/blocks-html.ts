@@ -30,7 +30,7 @@ export function renderBlock(block: Block, ctx: RenderContext = emptyContext): st
       const anchor = ctx.extraIds?.get(block.id);
       const anchorHtml = anchor ? `<span class="anchor" id="${escapeHtml(anchor)}"></span>` : '';
       const cls = block.style === 'prose' ? '' : ` class="${block.style}"`;
-      const body = renderInlines(block.content, { annotations: annotationsFor(ctx, block.id), pageBreaks: block.pageBreaksInside });
+      const body = renderInlines(block.content, { annotations: annotationsFor(ctx, block.id), pageBreaks: block.pageBreaksInside, blockQuoteFrom: block.blockQuoteFrom });
       // data-lines: the room a long chapter reserves for the paragraph until it is laid out (line-estimate.ts).
       return `<p id="${escapeHtml(block.id)}"${cls} data-lines="${paragraphLines(block)}">${anchorHtml}${body}</p>`;
     }

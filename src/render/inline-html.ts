@@ -47,6 +47,8 @@ export interface InlineRenderOptions {
   emendationsHref?: string;
   /** Page markers to insert after the inline at the given index (paragraphs cut by a page end). */
   pageBreaks?: readonly { afterInline: number; page: number; approximate: boolean }[];
+  /** Index of the inline where a block quotation begins; it runs to the end (Paragraph.blockQuoteFrom). */
+  blockQuoteFrom?: number | undefined;
 }
 
 /** Render inline nodes to HTML. Every character of source text is escaped; markup comes only from node types. */
@@ -54,12 +56,15 @@ export function renderInlines(nodes: readonly Inline[], opts: InlineRenderOption
   const ann = opts.annotations ?? new BlockAnnotations([]);
   const breaks = opts.pageBreaks ?? [];
   let out = '';
+  const quoteFrom = opts.blockQuoteFrom !== undefined && opts.blockQuoteFrom < nodes.length ? opts.blockQuoteFrom : null;
   nodes.forEach((node, i) => {
     for (const b of breaks) if (b.afterInline === i) out += pageMarker(b.page, b.approximate, 'inline');
+    // <q>, phrasing content, so the quotation stays inside its paragraph; the CSS sets it off as a block.
+    if (i === quoteFrom) out += '<q class="block-quote">';
     out += renderNode(node, ann, opts.emendationsHref ?? '/emendations/');
   });
   for (const b of breaks) if (b.afterInline >= nodes.length) out += pageMarker(b.page, b.approximate, 'inline');
-  return out;
+  return quoteFrom === null ? out : `${out}</q>`;
 }
 
 function renderNode(node: Inline, ann: BlockAnnotations, emendationsHref: string): string {

@@ -25,6 +25,7 @@ const paragraphSchema = z.object({
   pageBreaksInside: z.array(z.object({ afterInline: z.number().int(), page: z.number().int(), approximate: z.boolean() })),
   style: z.enum(['prose', 'line', 'list-item']),
   scope,
+  blockQuoteFrom: z.number().int().positive().optional(),
 });
 
 const tableSchema = z.object({

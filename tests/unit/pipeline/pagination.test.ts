@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { linesToDrafts } from '../../../src/pipeline/drafts.ts';
 import { inlineText } from '../../../src/pipeline/inline.ts';
 import type { Block, Inline, Section } from '../../../src/pipeline/model.ts';
-import { NOTE_WEIGHT, OVERFULL, breakOffsets, pageStartsIn, pagesPerStretch, stretches } from '../../../src/pipeline/pagination.ts';
+import { NOTE_WEIGHT, OVERFULL, breakOffsets, pageStartsIn, pagesPerStretch, stretches, visiblePageEnd } from '../../../src/pipeline/pagination.ts';
 import { fixture, realEdition } from './helpers.ts';
 
 describe('pages without footnotes, placed by length', () => {
@@ -12,6 +12,21 @@ describe('pages without footnotes, placed by length', () => {
     expect(parts.map((p) => p.textWords)).toEqual([0, expect.any(Number), expect.any(Number)]);
     expect(parts[0]?.load).toBeGreaterThan(0);
     expect(parts[0]!.load).toBeLessThan(parts[0]!.load / NOTE_WEIGHT);
+  });
+
+  it('ends a stretch where a page without notes broke off in mid-sentence, not where a sentence runs into a quotation (fixtures)', () => {
+    const intro = linesToDrafts(fixture('page-end-without-notes.txt', 305));
+    expect(stretches(intro).length).toBe(2);
+    const withEnds = stretches(intro, { visibleEnds: true });
+    expect(withEnds.length).toBe(3);
+    expect(withEnds[2]?.startsAtVisibleEnd).toBe(true);
+    const resumed = intro[withEnds[2]!.from]!;
+    expect(resumed.k === 'text' && resumed.line.n).toBe(325);
+    // The quotation's break looks the same, but the page it would end carries note 41's marker.
+    const quote = linesToDrafts(fixture('quotation-set-off.txt', 1241));
+    const at = quote.findIndex((d) => d.k === 'text' && d.line.n === 1259);
+    expect(visiblePageEnd(quote[at - 1], quote[at]!)).toBe(true);
+    expect(stretches(quote, { visibleEnds: true }).map((x) => x.startsAtVisibleEnd)).toEqual(stretches(quote).map(() => false));
   });
 
   it('gives the missing pages to the fullest stretches, one at a time, and only to clearly overfull ones', () => {
@@ -25,10 +40,10 @@ describe('pages without footnotes, placed by length', () => {
   });
 
   it('shares a stretch\'s load evenly between its pages', () => {
-    expect(breakOffsets({ from: 0, to: 1, textWords: 1000, load: 1044, markerFree: 1000 }, 3)).toEqual([348, 696]);
-    expect(breakOffsets({ from: 0, to: 1, textWords: 300, load: 900, markerFree: 300 }, 2)).toEqual([299]);
+    expect(breakOffsets({ from: 0, to: 1, textWords: 1000, load: 1044, markerFree: 1000, startsAtVisibleEnd: false }, 3)).toEqual([348, 696]);
+    expect(breakOffsets({ from: 0, to: 1, textWords: 300, load: 900, markerFree: 300, startsAtVisibleEnd: false }, 2)).toEqual([299]);
     // Never after the first marker: the pages before the last had no notes.
-    expect(breakOffsets({ from: 0, to: 1, textWords: 487, load: 533, markerFree: 238 }, 2)).toEqual([238]);
+    expect(breakOffsets({ from: 0, to: 1, textWords: 487, load: 533, markerFree: 238, startsAtVisibleEnd: false }, 2)).toEqual([238]);
   });
 
   it('starts a page at the nearest end of a sentence, keeping every character', () => {

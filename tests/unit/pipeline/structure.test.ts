@@ -36,6 +36,40 @@ describe('structureSection', () => {
     expect(s.paragraphsJoined).toBe(1);
   });
 
+  it('takes a sentence broken off mid-way where no notes stand for the end of a page without notes (fixture: page-end-without-notes)', () => {
+    // Introduction, p. 21: "…the backward, the dullminded and the" | blank line | "docile, the climbers…".
+    const s = structureSection(linesToDrafts(fixture('page-end-without-notes.txt', 305)), { spec: intro, firstPage: 20, lastPage: 22, parse });
+    const joined = paragraphs(s.blocks).find((p) => p.lines.includes(325));
+    expect(joined?.lines).toEqual([323, 325]);
+    const text = inlineText(joined!.content);
+    const at = joined!.pageBreaksInside[0]!;
+    expect(joined?.pageBreaksInside).toEqual([{ afterInline: at.afterInline, page: 22, approximate: false }]);
+    expect(inlineText(joined!.content.slice(0, at.afterInline))).toMatch(/the dullminded and the$/u);
+    expect(inlineText(joined!.content.slice(at.afterInline))).toMatch(/^ docile, the climbers/u);
+    expect(text).not.toContain('  ');
+    expect(joined?.blockQuoteFrom).toBeUndefined();
+    expect(s.visiblePageEnds).toBe(1);
+    expect(s.estimatedPages).toBe(0);
+    expect(s.paginationExact).toBe(true);
+  });
+
+  it('sets off a quotation that a sentence runs into across a blank line, where no page ended (fixture: quotation-set-off)', () => {
+    // Chapter 2: "The crisis, he said," | blank line | "is visible to anyone…" — the page that would end
+    // there carries note 41's marker, so it is not a page end but Rykov's words set off by the typist.
+    const ch2 = SECTION_SPECS.find((x) => x.id === 'chapter-2')!;
+    const s = structureSection(linesToDrafts(fixture('quotation-set-off.txt', 1241)), { spec: ch2, firstPage: 90, lastPage: 92, parse });
+    const para = paragraphs(s.blocks).find((p) => p.lines.includes(1259))!;
+    expect(para.lines).toEqual([1257, 1259]);
+    expect(para.pageBreaksInside).toEqual([]);
+    expect(s.visiblePageEnds).toBe(0);
+    expect(inlineText(para.content.slice(0, para.blockQuoteFrom))).toMatch(/The crisis, he said, $/u);
+    expect(inlineText(para.content.slice(para.blockQuoteFrom))).toMatch(/^is visible to anyone who walks down the street/u);
+    const html = renderBlock(para);
+    expect(html).toMatch(/he said, <q class="block-quote">is visible to anyone [^<]*<\/q><\/p>$/u);
+    // The paragraph after the quotation is a paragraph of its own.
+    expect(paragraphs(s.blocks).find((p) => p.lines.includes(1261))?.lines).toEqual([1261]);
+  });
+
   it('keeps enumerated list items after notes as list items (fixture: list-resumes-after-notes)', () => {
     const ch1 = SECTION_SPECS.find((s) => s.id === 'chapter-1')!;
     const lines = [{ n: 331, text: 'Chapter 1. The Structure of the Party in Moscow, 1925-32.' }, ...fixture('list-resumes-after-notes.txt', 337)];
@@ -150,6 +184,44 @@ describe('the real thesis', () => {
     expect(quotas?.lines).toEqual([1792, 1813]);
     // Headings are never swallowed into a paragraph.
     for (const s of edition.sections.filter((x) => x.kind === 'chapter')) for (const p of paragraphs(s.blocks).filter((x) => x.style === 'prose')) expect(inlineText(p.content)).not.toMatch(/^\d\. [A-Z][^.]{0,60}$/u);
+  });
+
+  it('ends the pages without notes where the text breaks off in mid-sentence: Introduction, Chapters 5 and 6 exactly paginated', () => {
+    const visible: [string, number, string, string][] = [
+      ['introduction', 21, 'the dullminded and the', 'docile, the climbers'],
+      ['chapter-2', 53, 'Marxist and other Left-wing', 'groups. Increasingly'],
+      ['chapter-2', 95, "stepped into Uglanov's job, had", 'been its head'],
+      ['chapter-5', 177, 'training and re-training high', 'on the agenda.'],
+      ['chapter-5', 198, 'problems of discipline', 'among Party members'],
+      ['chapter-5', 199, 'to air political issues,', 'including lunch breaks'],
+      ['chapter-6', 235, 'citizens could choose', 'between alternative policies'],
+      ['conclusion', 237, 'had often spent', 'periods working'],
+      ['conclusion', 244, 'was not necessarily', 'voting for the famine'],
+    ];
+    for (const [id, page, before, after] of visible) {
+      const hit = paragraphs(section(id).blocks).flatMap((p) => p.pageBreaksInside.filter((b) => b.page === page).map((b) => ({ p, b })))[0];
+      expect(hit, `${id} p. ${page}`).toBeDefined();
+      expect(inlineText(hit!.p.content.slice(0, hit!.b.afterInline)).trimEnd().endsWith(before), `${id} p. ${page}`).toBe(true);
+      expect(inlineText(hit!.p.content.slice(hit!.b.afterInline)).trimStart().startsWith(after), `${id} p. ${page}`).toBe(true);
+    }
+    for (const id of ['introduction', 'chapter-5', 'chapter-6']) {
+      const s = section(id);
+      expect(s.paginationNote, id).toMatch(/page numbers are exact/u);
+      expect(s.blocks.some((b) => (b.kind === 'pagebreak' && b.approximate) || (b.kind === 'paragraph' && b.pageBreaksInside.some((x) => x.approximate))), id).toBe(false);
+    }
+    expect(section('chapter-2').paginationNote).toMatch(/Two pages had no footnotes; their ends show in the text.*2 other pages had no footnotes/u);
+  });
+
+  it('shows the four quotations set off on lines of their own as block quotations inside their paragraphs', () => {
+    const quoted = edition.sections
+      .filter((s) => s.kind === 'chapter')
+      .flatMap((s) => paragraphs(s.blocks).filter((p) => p.blockQuoteFrom !== undefined).map((p) => [s.id, inlineText(p.content.slice(0, p.blockQuoteFrom)).slice(-28), inlineText(p.content.slice(p.blockQuoteFrom)).slice(0, 24)]));
+    expect(quoted).toEqual([
+      ['chapter-2', 'eme measures\'. The crisis, he said, ', 'is visible to anyone who'],
+      ['chapter-2', 'e case. According to Alferov, ', 'If we put the question in'],
+      ['chapter-3', 'June 1926 summed up the problem as ', 'A huge State apparatus, n'],
+      ['chapter-4', 'tightrope to walk, its role being defined as ', 'to implement the leadersh'],
+    ].map(([id, before, after]) => [id, (before as string).slice(-28), (after as string).slice(0, 24)]));
   });
 
   it('joins a word hyphenated across a page end without a space, keeping the hyphen', () => {
