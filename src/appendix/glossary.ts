@@ -2,7 +2,7 @@
  * The Glossary of Russian terms and the Abbreviations as clean entries: term, the Russian
  * expansion it stands for (if any), its English translation or definition, and the anchor the
  * renderer gives its row (src/render/row-anchors.ts). Rows the conversion fused
- * ("sovnarkhoz Sovnarkom", "troika TsK") become one entry per term.
+ * ("sovnarkhoz Sovnarkom", "troika TsK") were split into one row per term by the structure stage.
  */
 import type { Edition, Inline, Section } from '../pipeline/model.ts';
 import { inlineText } from '../pipeline/inline.ts';
@@ -49,18 +49,6 @@ function unbracket(s: string): string {
   return /^\(.*\)$/u.test(t) && !/\).*\(/u.test(t.slice(1, -1)) ? t.slice(1, -1).trim().replace(/\.$/u, '') : t;
 }
 
-/** Split a fused definition at each italic that begins a new term's part (after ")" or "."). */
-function splitParts(def: readonly Inline[], terms: number): Inline[][] {
-  if (terms < 2) return [def.slice()];
-  const parts: Inline[][] = [[]];
-  def.forEach((n, i) => {
-    const before = tidy(inlineText(parts[parts.length - 1] ?? []));
-    if (i > 0 && isEm(n) && /[).]$/u.test(before) && parts.length < terms) parts.push([]);
-    parts[parts.length - 1]?.push(n);
-  });
-  return parts;
-}
-
 /** One definition part → expansion + English. An expansion is a leading italic of two words or more. */
 function readDefinition(part: readonly Inline[]): { expansion: string | null; definition: string } {
   const nodes = part.filter((n) => !(n.t === 'text' && n.v.trim() === ''));
@@ -82,14 +70,11 @@ export function glossaryEntries(edition: Edition): GlossaryEntry[] {
     if (b.kind !== 'table') continue;
     const ids = anchors.get(b.id) ?? [];
     [...b.headRows, ...b.bodyRows].forEach((row, i) => {
-      const first = row[0] ?? [];
-      const italics = first.filter(isEm);
-      const terms = italics.length > 1 ? italics.map((n) => tidy(inlineText([n]))) : [tidy(inlineText(first))];
-      const parts = splitParts(row[1] ?? [], terms.length);
-      terms.forEach((term, k) => {
-        const { expansion, definition } = readDefinition(parts[Math.min(k, parts.length - 1)] ?? []);
-        out.push({ term, expansion, definition, anchor: ids[i]?.[k] ?? ids[i]?.[0] ?? '', line: b.lines[i] ?? 0, fused: terms.length > 1 });
-      });
+      const line = b.lines[i] ?? 0;
+      const { expansion, definition } = readDefinition(row[1] ?? []);
+      // A row the structure stage split from a fused one (src/pipeline/fused-rows.ts) shares its line.
+      const fused = b.lines.filter((n) => n === line).length > 1;
+      out.push({ term: tidy(inlineText(row[0] ?? [])), expansion, definition, anchor: ids[i]?.[0] ?? '', line, fused });
     });
   }
   return out;

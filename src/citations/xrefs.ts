@@ -57,9 +57,12 @@ export function pageItems(text: string, offset: number): { start: number; end: n
   return prefix || out.length ? out : [];
 }
 
-/** A ", " directly before a designation belongs to a bibliographic reference ("op. cit., introduction") unless a see-word precedes it. */
+/**
+ * A ", " directly before a designation belongs to a bibliographic reference ("op. cit., introduction";
+ * "Chase, op. cit., esp. Chapter 5": Chase's chapter) unless a see-word precedes it.
+ */
 function citedFromBook(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 30), at);
+  const before = text.slice(Math.max(0, at - 30), at).replace(/(?:esp\.|especially)\s*$/u, '');
   if (!/,\s*$/u.test(before)) return false;
   return !/\b(?:see|See|below|above|and|also)\s*,\s*$/u.test(before);
 }
@@ -100,12 +103,14 @@ export function crossReferences(edition: Edition): CrossReference[] {
       taken.push({ start: x.start, end: x.end });
       out.push({ context: c, text: text.slice(x.start, x.end), ...x });
     };
-    const addPages = (pagesText: string, at: number, kind: XrefKind, expectSection: string | null): void => {
-      for (const item of pageItems(pagesText, at)) {
-        const link = pageLink(item.page);
-        const where = pageAt.get(item.page)?.section;
+    /** `item`: the map, diagram or table the pages print, the better target for a page with no marker of its own. */
+    const addPages = (pagesText: string, at: number, kind: XrefKind, expectSection: string | null, item?: { href: string; note: string }): void => {
+      for (const pageItem of pageItems(pagesText, at)) {
+        const marked = pageAt.has(pageItem.page);
+        const link = !marked && item ? { href: item.href, note: `original page ${pageItem.page} has no marker; it prints ${item.note}` } : pageLink(pageItem.page);
+        const where = pageAt.get(pageItem.page)?.section;
         const note = expectSection && where && where !== expectSection ? `${link.note} (the reference names ${expectSection})` : link.note;
-        add({ kind: 'page', start: item.start, end: item.end, item: null, page: item.page, href: link.href, note: kind === 'page' ? note : `${note}, via ${kind}` });
+        add({ kind: 'page', start: pageItem.start, end: pageItem.end, item: null, page: pageItem.page, href: link.href, note: kind === 'page' ? note : `${note}, via ${kind}` });
       }
     };
 
@@ -137,7 +142,8 @@ export function crossReferences(edition: Edition): CrossReference[] {
         note = `${kind} ${n}, by its page`;
       } else note = `there is no ${kind} ${n} in the thesis`;
       add({ kind, ...designation, item: n, page: firstPage, href, note });
-      if (pagesText && m[3]) addPages(pagesText, at + m[0].length - pagesText.length, kind, section);
+      const itemTarget = href !== null && href.includes(`#${own}`) ? { href, note: `${kind} ${n}` } : undefined;
+      if (pagesText && m[3]) addPages(pagesText, at + m[0].length - pagesText.length, kind, section, itemTarget);
     }
 
     // Chapters, the introduction and the conclusion.
@@ -168,9 +174,9 @@ export function crossReferences(edition: Edition): CrossReference[] {
       add({ kind: 'glossary', start: at, end: at + m[0].length, item: null, page: m[2] ? Number(/\d+/u.exec(m[2])?.[0]) : null, href: sectionLink('glossary'), note: 'the glossary of Russian terms' });
     }
 
-    // "see above, pp. 70-1", "cited below, p. 108".
-    for (const m of text.matchAll(new RegExp(String.raw`\b(?:above|below)\s*,?\s*(${PAGES})`, 'gu'))) {
-      const pagesText = m[1] as string;
+    // "see above, pp. 70-1", "cited below, p. 108", and a bare "See pp. 223-4." (a book's pages follow its title).
+    for (const m of text.matchAll(new RegExp(String.raw`\b(?:above|below)\s*,?\s*(${PAGES})|(?<![,\w]\s*)\b[Ss]ee\s+(${PAGES})`, 'gu'))) {
+      const pagesText = (m[1] ?? m[2]) as string;
       addPages(pagesText, (m.index ?? 0) + m[0].length - pagesText.length, 'page', null);
     }
   }

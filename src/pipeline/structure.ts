@@ -3,6 +3,7 @@ import type { Draft, DraftNote } from './drafts.ts';
 import type { LogicalLine } from './logical-lines.ts';
 import type { SectionSpec } from './sections.ts';
 import { endsSentence, headingShape, isNumericCell, plain, slugify, startsLikeContinuation } from './classify.ts';
+import { splitFusedTermRows } from './fused-rows.ts';
 import { breakOffsets, draftWords, pageStartsIn, pagesPerStretch, stretches } from './pagination.ts';
 
 /** Turns text of a given source line into inline nodes (emendations applied). */
@@ -216,7 +217,9 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       }
       // After the caption is taken, so that an estimated page starts before the table and its caption.
       if (plannedBreaks.has(index)) startEstimatedPage();
-      blocks.push(toTable(draft.lines, `tbl-${++tableCount}`, caption, captionLine, scope, parse));
+      const table = toTable(draft.lines, `tbl-${++tableCount}`, caption, captionLine, scope, parse);
+      // The Glossary's fused rows ("sovnarkhoz Sovnarkom") become one row per term (fused-rows.ts).
+      blocks.push(spec.id === 'glossary' ? splitFusedTermRows(table).table : table);
       lastProse = null;
       continue;
     }

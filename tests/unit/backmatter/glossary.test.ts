@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { realEdition } from './edition.ts';
 import { abbreviationEntries, glossaryEntries } from '../../../src/appendix/glossary.ts';
 import { rowAnchors } from '../../../src/render/row-anchors.ts';
+import { splitFusedTermRows } from '../../../src/pipeline/fused-rows.ts';
+import { inlineText } from '../../../src/pipeline/inline.ts';
+import type { Inline, TableBlock } from '../../../src/pipeline/model.ts';
 import { DIAGRAMS, layoutTree, outline, resolveSources, parseDiagram, wrap } from '../../../src/backmatter/diagrams.ts';
 
 const edition = realEdition();
@@ -22,6 +25,27 @@ describe('glossary', () => {
     expect(term('raikom')).toMatchObject({ expansion: null, definition: 'raion committee of the Communist Party' });
     expect(term('RKP(b)')).toMatchObject({ expansion: "Rossiskaya Kommunisticheskaya Partiya (bol'shevikov)", definition: 'Russian Communist Party (bolsheviks)' });
     expect(term('VSNKh')?.expansion).toBe('Vysshii Sovet Narodnogo Khozyastva');
+  });
+  it('prints each fused term in a row of its own, with its anchor and its part of the definition, every word kept', () => {
+    const s = edition.sections.find((x) => x.id === 'glossary')!;
+    const anchors = rowAnchors(s);
+    const rows = s.blocks.flatMap((b) => (b.kind === 'table' ? [...b.headRows, ...b.bodyRows].map((r, i) => ({ id: anchors.get(b.id)?.[i] ?? [], cells: r.map((c) => inlineText(c)), line: b.lines[i] })) : []));
+    const at = (id: string) => rows.find((r) => r.id.includes(id));
+    expect(at('term-sovnarkhoz')).toEqual({ id: ['term-sovnarkhoz'], cells: ['sovnarkhoz', 'sovet narodnogo khozyastva (economic council)'], line: 4288 });
+    expect(at('term-sovnarkom')).toEqual({ id: ['term-sovnarkom'], cells: ['Sovnarkom', "Sovet Narodnykh Kommissarov (Council of People's Commissars)."], line: 4288 });
+    expect(at('term-troika')).toEqual({ id: ['term-troika'], cells: ['troika', 'group of three people.'], line: 4290 });
+    expect(at('term-tsk')).toEqual({ id: ['term-tsk'], cells: ['TsK', "Tsentral'nyi Komitet (Central Committee of the Communist Party)"], line: 4290 });
+    // One anchor per row throughout.
+    expect(rows.every((r) => r.id.length === 1)).toBe(true);
+    expect(rows).toHaveLength(entries.length);
+  });
+  it('keeps a row as printed when its definition does not split into one part per term', () => {
+    const row = (first: Inline[], def: Inline[]): TableBlock => ({ kind: 'table', id: 't', caption: null, captionLine: null, headRows: [], bodyRows: [[first, def]], lines: [1], scope: null });
+    const em = (v: string): Inline => ({ t: 'em', c: [{ t: 'text', v }] });
+    const unsplittable = row([em('a'), { t: 'text', v: ' ' }, em('b')], [{ t: 'text', v: 'one definition for both' }]);
+    expect(splitFusedTermRows(unsplittable)).toEqual({ table: unsplittable, split: [] });
+    const single = row([em('raikom')], [em('raion'), { t: 'text', v: ' committee. ' }, em('Other')]);
+    expect(splitFusedTermRows(single).split).toEqual([]);
   });
   it('uses the anchors the renderer gives the rows', () => {
     const s = edition.sections.find((x) => x.id === 'glossary')!;

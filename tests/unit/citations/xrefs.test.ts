@@ -39,20 +39,27 @@ describe('cross-references to the thesis’s own pages and items', () => {
     expect(pageItems('pp. 55 and 59-60', 10).map((p) => p.page)).toEqual([55, 59]);
   });
 
-  it('a page with no marker of its own goes to the last marked page before it, in the right section', () => {
-    // The maps have no footnotes, so only their first page (247) is marked: "See map 3, p. 249".
-    const [p249] = all.filter((x) => x.context.block === 'ch1-n26' && x.page === 249 && x.href?.includes('#page-'));
-    expect(p249?.href).toBe('/maps/#page-247');
-    expect(p249?.note).toMatch(/has no marker/u);
-    // The Conclusion's pages without notes are placed by length, so p. 245 has its own marker.
-    const [p245] = all.filter((x) => x.context.block === 'ch2.3-n20' && x.page === 245);
-    expect(p245?.href).toBe('/conclusion/#page-245');
+  it('a page with no marker of its own goes to the map or diagram it prints', () => {
+    // The maps and diagrams have no footnotes, so only their first pages (247, 250) are marked.
+    const byPage = (block: string, page: number) => all.find((x) => x.context.block === block && x.kind === 'page' && x.page === page);
+    expect(byPage('ch1-n26', 249)).toMatchObject({ text: 'p. 249', href: '/maps/#map-3' }); // "See map 3, p. 249"
+    expect(byPage('ch1-n26', 249)?.note).toMatch(/has no marker; it prints map 3/u);
+    expect(byPage('ch1-n87', 256)?.href).toBe('/diagrams/#diagram-4'); // "Diagram 4 (p. 256)"
+    expect(byPage('ch1-n106', 253)?.href).toBe('/diagrams/#diagram-2');
+    expect(byPage('ch1-n107', 254)?.href).toBe('/diagrams/#diagram-3'); // "diagram 3, pp. 254-5"
+    // A page that has its own marker keeps it: the Conclusion's p. 245.
+    expect(all.find((x) => x.context.block === 'ch2.3-n20' && x.page === 245)?.href).toBe('/conclusion/#page-245');
+  });
+
+  it('a bare "See pp. 223-4." is the thesis\'s own pages (ch3 n108)', () => {
+    expect(inBlock('ch3-n108')).toEqual([['pp. 223-4', '/chapter-6/#page-223']]);
   });
 
   it('a book’s own tables and chapters are not cross-references', () => {
     expect(inBlock('ch1-n116')).toEqual([]); // "…organizatsiya, table 15, p. 158"
     expect(inBlock('ch1-n72')).toEqual([]); // "Khrushchev Remembers, Chapter 2"
     expect(inBlock('ch1-n15')).toEqual([]); // "Davydova, op. cit., introduction, p. 56"
+    expect(inBlock('ch2.1-n86')).toEqual([]); // "Chase, op. cit., esp. Chapter 5." (Chase's chapter)
   });
 
   it('reports what it could not resolve', () => {
