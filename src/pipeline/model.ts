@@ -59,6 +59,8 @@ export interface TableBlock {
   caption: Inline[] | null;
   captionLine: LineNo | null;
   headRows: Inline[][][];
+  /** Columns each header cell spans, per row (0: covered by another's span); absent when all are 1 (table-spans.ts). */
+  headSpans?: number[][];
   bodyRows: Inline[][][];
   /** False for parallel lists whose first column does not label its row (Bibliography, Section 3). */
   rowHeaders?: false;

@@ -4,6 +4,7 @@ import type { LogicalLine } from './logical-lines.ts';
 import type { SectionSpec } from './sections.ts';
 import { endsSentence, headingShape, isNumericCell, plain, slugify, startsLikeContinuation } from './classify.ts';
 import { splitFusedTermRows } from './fused-rows.ts';
+import { headerSpans } from './table-spans.ts';
 import { breakOffsets, draftWords, pageStartsIn, pagesPerStretch, stretches } from './pagination.ts';
 
 /** Turns text of a given source line into inline nodes (emendations applied). */
@@ -489,7 +490,9 @@ function toTable(
   let head = 0;
   while (head < rows.length - 1) {
     const r = rows[head] as { raw: string }[];
-    const underlined = r.some((c) => c.raw.includes('<u>'));
+    // A wholly underlined cell is a heading; an underlined word inside one is the thesis's emphasis of a
+    // Russian term ("In <u>oblast'</u>", a group of rows in Chapter 3's table, not a column heading).
+    const underlined = r.some((c) => /^<u>(?:(?!<\/u>).)*<\/u>[\s.,:;⁰¹²³⁴⁵⁶⁷⁸⁹]*$/u.test(c.raw.trim()));
     const emptyFirst = (r[0]?.raw.trim() ?? '') === '';
     const labels = numericShare >= 0.5 && r.slice(1).every((c) => c.raw.trim() === '' || !isNumericCell(c.raw)) && r.slice(1).some((c) => c.raw.trim() !== '');
     const marked = lines[head]?.tableHead === true;
@@ -501,12 +504,15 @@ function toTable(
     while (cells.length < width) cells.push([]);
     return cells;
   };
+  const headRows = rows.slice(0, head).map(pad);
+  const spans = headerSpans(headRows, width);
   return {
     kind: 'table',
     id,
     caption,
     captionLine,
-    headRows: rows.slice(0, head).map(pad),
+    headRows,
+    ...(spans ? { headSpans: spans } : {}),
     bodyRows: rows.slice(head).map(pad),
     // Column heads split from a heading head parallel lists (congresses beside conferences), not rows.
     ...(lines[0]?.tableHead ? { rowHeaders: false as const } : {}),

@@ -45,12 +45,18 @@ export function renderBlock(block: Block, ctx: RenderContext = emptyContext): st
 
 function renderTable(table: TableBlock, ctx: RenderContext): string {
   const ann = annotationsFor(ctx, table.id);
-  const cell = (tag: 'th' | 'td', content: Inline[], scope?: string): string =>
-    `<${tag}${scope ? ` scope="${scope}"` : ''}>${renderInlines(content, { annotations: ann })}</${tag}>`;
+  const cell = (tag: 'th' | 'td', content: Inline[], scope?: string, span = 1): string =>
+    `<${tag}${span > 1 ? ` colspan="${span}"` : ''}${scope ? ` scope="${scope}"` : ''}>${renderInlines(content, { annotations: ann })}</${tag}>`;
   const caption = table.caption ? `<caption>${renderInlines(table.caption, { annotations: ann })}</caption>` : '';
-  const head = table.headRows.length
-    ? `<thead>${table.headRows.map((r) => `<tr>${r.map((c) => cell('th', c, 'col')).join('')}</tr>`).join('')}</thead>`
-    : '';
+  // A heading typed across several columns spans them (headSpans); the cells it covers are empty.
+  const headRow = (r: Inline[][], k: number): string =>
+    r
+      .map((c, i) => {
+        const span = table.headSpans?.[k]?.[i] ?? 1;
+        return span === 0 ? '' : cell('th', c, span > 1 ? 'colgroup' : 'col', span);
+      })
+      .join('');
+  const head = table.headRows.length ? `<thead>${table.headRows.map((r, k) => `<tr>${headRow(r, k)}</tr>`).join('')}</thead>` : '';
   const rowHeaders = table.headRows.length > 0 && table.rowHeaders !== false;
   const ids = ctx.rowIds?.get(table.id) ?? [];
   const body = `<tbody>${table.bodyRows

@@ -34,6 +34,7 @@ const tableSchema = z.object({
   caption: inlines.nullable(),
   captionLine: z.number().int().nullable(),
   headRows: z.array(z.array(inlines)),
+  headSpans: z.array(z.array(z.number().int().nonnegative())).optional(),
   bodyRows: z.array(z.array(inlines)),
   rowHeaders: z.literal(false).optional(),
   lines,
