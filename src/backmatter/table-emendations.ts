@@ -56,7 +56,10 @@ export function tableEmendationDrafts(edition: Edition, lines: readonly SourceLi
       const original = anchorText(text, f, t);
       if (!original) throw new Error(`table emendations: cannot place the flag ${f.id} on line ${f.line} ("${f.printed}" is not unique there)`);
       flagged.add(`${f.line}\u0000${original}`);
-      out.push({ line: f.line, original, corrected: original, reason: flagReason(f, t), count: 1, kind: 'editorial-note', flag: f.id });
+      // A flagged figure typed with a spaced thousands comma is closed up like the others, and says so.
+      const corrected = normalisePrinted(original);
+      const closedUp = corrected === original ? '' : ` Typed “${original}”, with a space after the thousands comma; shown closed up.`;
+      out.push({ line: f.line, original, corrected, reason: `${flagReason(f, t)}${closedUp}`, count: 1, kind: 'editorial-note', flag: f.id });
     }
   }
   for (const t of allTables(edition)) {

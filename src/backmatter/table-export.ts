@@ -3,7 +3,7 @@
  * two always hold the same cells; and the JSON of every table.
  */
 import type { Edition, Emendation } from '../pipeline/model.ts';
-import type { ArithmeticFlag, DataTable } from './table-model.ts';
+import type { ArithmeticFlag, DataCell, DataTable } from './table-model.ts';
 import { allTables } from './tables.ts';
 
 /** Header of each column in a flat (one-row) header: "In Moscow: Members". */
@@ -25,10 +25,21 @@ function csvField(v: string): string {
   return /[",\n\r]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : v;
 }
 
-/** CSV (RFC 4180, CRLF line ends) with one header row. */
+/** A figure for a CSV: the number as printed, without thousands separators or "%"; empty for a dash or blank. */
+function csvValue(c: DataCell | null): string {
+  return c === null || c.value === null ? '' : c.value.toFixed(c.decimals);
+}
+
+/**
+ * CSV (RFC 4180, CRLF line ends) with one header row: the rows and columns of /tables/<n>/, each
+ * figure as a plain number (1665800, 103.5) so that any spreadsheet reads it as one; a column of
+ * percentages says so in its header. Printed readings and flags are in tables.json.
+ */
 export function tableCsv(t: DataTable): string {
-  const header = [...(hasRowGroups(t) ? ['Group'] : []), ...columnHeaders(t)];
-  return [header, ...tableGrid(t)].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const percent = t.columns.map((c, i) => c.measure === 'percent' || t.rows.some((r) => r.cells[i]?.percent === true));
+  const header = [...(hasRowGroups(t) ? ['Group'] : []), ...columnHeaders(t).map((h, i) => (i > 0 && percent[i - 1] && !h.includes('%') ? `${h} (%)` : h))];
+  const rows = t.rows.map((r) => [...(hasRowGroups(t) ? [r.group ?? ''] : []), r.label, ...r.cells.map(csvValue)]);
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 /** The listed editorial note that records a flag, if any. */

@@ -92,6 +92,36 @@ function baseTable(s: Section, n: number, blocks: TableBlock[]): Pick<DataTable,
 
 const stripSource = (t: string): string => t.replace(/^Source:\s*/u, '');
 
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const superscript = (n: number): string => String(n).replace(/\d/gu, (d) => SUPERSCRIPT[Number(d)] ?? d);
+
+/**
+ * The notes whose markers stand in a table's caption ("Education of Party Members by Social
+ * Origin⁵") or, for a table without one, at the end of the sentence that introduces it ("the
+ * following figures were quoted¹⁰:"): its sources.
+ */
+function captionNotes(s: Section, t: TableBlock): Note[] {
+  const at = s.blocks.indexOf(t);
+  const before = at > 0 ? s.blocks[at - 1] : undefined;
+  const leadIn = t.caption === null && before?.kind === 'paragraph' && /:\s*$/u.test(textOf(before.content)) ? before.content : [];
+  // Only the markers of the lead-in's last sentence: earlier ones cite the prose.
+  const lastSentence = leadIn.slice(leadIn.findLastIndex((n) => n.t === 'text' && /[.?!]\s+\S/u.test(n.v)) + 1);
+  const ids = new Set([...(t.caption ?? []), ...lastSentence].flatMap((n) => (n.t === 'ref' ? [n.noteId] : [])));
+  return s.blocks.flatMap((b) => (b.kind === 'notes' ? b.notes.filter((n) => ids.has(n.id)) : []));
+}
+
+/**
+ * The citation in a note that also explains a table: from its first sentence that says where the
+ * figures come from ("…explained by the territorial expansion of the area in 1929. Figures for
+ * Moscow from …; national figures from Rigby, op. cit., p. 52." → "Figures for Moscow from …").
+ */
+export function sourceCitation(text: string): string | null {
+  if (/^Source/u.test(text)) return stripSource(text);
+  const sentences = text.split(/(?<=\.)\s+(?=[A-Z])/u);
+  const at = sentences.findIndex((x) => /^(?:Percentages based|(?:[A-Z][^.]*?\s)?[Ff]igures (?:for [^.]*?)?from\b)/u.test(x));
+  return at < 0 ? null : sentences.slice(at).join(' ');
+}
+
 // ── Table 1: population of Moscow ────────────────────────────────────────────────────────────
 
 function table1(s: Section): DataTable {
@@ -476,7 +506,11 @@ function inlineTable(s: Section, t: TableBlock, note: Note | null): DataTable {
   }
   const key = slugify(`${s.id}-${t.id}`);
   const caption = t.caption ? textOf(t.caption) : null;
-  const notes: TableNote[] = note ? note.extra.filter((x): x is Paragraph => x.kind === 'paragraph').map((p) => ({ marker: '', text: textOf(p.content) })) : [];
+  // Notes printed under a table inside a note, and the notes its caption's markers call (its source).
+  const notes: TableNote[] = [
+    ...captionNotes(s, t).map((n) => ({ marker: superscript(n.n), text: textOf(n.content) })),
+    ...(note ? note.extra.filter((x): x is Paragraph => x.kind === 'paragraph').map((p) => ({ marker: '', text: textOf(p.content) })) : []),
+  ];
   const table: DataTable = {
     key,
     n: null,
@@ -490,8 +524,12 @@ function inlineTable(s: Section, t: TableBlock, note: Note | null): DataTable {
     columns,
     rows,
     notes,
-    sources: notes.filter((n) => /^(Source|Percentages based|.*figures from)/u.test(n.text)).map((n) => stripSource(n.text)),
-    editorial: [caption ? `Printed caption: “${caption}”.` : 'The thesis prints this table without a caption; the title is the editor’s.', ...(note ? [`Printed in note ${note.n}: “${textOf(note.content)}”`] : [])],
+    sources: notes.flatMap((n) => {
+      const cited = sourceCitation(n.text);
+      // A caption's note is the table's source even when it is a bare citation ("Iz TsK, 20/6/1928.").
+      return cited !== null ? [cited] : n.marker !== '' ? [n.text] : [];
+    }),
+    editorial: [caption ? `Printed caption: “${caption}”${/[.?!]$/u.test(caption) ? '' : '.'}` : 'The thesis prints this table without a caption; the title is the editor’s.', ...(note ? [`Printed in note ${note.n}: “${textOf(note.content)}”`] : [])],
     flags: [],
   };
   // A row of percentages that should make 100 has no printed total: the flag goes on its label.

@@ -103,10 +103,12 @@ describe('the printed arithmetic', () => {
     for (const f of flags) {
       const em = file.find((e) => e.line === f.line && e.kind === 'editorial-note' && e.original.includes(f.printed));
       expect(em, f.id).toBeDefined();
-      expect(em?.corrected).toBe(em?.original);
+      // The printed figure is kept, only closed up where it was typed "1, 325.5" (em-223).
+      expect(em?.corrected).toBe(normalisePrinted(em?.original ?? ''));
       expect(em?.reason).toContain(f.computedText);
     }
     expect(file.every((e) => /^em-2\d\d$/u.test(e.id))).toBe(true);
+    expect(file.find((e) => e.id === 'em-223')).toMatchObject({ original: '1, 325.5', corrected: '1,325.5', kind: 'editorial-note' });
   });
   it('content/emendations/tables.json is what the tables call for (regenerate with src/backmatter/tools/write-table-emendations.ts)', () => {
     const file = JSON.parse(readFileSync(join(root, 'content/emendations/tables.json'), 'utf8')) as Emendation[];
@@ -135,13 +137,41 @@ describe('tables in the chapters and notes', () => {
   });
 });
 
+describe('the tables printed in the chapters', () => {
+  const inline = allTables(edition).filter((t) => t.n === null);
+  it('each has its source: the note its caption or lead-in calls, or the citation in the note that explains it', () => {
+    const sources = Object.fromEntries(inline.map((t) => [t.key, t.sources.map((x) => x.slice(0, 28))]));
+    expect(sources).toEqual({
+      'chapter-2-ch2-1-n30-tbl-1': ['Moscow figures from Izvestiy'],
+      'chapter-3-tbl-1': ["III Moskovskaya oblast'naya "], // "the following figures were quoted¹⁰:"
+      'chapter-3-tbl-2': ['Iz TsK, 20/6/1928.'],
+      'chapter-3-ch3-n20-tbl-1': ['Figures for Moscow from Mosk'], // not the sentence explaining the oblast' figure
+      'chapter-3-ch3-n31-tbl-2': ['E. Smitten, Sostav VKP(b) po'],
+      'chapter-3-ch3-n47-tbl-2': ['SK, no.3, 1930.'],
+      'chapter-3-ch3-n53-tbl-1': ['SK, 1928, No. 12.'],
+      'chapter-5-tbl-1': ['E. Smitten, Sostav Vsesoyuzn'],
+      'chapter-6-tbl-1': ["Bol'shevik 1929, No. 8."],
+      'chapter-6-tbl-2': ['SK Oct 1927, nos. 19-20, p 9'],
+    });
+    expect(inline.find((t) => t.key === 'chapter-5-tbl-1')?.notes[0]?.marker).toBe('⁵');
+  });
+  it('quotes a caption without doubling its full stop', () => {
+    for (const t of inline) expect(t.editorial.join(' ')).not.toMatch(/[.?!]”\./u);
+  });
+});
+
 describe('downloads', () => {
-  it('the CSV holds exactly the cells of the table, one header row', () => {
+  it('the CSV holds the rows and columns of the table, one header row, figures as plain numbers', () => {
     const t = tableByNumber(edition, 5);
     const lines = tableCsv(t).trimEnd().split('\r\n');
     expect(lines).toHaveLength(t.rows.length + 1);
     expect(lines[0]).toBe(columnHeaders(t).join(','));
-    expect(lines[3]).toBe('1926,"66,225","24,967","70,487","83,915","37,976","121,711"');
+    expect(lines[3]).toBe('1926,66225,24967,70487,83915,37976,121711');
+    // Table 1: "1, 665, 800" and "103.5%" as numbers, the percentage column saying so, a dash as nothing.
+    const t1 = tableCsv(tableByNumber(edition, 1)).split('\r\n');
+    expect(t1.slice(0, 3)).toEqual(['Year,Population size,Percentage of previous year (%)', '1913,1665800,', '1914,1724800,103.5']);
+    // Decimals as printed: Table 4's "13.0" stays 13.0.
+    expect(tableCsv(tableByNumber(edition, 4))).toMatch(/,13\.0,/u);
     expect(tableGrid(tableByNumber(edition, 3))[0]?.slice(0, 3)).toEqual(['', 'Total in Moscow', '83,373.1']);
   });
 });
