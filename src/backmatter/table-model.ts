@@ -23,6 +23,10 @@ export interface DataColumn {
   /** Spanning header the column sits under ("In Moscow", "XV 1/27"), if any. */
   group: string | null;
   measure: 'count' | 'percent' | 'value';
+  /** Markers of the table's notes printed on this column's heading ("²"). */
+  notes?: string[];
+  /** Markers printed on the group heading this column opens. */
+  groupNotes?: string[];
 }
 
 export interface DataRow {
@@ -36,6 +40,8 @@ export interface DataRow {
   kind: 'data' | 'subtotal' | 'total';
   cells: (DataCell | null)[];
   line: number;
+  /** Markers of the table's notes printed on this row's label ("⁵"). */
+  notes?: string[];
 }
 
 export interface TableNote {

@@ -50,7 +50,7 @@ function tableBlocks(s: Section, scope: string): TableBlock[] {
 
 function notesOf(s: Section, scope: string): TableNote[] {
   const list = s.blocks.find((b): b is NoteList => b.kind === 'notes' && b.scope === scope);
-  return (list?.notes ?? []).map((n) => ({ marker: [...String(n.n)].map((d) => SUPERSCRIPTS[Number(d)]).join(''), text: textOf(n.content) }));
+  return (list?.notes ?? []).map((n) => ({ marker: superscript(n.n), text: textOf(n.content) }));
 }
 
 function headingText(s: Section, id: string): string {
@@ -92,8 +92,7 @@ function baseTable(s: Section, n: number, blocks: TableBlock[]): Pick<DataTable,
 
 const stripSource = (t: string): string => t.replace(/^Source:\s*/u, '');
 
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const superscript = (n: number): string => String(n).replace(/\d/gu, (d) => SUPERSCRIPT[Number(d)] ?? d);
+const superscript = (n: number): string => String(n).replace(/\d/gu, (d) => SUPERSCRIPTS[Number(d)] ?? d);
 
 /**
  * The notes whose markers stand in a table's caption ("Education of Party Members by Social
@@ -313,7 +312,8 @@ function table4(s: Section): DataTable {
     const clean = tidy(label.replace(/\s*%$/u, ''));
     const spec = T4_ROWS.find((r) => r.label.test(clean));
     if (!spec) throw new Error(`backmatter tables: unexpected Table 4 row "${clean}" (line ${line})`);
-    const group = T4_CATEGORY_ROWS.includes(spec.key) ? 'By organisation' : spec.key === 'women' ? null : 'By status';
+    // Women cut across the organisations (counting them with those would break every total): a group of their own.
+    const group = T4_CATEGORY_ROWS.includes(spec.key) ? 'By organisation' : spec.key === 'women' ? 'Of all delegates' : 'By status';
     rows.push({ key: spec.key, label: clean, name: spec.name, group, kind: spec.key === 'total' ? 'total' : 'data', cells, line });
   };
   // First half: one row per category, each cell "count percentage".
@@ -572,7 +572,46 @@ export function chapterTables(edition: Edition): DataTable[] {
 /** Tables 1–5 of the back matter. */
 export function numberedTables(edition: Edition): DataTable[] {
   const s = section(edition, 'tables');
-  return [table1(s), table2(s), table3(s), table4(s), table5(s)];
+  return [table1(s), table2(s), table3(s), table4(s), table5(s)].map((t) => withNoteMarkers(s, t));
+}
+
+/** The note markers of a printed cell, as printed ("²"). */
+function markersIn(cell: readonly Inline[]): string[] {
+  return cell.flatMap((n) => (n.t === 'ref' ? [superscript(n.n)] : n.t === 'em' || n.t === 'u' ? markersIn(n.c) : []));
+}
+
+/**
+ * Put the printed tables' note markers back where they stood: on a row's label ("Women⁵"), a
+ * column's heading ("Population size²") or a group heading ("Investment (thousands of rubles)²"),
+ * so that each note of the table says what it is about.
+ */
+function withNoteMarkers(s: Section, t: DataTable): DataTable {
+  const blocks = t.blockIds.map((id) => s.blocks.find((b): b is TableBlock => b.kind === 'table' && b.id === id)).filter((b): b is TableBlock => b !== undefined);
+  for (const b of blocks) {
+    for (const row of b.headRows) {
+      for (const cell of row) {
+        const markers = markersIn(cell);
+        if (markers.length === 0) continue;
+        const text = textOf(cell);
+        const column = t.columns.find((c) => c.label === text);
+        const group = t.columns.find((c) => c.group === text);
+        if (column) column.notes = [...(column.notes ?? []), ...markers];
+        else if (group) group.groupNotes = [...(group.groupNotes ?? []), ...markers];
+        else throw new Error(`backmatter tables: ${t.key}: no column for the heading "${text}" that carries note ${markers.join(' ')}`);
+      }
+    }
+    b.bodyRows.forEach((row, i) => {
+      const markers = markersIn(row[0] ?? []);
+      if (markers.length === 0) return;
+      const line = rowLine(b, i);
+      const text = textOf(row[0]).replace(/\s*%$/u, '');
+      // A label printed over two lines (Table 4's "… Party cells.³") is one row, on its first line.
+      const target = t.rows.find((r) => r.line === line) ?? t.rows.find((r) => text !== '' && r.label.includes(text));
+      if (!target) throw new Error(`backmatter tables: ${t.key}: no row for line ${line} ("${text}"), which carries note ${markers.join(' ')}`);
+      target.notes = [...(target.notes ?? []), ...markers];
+    });
+  }
+  return t;
 }
 
 const cache = new WeakMap<Edition, DataTable[]>();

@@ -56,7 +56,7 @@ test.describe('table charts', () => {
 
 test.describe('downloads', () => {
   for (const n of [1, 2, 3, 4, 5]) {
-    test(`Table ${n}: the CSV download matches the HTML table`, async ({ page, request }) => {
+    test(`Table ${n}: the CSV download holds the HTML table's rows, its figures as numbers`, async ({ page, request }) => {
       await page.goto(`/tables/${n}/`);
       const link = page.locator('.table-data-notice a[download]');
       const href = await link.getAttribute('href');
@@ -66,8 +66,12 @@ test.describe('downloads', () => {
       const csv = parseCsv(await response.text());
       const grouped = csv[0]?.[0] === 'Group';
       const body = csv.slice(1).map((r) => (grouped ? r.slice(1) : r));
-      const html = await page.locator('table.data-table tbody tr:not(.row-group)').evaluateAll((rows) => rows.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())));
-      expect(body).toEqual(html);
+      // Row labels as shown (without their note markers); each figure as the number the cell holds.
+      const html = await page.locator('table.data-table tbody tr:not(.row-group)').evaluateAll((rows) =>
+        rows.map((tr) => Array.from(tr.children).map((c, i) => (i === 0 ? (c.firstChild?.textContent ?? '').trim() : (c.getAttribute('data-value') ?? '')))),
+      );
+      expect(body.map((r) => r.map((v, i) => (i === 0 || v === '' ? v : String(Number(v)))))).toEqual(html);
+      expect(body.flatMap((r) => r.slice(1)).filter((v) => !/^(?:\d+(?:\.\d+)?)?$/u.test(v))).toEqual([]);
       const headerCells = await page.locator('table.data-table thead tr:last-child th').count();
       expect(csv[0]?.length).toBeGreaterThanOrEqual(headerCells);
     });

@@ -57,6 +57,9 @@ describe('Tables 1-5 on the real thesis', () => {
     expect(CONFERENCES.map((c) => c.label)).toEqual(['XIII 1/25', 'XV 1/27', 'XVI 11/27', 'XVII 3/29', 'I 9/29', 'III 1/32 MOK', 'III 1/32 MGK', 'IV 1/34 MOK', 'IV 1/34 MGK']);
     expect(t.rows.map((r) => r.key)).toEqual(['tsk', 'mk', 'raikoms', 'local', 'soviet', 'trade-unions', 'managers', 'komsomol', 'military', 'press', 'gpu', 'education', 'cell-secretaries', 'workers', 'others', 'women', 'members', 'candidates', 'total']);
     expect(CONFERENCES.map((c) => value(4, 'total', `${c.key}-n`))).toEqual([127, 177, 195, 226, 288, 184, 160, 95, 95]);
+    // Women cut across the organisations: a group of their own, not the last of "By organisation".
+    expect([...new Set(t.rows.map((r) => r.group))]).toEqual(['By organisation', 'Of all delegates', 'By status']);
+    expect(t.rows.find((r) => r.key === 'women')?.group).toBe('Of all delegates');
     // First half: "2 1.6" is a count and a percentage.
     expect([value(4, 'tsk', 'xiii-1925-n'), value(4, 'tsk', 'xiii-1925-pct')]).toEqual([2, 1.6]);
     // The two-line label of the cell secretaries; its second line repeated the percentages.
@@ -134,6 +137,25 @@ describe('tables in the chapters and notes', () => {
       ['chapter-6-tbl-2', 24],
     ]);
     expect(t.find((x) => x.key === 'chapter-3-tbl-1')?.rows.map((r) => r.group)).toEqual(["In oblast'", "In oblast'", 'In city of Moscow', 'In city of Moscow']);
+  });
+});
+
+describe('note markers of the printed tables', () => {
+  it('stand where the thesis prints them: on a row label, a column heading or a group heading', () => {
+    const placed = numberedTables(edition).flatMap((t) => [
+      ...t.columns.flatMap((c) => [...(c.notes ?? []).map((m) => `Table ${t.n} column ${c.label} ${m}`), ...(c.groupNotes ?? []).map((m) => `Table ${t.n} group ${c.group} ${m}`)]),
+      ...t.rows.flatMap((r) => (r.notes ?? []).map((m) => `Table ${t.n} row ${r.key} ${m}`)),
+    ]);
+    expect(placed).toEqual([
+      'Table 1 column Population size ²',
+      'Table 3 group Investment (thousands of rubles) ²',
+      'Table 4 row managers ¹',
+      'Table 4 row education ²',
+      'Table 4 row cell-secretaries ³',
+      'Table 4 row workers ⁴',
+      'Table 4 row women ⁵',
+      'Table 5 row 1929-july ²',
+    ]);
   });
 });
 
