@@ -1,7 +1,8 @@
 /**
  * Original pages that had no footnotes. Each block of notes ended a page, so a section whose table
- * of contents gives more pages than it has blocks of notes had pages without notes, and the page
- * ends between them left no trace. They are placed here by length: a typed page held about the same
+ * of contents gives more pages than it has blocks of notes had pages without notes. Where such a page
+ * ended in mid-sentence, the text shows its end (visiblePageEnd); elsewhere the page ends between them
+ * left no trace. Those are placed here by length: a typed page held about the same
  * amount (some 300-380 words of double-spaced text, a note line about half a text line), so a stretch
  * between two blocks of notes that is much longer than its neighbours ran over more than one page
  * (Chapter 5 opens with 691 words before its first notes: two pages). The pages found are estimates,
