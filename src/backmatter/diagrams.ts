@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
 import type { Edition } from '../pipeline/model.ts';
+import { inlineText } from '../pipeline/inline.ts';
 import { textContexts } from '../citations/contexts.ts';
 import d1 from '../../content/diagrams/diagram-1.json' with { type: 'json' };
 import d2 from '../../content/diagrams/diagram-2.json' with { type: 'json' };
@@ -77,6 +78,28 @@ export interface ResolvedSource {
 }
 
 /** Each source sentence with its link; throws if a quote is not in the block it names (the build must not cite what the text does not say). */
+/**
+ * The key the thesis prints with Diagram n ("Key: Party organ Other responsible organisation |
+ * Factory administration …", Diagram 4), as its lines; empty where only a caption survives
+ * (Diagrams 1 and 2). Read from the Diagrams section, between the diagram's heading and the next's.
+ */
+export function printedKey(edition: Edition, n: number): string[] {
+  const blocks = edition.sections.find((s) => s.id === 'diagrams')?.blocks ?? [];
+  const start = blocks.findIndex((b) => b.kind === 'heading' && b.id === `diagram-${n}`);
+  if (start < 0) return [];
+  const out: string[] = [];
+  let inKey = false;
+  for (const b of blocks.slice(start + 1)) {
+    if (b.kind === 'heading' && /^diagram-\d+$/u.test(b.id)) break;
+    if (b.kind !== 'heading' && b.kind !== 'paragraph') continue;
+    const text = inlineText(b.content).trim();
+    if (/^Source/u.test(text)) break;
+    inKey ||= /^Key:/u.test(text);
+    if (inKey) out.push(text);
+  }
+  return out;
+}
+
 export function resolveSources(edition: Edition, part: DiagramPart): ResolvedSource[] {
   const contexts = textContexts(edition);
   return part.sources.map((s) => {

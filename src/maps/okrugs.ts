@@ -12,6 +12,8 @@ export const okrugSchema = z.object({
   centre: z.string().min(1),
   lat: z.number().min(52).max(59),
   lon: z.number().min(33).max(42),
+  /** How the thesis names the okrug ("Tver' okruzhkom"); null where it does not name it. */
+  thesis: z.string().min(1).nullable(),
   colour: z.string().regex(/^#[0-9a-f]{6}$/u),
 });
 export const okrugsFileSchema = z.object({ note: z.string(), okrugs: z.array(okrugSchema).length(10) });

@@ -77,7 +77,8 @@ export function areaShares(raions: readonly Raion[], limit: readonly LatLng[]): 
 export function raionName(g: Geodata, id: string | null): string {
   if (id === null) return '—';
   const r = [...g.schematic.raions1925, ...g.schematic.raions1930].find((x) => x.id === id);
-  return r ? `${r.name} (${r.thesisName})` : id;
+  // The thesis's name first ("Bauman"), the official one after ("Baumanskii"), as on the maps' labels.
+  return r ? (r.name === r.thesisName ? r.name : `${r.thesisName} (${r.name})`) : id;
 }
 
 function placeFacts(g: Geodata, p: Place): string[] {
@@ -126,13 +127,13 @@ function raionAreas(g: Geodata, raions: readonly Raion[]): PayloadArea[] {
   const shares = areaShares(raions, g.cityLimit);
   return raions.map((r, i) => ({
     id: r.id,
-    name: `${r.name} raion`,
+    name: `${r.thesisName} raion`,
     label: r.thesisName,
     colour: r.colour,
     rings: [r.ring.map(pt)],
     className: 'raion',
     details: [
-      `The thesis calls it ${r.thesisName}.`,
+      ...(r.name === r.thesisName ? [] : [`Officially ${r.name} raion.`]),
       `Drawn area: ${(shares.get(r.id) ?? 0).toFixed(1)}% of the city inside the Okruzhnaya railway.`,
       ...(r.note ? [r.note] : []),
       ...(r.grewFrom ? [lineageText(g, r)] : []),
@@ -170,7 +171,7 @@ export function buildPayload(g: Geodata, edition: Edition, kind: MapKind): MapPa
         colour: o.colour,
         rings: o.rings.map((r) => r.map(pt)),
         className: 'okrug',
-        details: [`Centre: ${o.centre}.`, `Schematic area: about ${Math.round(o.rings.reduce((s, r) => s + areaKm2(r), 0) / 100) * 100} km² (nearest-centre area, not a historical boundary).`],
+        details: [`Centre: ${o.centre}.`, o.thesis ? `The thesis names its ${o.thesis}.` : 'Not named in the thesis.', `Schematic area: about ${Math.round(o.rings.reduce((s, r) => s + areaKm2(r), 0) / 100) * 100} km² (nearest-centre area, not a historical boundary).`],
         labelAt: okrugLabels[i] ?? pt([o.lat, o.lon]),
       })),
       context: g.modernRegions.regions.flatMap((r) =>

@@ -5,7 +5,7 @@ import { rowAnchors } from '../../../src/render/row-anchors.ts';
 import { splitFusedTermRows } from '../../../src/pipeline/fused-rows.ts';
 import { inlineText } from '../../../src/pipeline/inline.ts';
 import type { Inline, TableBlock } from '../../../src/pipeline/model.ts';
-import { DIAGRAMS, layoutTree, outline, resolveSources, parseDiagram, wrap } from '../../../src/backmatter/diagrams.ts';
+import { DIAGRAMS, layoutTree, outline, printedKey, resolveSources, parseDiagram, wrap } from '../../../src/backmatter/diagrams.ts';
 
 const edition = realEdition();
 
@@ -67,6 +67,10 @@ describe('abbreviations', () => {
 });
 
 describe('diagram reconstructions', () => {
+  it('know which diagrams the thesis prints a key for: 3 and 4, not 1 and 2 (only captions survive)', () => {
+    expect([1, 2, 3, 4].map((n) => printedKey(edition, n).length > 0)).toEqual([false, false, true, true]);
+    expect(printedKey(edition, 4)).toEqual(['Key: Party organ Other responsible organisation', 'Factory administration Lines indicate main channels of communication.']);
+  });
   it('four valid data files; every source sentence is in the paragraph it names', () => {
     expect(DIAGRAMS.map((d) => [d.diagram, d.parts.length])).toEqual([
       [1, 4],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { areaKm2, boundsOf, inBounds, pointInRing, ringProblems, type LatLng } from '../../../src/maps/geo.ts';
 import { nearestOkrug } from '../../../src/maps/okrugs.ts';
@@ -83,6 +83,19 @@ describe('raion polygons', () => {
         }
     });
   }
+
+  it("names each okrug as the thesis does where it names it (seven of ten), and says where the list comes from", () => {
+    const text = readFileSync(join(root, 'content/source/thesis.txt'), 'utf8');
+    const named = g.okrugs.filter((o) => o.thesis !== null);
+    expect(named.map((o) => o.thesis)).toEqual(["Moskovskii okruzhkom", "Tver' okruzhkom", 'Orekhovo-Zuevo okruzhkom', 'Kolomenskoe okruzhkom', "Ryazan' okruzhkom", 'Serpukhov okruzhkom', 'Kaluga okruzhkom']);
+    for (const o of named) expect(text.replace(/\s+/gu, ' '), o.id).toContain(o.thesis!.replace('Orekhovo-', ''));
+    expect(g.okrugs.filter((o) => o.thesis === null).map((o) => o.centre)).toEqual(['Bezhetsk', 'Kimry', 'Tula']);
+    expect(g.okrugsNote).toMatch(/not from the thesis/u);
+    // The map's table and popups give the thesis's name, or say it is not named.
+    const oblast = buildPayload(g, realEdition(), 'oblast-1930');
+    expect(oblast.areas.find((a) => a.id === 'tverskoi')?.details).toContain("The thesis names its Tver' okruzhkom.");
+    expect(oblast.areas.find((a) => a.id === 'kimrskii')?.details).toContain('Not named in the thesis.');
+  });
 
   it('1925: six raions, as the thesis says, with Krasnaya Presnya the largest and Khamovniki the smallest', () => {
     expect(g.raions1925.map((r) => r.name).sort()).toEqual(['Baumanskii', 'Khamovnicheskii', 'Krasnopresnenskii', 'Rogozhsko-Simonovskii', "Sokol'nicheskii", 'Zamoskvoretskii']);
