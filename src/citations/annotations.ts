@@ -153,10 +153,12 @@ export function citationAnnotations(edition: Edition): Annotation[] {
   const hit = cache.get(edition);
   if (hit) return hit;
   const byBlock = new Map(textContexts(edition).map((c) => [c.block, c]));
+  // Spans already linked, by section and block: paragraph ids repeat across sections (every chapter has a para-35).
   const taken = new Map<string, { start: number; end: number }[]>();
+  const blockKey = (c: TextContext): string => `${c.section} ${c.block}`;
   const out: Annotation[] = [];
   const place = (c: Candidate): boolean => {
-    const spans = taken.get(c.context.block) ?? [];
+    const spans = taken.get(blockKey(c.context)) ?? [];
     if (spans.some((s) => c.start < s.end && s.start < c.end)) return false;
     const where = { section: c.context.section, block: c.context.block };
     const link = { href: c.href, className: c.className, ...(c.title !== undefined ? { title: c.title } : {}) };
@@ -172,7 +174,7 @@ export function citationAnnotations(edition: Edition): Annotation[] {
       (firstRunEnd !== undefined ? annotationFor(c.context.flat, where, c.start, firstRunEnd, link) : null);
     if (!a) return false;
     spans.push({ start: c.start, end: c.end });
-    taken.set(c.context.block, spans);
+    taken.set(blockKey(c.context), spans);
     out.push(a);
     return true;
   };
