@@ -11,7 +11,7 @@ import { bibliographyHref } from './anchors.ts';
 import { parseBibliography } from './bibliography.ts';
 import { contextHref, textContexts, type TextContext } from './contexts.ts';
 import { GLOSSARY_SPELLINGS_IN_TEXT, parseAbbreviations, parseGlossary, type Abbreviation } from './glossary.ts';
-import { citationStream, type Target } from './stream.ts';
+import { citationStream, NAMING_VIAS, type Target } from './stream.ts';
 import { successorOf } from './successors.ts';
 import { annotationFor, type FlatText } from './text.ts';
 import { crossReferenceReport, crossReferences } from './xrefs.ts';
@@ -75,7 +75,7 @@ function bibCandidates(edition: Edition): Candidate[] {
   const s = citationStream(edition);
   const out: Candidate[] = [];
   for (const m of s.mentions) {
-    if ((m.via === 'title' || m.via === 'short-title') && m.target.kind === 'bib' && m.linkEnd > m.linkStart) {
+    if (NAMING_VIAS.has(m.via) && m.target.kind === 'bib' && m.linkEnd > m.linkStart) {
       out.push({ context: m.context, start: m.linkStart, end: m.linkEnd, ...targetLink(m.target), className: 'bib' });
     }
   }
@@ -241,7 +241,7 @@ export function citationReport(edition: Edition): CitationReport {
       unresolved: s.abbreviated.filter((a) => !a.target).map((a) => ({ where: `${a.context.slug}#${a.context.block}`, text: a.raw, reason: a.reason })),
     },
     crossReferences: crossReferenceReport(edition),
-    bibliography: { entries: entries.length, bySection, linkedMentions: s.mentions.filter((m) => (m.via === 'title' || m.via === 'short-title') && m.target.kind === 'bib').length },
+    bibliography: { entries: entries.length, bySection, linkedMentions: s.mentions.filter((m) => NAMING_VIAS.has(m.via) && m.target.kind === 'bib').length },
     annotations,
   };
 }

@@ -11,6 +11,7 @@ import { findArchivalMentions, folioAfter, type ArchivalMention, type ArchivalRe
 import { textContexts, type TextContext } from './contexts.ts';
 import { parseAbbreviations } from './glossary.ts';
 import { nameKey, sameName } from './names.ts';
+import { findMeetingCitations, meetingOfEntry, reportCited, type CitedMeeting } from './proceedings.ts';
 import { normalizeWords } from './text.ts';
 
 export type Target =
@@ -20,7 +21,10 @@ export type Target =
   | { kind: 'periodical'; entry: BibEntry | null; context: TextContext; label: string }
   | { kind: 'generic'; context: TextContext; label: string };
 
-export type MentionVia = 'title' | 'short-title' | 'local' | 'archival' | 'periodical' | 'generic' | 'op-cit' | 'loc-cit' | 'ibid';
+export type MentionVia = 'title' | 'short-title' | 'proceedings' | 'local' | 'archival' | 'periodical' | 'generic' | 'op-cit' | 'loc-cit' | 'ibid';
+
+/** Mentions that name a bibliography entry themselves (a title, a conference or plenum), and so are links. */
+export const NAMING_VIAS: ReadonlySet<MentionVia> = new Set(['title', 'short-title', 'proceedings']);
 
 export interface Mention {
   context: TextContext;
@@ -222,6 +226,11 @@ export function citationStream(edition: Edition): CitationStream {
   const periodicalEntries = bib.filter((e) => e.type === 'periodical');
   const patterns = periodicalPatterns(edition);
   const knownAuthors = new Set<string>(works.flatMap(entryAuthors).map(nameKey));
+  const reports = bib.flatMap((entry) => {
+    const meeting = meetingOfEntry(entry);
+    return meeting ? [{ entry, meeting }] : [];
+  });
+  const meetingsCited: CitedMeeting[] = [];
   const mentions: Mention[] = [];
   const abbreviated: Abbreviated[] = [];
   const archival: ArchivalReference[] = [];
@@ -262,6 +271,17 @@ export function citationStream(edition: Edition): CitationStream {
     for (const m of examples) makeRef(c, m, null);
 
     if (isCitationPlace) {
+      // Reports of Moscow conferences and plenums, first: their titles hold words of other titles
+      // ("Moskovskaya gorodskaya", as in the 1972 handbook), which must not be taken for those works.
+      for (const p of findMeetingCitations(text)) {
+        const span = { start: p.start, end: p.end };
+        if (overlaps(span, found)) continue;
+        const entry = reportCited(p.meeting, c.scope, meetingsCited, reports);
+        meetingsCited.push({ meeting: p.meeting, scope: c.scope, entry });
+        if (entry) push({ ...span, linkStart: p.start, linkEnd: p.titleEnd, target: { kind: 'bib', entry, label: entry.text }, authors: [], via: 'proceedings', abbr: null });
+        // A meeting the bibliography does not list (the IV plenum of 1925) stays a citation of its note.
+        else push({ ...span, linkStart: p.start, linkEnd: p.start, target: { kind: 'generic', context: c, label: sentenceAround(text, p.start, p.end) }, authors: [], via: 'generic', abbr: null });
+      }
       // Bibliography titles, full or short, with or without the author.
       for (const h of matchTitles(text, toks, works, knownAuthors)) {
         if (overlaps(h, found)) continue;
@@ -449,14 +469,9 @@ function resolveToken(
   const authorTok = adjacent ?? before.find((k) => isAuthor(k) && !ACTORS.has(nameKey(k.raw)));
   if (!authorTok) {
     if (t.token === 'loc. cit.') {
-      // "III oblast'naya i II gorodskaya konferentsiya, loc. cit.": the words before name the work.
-      const words = normalizeWords(text.slice(Math.max(0, t.start - 60), t.start)).filter((w) => !STOP.has(w)).slice(-3);
-      const has = (m: Mention): boolean => {
-        const seen = new Set(normalizeWords(m.context.flat.text));
-        return words.every((w) => seen.has(w));
-      };
-      const prev = words.length >= 2 ? [...all].reverse().find((m) => m.context !== c && has(m)) : undefined;
-      if (prev) return done(prev.target.kind === 'generic' || prev.target.kind === 'local' ? prev.target : { kind: 'generic', context: prev.context, label: sentenceAround(prev.context.flat.text, prev.start, prev.end) }, null, `the work named before it, cited in ${prev.context.block}`);
+      // "III oblast'naya i II gorodskaya konferentsiya, loc. cit.": the work named right before it.
+      const named = scoped[scoped.length - 1];
+      if (named && named.context === c && /^[\s,]*$/u.test(text.slice(named.end, t.start))) return done(named.target, null, 'the work named right before it');
     }
     return done(null, null, 'no author named before it in the note');
   }
