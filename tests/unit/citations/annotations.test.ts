@@ -103,6 +103,38 @@ describe('citation annotations on the real thesis', () => {
     expect(bib('ch5-n76').map(([, href]) => href)).toContain('/bibliography/#bib-pervichnaya-partiinaya-organizatsiya-1970');
   });
 
+  it('an article cited by journal, volume and year: "Russian Review, Vol 45, 1986" is the discussion \'New Perspectives on Stalinism\'', () => {
+    const bib = (block: string) => annotations.filter((a) => a.block === block && a.className === 'bib').map((a) => [a.text, a.href]);
+    expect(bib('intro-n17')).toEqual([
+      ['Russian Review, Vol 45, 1986', '/bibliography/#bib-fitzpatrick-1986'],
+      ['ibid., p. 397', '/bibliography/#bib-fitzpatrick-1986'],
+    ]);
+    expect(bib('intro-n21')).toEqual([['Russian Review, Vol 45, 1986', '/bibliography/#bib-fitzpatrick-1986']]);
+  });
+
+  it('works cited without the author beside the title: Stalin\'s Sochineniya by a volume it lists, Fitzpatrick\'s Cultural Revolution, Gregor\'s Resolutions', () => {
+    const bib = (block: string) => annotations.filter((a) => a.block === block && a.className === 'bib').map((a) => [a.text, a.href]);
+    // "Reply to students at Sverdlov University, Sochineniya, vol. xii (M., 1949)"; "Stalin … Sochineniya, vol xi"; "Stalin's speech … Sochineniya, vol xiv".
+    for (const n of ['ch2.3-n40', 'ch6-n50', 'ch6-n70']) expect(bib(n), n).toContainEqual(['Sochineniya', '/bibliography/#bib-stalin-1949']);
+    // "Fitzpatrick describes the purge … 'quoted'. Cultural Revolution, p. 27."
+    expect(bib('ch6-n61')).toEqual([['Cultural Revolution', '/bibliography/#bib-fitzpatrick-1978']]);
+    // "Resolutions and Decisions of the CPSU, vol. 2, 1917-29. Ed. R. Gregor (Toronto, 1974)".
+    expect(bib('ch1-n85')).toEqual([['Resolutions and Decisions of the CPSU, vol. 2', '/bibliography/#bib-gregor-1974']]);
+  });
+
+  it('"Foundations of a Planned Economy, 1926-1929, Vols 1 and 2 (London 1969 and 1972)": vol. 1 is Carr and Davies\'s', () => {
+    const bib = annotations.filter((a) => a.block === 'ch2.2-n2' && a.className === 'bib').map((a) => [a.text, a.href]);
+    expect(bib.slice(0, 2)).toEqual([
+      ['Foundations of a Planned Economy, 1926-1929', '/bibliography/#bib-carr-1971'],
+      ['Vols 1', '/bibliography/#bib-carr-davies-1969'],
+    ]);
+  });
+
+  it('a full citation that shortens the bibliography\'s title: "N. Maslova, Agitproprabota na predpriyatii (M., 1927)"', () => {
+    const bib = annotations.filter((a) => a.block === 'ch5-n10' && a.className === 'bib').map((a) => [a.text, a.href]);
+    expect(bib).toEqual([['Agitproprabota na predpriyatii', '/bibliography/#bib-maslova-1927']]);
+  });
+
   it('an archival citation links to its file in the Archives index', () => {
     expect(annotations.find((x) => x.block === 'concl-n11' && x.className === 'archival-ref')).toMatchObject({ text: '7952/3/493, 10', href: '/archives/#tsgaor-7952-3-493' });
     expect(annotations.find((x) => x.block === 'concl-n11' && x.className === 'abbr')).toMatchObject({ text: 'TsGAOR', href: '/abbreviations/#abbr-tsgaor' });

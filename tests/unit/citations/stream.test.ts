@@ -45,6 +45,14 @@ describe('op. cit. resolves to the same author’s full citation, else the bibli
     expect(bibId(at('ch3-n24')[0])).toBe('bib-rigby-1968');
   });
 
+  it('an author whose full citation shortens the bibliography\'s title (Maslova, "Agitproprabota na predpriyatii")', () => {
+    for (const n of ['ch5-n13', 'ch5-n18']) {
+      const [a] = at(n);
+      expect(a?.author).toBe('Maslova');
+      expect(bibId(a)).toBe('bib-maslova-1927');
+    }
+  });
+
   it('op. cit. in a paragraph a note carries: "Percentages based on figures in E. Smitten, op. cit., p. 63"', () => {
     const [a] = at('ch5-n6-p6');
     expect(bibId(a)).toBe('bib-smitten-1927');
@@ -74,6 +82,11 @@ describe('Ibid. resolves to the previous citation', () => {
     expect(bibId(at('ch2.1-n52')[0])).toBe('bib-proc-iv-plenum-mk-april-1926');
     // Eleven notes after "Shestoi ob. Plenum MK i MKK, pp.12-13" (n. 76).
     expect(bibId(at('ch2.2-n88')[0])).toBe('bib-proc-vi-plenum-mk-and-mkk-october-1928');
+  });
+
+  it('"ibid." after a journal issue goes to the article, not back to the note before (intro n. 17: Kenez in the Russian Review discussion)', () => {
+    // "Russian Review, Vol 45, 1986, p. 404. … (ibid., p. 397)"; the note before cites Chase.
+    expect(bibId(at('intro-n17')[0])).toBe('bib-fitzpatrick-1986');
   });
 
   it('KPSS v rezolyutsiyakh cited in full then Ibid. (ch. 1 nn. 3–4)', () => {
