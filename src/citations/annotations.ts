@@ -11,7 +11,7 @@ import { bibliographyHref } from './anchors.ts';
 import { parseBibliography } from './bibliography.ts';
 import { contextHref, textContexts, type TextContext } from './contexts.ts';
 import { GLOSSARY_SPELLINGS_IN_TEXT, parseAbbreviations, parseGlossary, type Abbreviation } from './glossary.ts';
-import { citationStream, type Target } from './stream.ts';
+import { citationStream, NAMING_VIAS, type Target } from './stream.ts';
 import { successorOf } from './successors.ts';
 import { annotationFor, type FlatText } from './text.ts';
 import { crossReferenceReport, crossReferences } from './xrefs.ts';
@@ -75,7 +75,7 @@ function bibCandidates(edition: Edition): Candidate[] {
   const s = citationStream(edition);
   const out: Candidate[] = [];
   for (const m of s.mentions) {
-    if ((m.via === 'title' || m.via === 'short-title') && m.target.kind === 'bib' && m.linkEnd > m.linkStart) {
+    if (NAMING_VIAS.has(m.via) && m.target.kind === 'bib' && m.linkEnd > m.linkStart) {
       out.push({ context: m.context, start: m.linkStart, end: m.linkEnd, ...targetLink(m.target), className: 'bib' });
     }
   }
@@ -153,10 +153,12 @@ export function citationAnnotations(edition: Edition): Annotation[] {
   const hit = cache.get(edition);
   if (hit) return hit;
   const byBlock = new Map(textContexts(edition).map((c) => [c.block, c]));
+  // Spans already linked, by section and block: paragraph ids repeat across sections (every chapter has a para-35).
   const taken = new Map<string, { start: number; end: number }[]>();
+  const blockKey = (c: TextContext): string => `${c.section} ${c.block}`;
   const out: Annotation[] = [];
   const place = (c: Candidate): boolean => {
-    const spans = taken.get(c.context.block) ?? [];
+    const spans = taken.get(blockKey(c.context)) ?? [];
     if (spans.some((s) => c.start < s.end && s.start < c.end)) return false;
     const where = { section: c.context.section, block: c.context.block };
     const link = { href: c.href, className: c.className, ...(c.title !== undefined ? { title: c.title } : {}) };
@@ -172,7 +174,7 @@ export function citationAnnotations(edition: Edition): Annotation[] {
       (firstRunEnd !== undefined ? annotationFor(c.context.flat, where, c.start, firstRunEnd, link) : null);
     if (!a) return false;
     spans.push({ start: c.start, end: c.end });
-    taken.set(c.context.block, spans);
+    taken.set(blockKey(c.context), spans);
     out.push(a);
     return true;
   };
@@ -239,7 +241,7 @@ export function citationReport(edition: Edition): CitationReport {
       unresolved: s.abbreviated.filter((a) => !a.target).map((a) => ({ where: `${a.context.slug}#${a.context.block}`, text: a.raw, reason: a.reason })),
     },
     crossReferences: crossReferenceReport(edition),
-    bibliography: { entries: entries.length, bySection, linkedMentions: s.mentions.filter((m) => (m.via === 'title' || m.via === 'short-title') && m.target.kind === 'bib').length },
+    bibliography: { entries: entries.length, bySection, linkedMentions: s.mentions.filter((m) => NAMING_VIAS.has(m.via) && m.target.kind === 'bib').length },
     annotations,
   };
 }

@@ -11,6 +11,7 @@ import { findArchivalMentions, folioAfter, type ArchivalMention, type ArchivalRe
 import { textContexts, type TextContext } from './contexts.ts';
 import { parseAbbreviations } from './glossary.ts';
 import { nameKey, sameName } from './names.ts';
+import { findMeetingCitations, meetingOfEntry, reportCited, romanValue, type CitedMeeting } from './proceedings.ts';
 import { normalizeWords } from './text.ts';
 
 export type Target =
@@ -20,7 +21,10 @@ export type Target =
   | { kind: 'periodical'; entry: BibEntry | null; context: TextContext; label: string }
   | { kind: 'generic'; context: TextContext; label: string };
 
-export type MentionVia = 'title' | 'short-title' | 'local' | 'archival' | 'periodical' | 'generic' | 'op-cit' | 'loc-cit' | 'ibid';
+export type MentionVia = 'title' | 'short-title' | 'issue' | 'proceedings' | 'local' | 'archival' | 'periodical' | 'generic' | 'op-cit' | 'loc-cit' | 'ibid';
+
+/** Mentions that name a bibliography entry themselves (a title, a journal issue, a conference or plenum), and so are links. */
+export const NAMING_VIAS: ReadonlySet<MentionVia> = new Set(['title', 'short-title', 'issue', 'proceedings']);
 
 export interface Mention {
   context: TextContext;
@@ -84,6 +88,38 @@ const entryAuthors = (e: BibEntry): string[] => [...e.authors, ...e.editors].map
 /** What follows a title in a citation: an imprint, a page, a volume, a chapter. */
 const CITATION_TAIL = /^[^.;]{0,60}?(?:\(|\bpp?\.\s*\d|[Cc]hap|\b[Vv]ols?\b|\btable\b|\bedn\b)/u;
 
+const PAGE_AFTER = /^,?\s*pp?\.\s*\d/u;
+
+/** "xiv" or "14" → 14. */
+function volumeNumber(s: string): number | null {
+  return /^\d+$/u.test(s) ? Number(s) : romanValue(s.toUpperCase());
+}
+
+/** Volumes an entry lists: "vols xi-xiv" → 11 to 14; "vol 2" → 2. */
+export function listedVolumes(e: BibEntry): number[] {
+  const m = /\bvols?\.?\s*([ivxlc]+|\d+)\b(?:\s*-\s*([ivxlc]+|\d+)\b)?/iu.exec(e.note ?? '');
+  const from = m ? volumeNumber(m[1] as string) : null;
+  if (!m || from === null) return [];
+  const to = m[2] ? volumeNumber(m[2]) ?? from : from;
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
+}
+
+/** Years an entry's imprint spans: "(M., 1949-1951)" → 1949 to 1951. */
+function imprintYears(e: BibEntry): [number, number] | null {
+  const m = /(1[89]\d\d)(?:\s*-\s*(1[89]\d\d))?\)\s*$/u.exec(e.text);
+  return m ? [Number(m[1]), Number(m[2] ?? m[1])] : null;
+}
+
+/** Whether what follows a title cites a volume the entry lists ("Sochineniya, vol. xii"), and an imprint year within the entry's ("(M., 1949)"). */
+function volumeEvidence(e: BibEntry, after: string): { listed: boolean; yearListed: boolean } {
+  const m = /^,?\s*[Vv]ol\.?\s*([ivxlcIVXLC]+|\d+)\b,?\s*(?:\((?:[^()]*?,\s*)?(1[89]\d\d)\))?/u.exec(after);
+  const volume = m ? volumeNumber(m[1] as string) : null;
+  if (!m || volume === null || !listedVolumes(e).includes(volume)) return { listed: false, yearListed: false };
+  const years = imprintYears(e);
+  const year = m[2] ? Number(m[2]) : null;
+  return { listed: true, yearListed: year !== null && years !== null && years[0] <= year && year <= years[1] };
+}
+
 interface WorkHit {
   entry: BibEntry;
   start: number;
@@ -107,14 +143,22 @@ function matchTitles(text: string, toks: Token[], works: readonly BibEntry[], kn
       const content = matched.filter((w) => !STOP.has(w)).length;
       const end = (toks[i + k - 1] as Token).end;
       const before = toks.slice(Math.max(0, i - 5), i);
-      const authorNear = before.some((b) => entryAuthors(e).some((a) => sameName(a, b.raw)) || [...knownAuthors].some((a) => a === b.w && /^[A-Z]/u.test(b.raw)));
-      const tail = CITATION_TAIL.test(text.slice(end, end + 70));
-      const evidence = authorNear || tail;
-      // Short or partial titles need the author nearby, or (Russian works) a page or imprint after them.
+      const names = (b: Token): boolean => entryAuthors(e).some((a) => sameName(a, b.raw));
+      const authorNear = before.some((b) => names(b) || [...knownAuthors].some((a) => a === b.w && /^[A-Z]/u.test(b.raw)));
+      // The author named earlier in the same note ("Fitzpatrick describes … 'quoted'. Cultural Revolution, p. 27").
+      const authorEarlier = toks.slice(0, i).some(names);
+      // The editor named after the title ("Resolutions and Decisions of the CPSU, vol. 2, 1917-29. Ed. R. Gregor").
+      const authorAfter = toks.slice(i + k, i + k + 6).some(names);
+      const after = text.slice(end, end + 70);
+      const tail = CITATION_TAIL.test(after);
+      const evidence = authorNear || authorAfter || tail;
+      const volume = volumeEvidence(e, after);
+      // Short or partial titles need the author nearby, or (Russian works) a page or imprint after them;
+      // a one-word title ("Sochineniya") a volume the entry has and its author or imprint year.
       const ok =
-        (k === t.length && (t.length >= 3 ? evidence || content >= 3 : t.length === 2 ? evidence : authorNear)) ||
+        (k === t.length && (t.length >= 3 ? evidence || content >= 3 : t.length === 2 ? evidence : authorNear || (volume.listed && (authorEarlier || volume.yearListed)))) ||
         (k >= 3 && content >= 2 && (evidence || e.language === 'ru')) ||
-        (k >= 2 && content >= 2 && (authorNear || (tail && e.language === 'ru')));
+        (k >= 2 && content >= 2 && (authorNear || (tail && e.language === 'ru') || (authorEarlier && PAGE_AFTER.test(after))));
       if (ok) hits.push({ entry: e, start: (toks[i] as Token).start, end, k, full: k === t.length, authorNear });
     }
   }
@@ -155,6 +199,84 @@ function disambiguate<T extends { entry: BibEntry }>(cands: T[], after: string, 
   return null;
 }
 
+/** Title words with hyphenated compounds written as one ("Agitprop-rabota" → "agitproprabota"), as citations spell them either way. */
+function compactWords(title: string): string[] {
+  return normalizeWords(title.replace(/(\p{L})-(\p{L})/gu, '$1$2'));
+}
+
+/** Whether every word of `part` appears in `whole`, in order, starting with its first word. */
+function shortens(part: readonly string[], whole: readonly string[]): boolean {
+  if (part[0] !== whole[0]) return false;
+  let j = 0;
+  for (const w of whole) if (w === part[j]) j++;
+  return j === part.length;
+}
+
+/**
+ * The bibliography work a full citation names by a shortened title: the author's one work of the
+ * cited year whose title holds the cited words in order, from its first word ("N. Maslova,
+ * Agitproprabota na predpriyatii (M., 1927)" for "Agitprop-rabota yacheiki na predpriyatii").
+ * Null unless exactly one of the author's works fits.
+ */
+export function shortenedTitleOf(cited: string, year: string | null, authorsWorks: readonly BibEntry[]): BibEntry | null {
+  const words = compactWords(cited);
+  if (year === null || words.filter((w) => !STOP.has(w)).length < 2) return null;
+  const fits = authorsWorks.filter((e) => e.year === year && shortens(words, compactWords(e.title)));
+  return fits.length === 1 ? (fits[0] as BibEntry) : null;
+}
+
+/**
+ * "Foundations of a Planned Economy, 1926-1929, Vols 1 and 2 (London 1969 and 1972)": a title cited
+ * with volumes the bibliography lists as entries of their own (vol. 1 by Carr and Davies). The title
+ * links to the entry it names; each other volume, to the one entry of the same first author whose
+ * title begins the same way, which lists that volume and has the year the imprint gives it.
+ */
+export function otherVolumesCited(text: string, hit: { entry: BibEntry; end: number }, works: readonly BibEntry[]): { entry: BibEntry; start: number; end: number }[] {
+  const vols = /^,?\s*(Vols?\.?\s*(\d+))\s+and\s+(\d+)/u.exec(text.slice(hit.end));
+  if (!vols) return [];
+  const at = hit.end + vols.index + vols[0].indexOf(vols[1] as string);
+  const years = /^\s*\([^()]*?(1[89]\d\d)\s+and\s+(1[89]\d\d)\)/u.exec(text.slice(hit.end + vols[0].length));
+  const first = entryAuthors(hit.entry)[0];
+  const named = titleWords(hit.entry);
+  const spans = [
+    { volume: Number(vols[2]), start: at, end: at + (vols[1] as string).length, year: years?.[1] },
+    { volume: Number(vols[3]), start: hit.end + vols[0].length - (vols[3] as string).length, end: hit.end + vols[0].length, year: years?.[2] },
+  ];
+  return spans.flatMap((v) => {
+    if (listedVolumes(hit.entry).includes(v.volume)) return [];
+    const fits = works.filter((w) => {
+      const t = titleWords(w);
+      const sameStart = t.length <= named.length ? isPrefixOf(t, named) : isPrefixOf(named, t);
+      return w !== hit.entry && first !== undefined && entryAuthors(w)[0] === first && sameStart && listedVolumes(w).includes(v.volume) && (v.year === undefined || w.year === v.year);
+    });
+    return fits.length === 1 ? [{ entry: fits[0] as BibEntry, start: v.start, end: v.end }] : [];
+  });
+}
+
+/** Whether `part` is the first words of `whole`. */
+function isPrefixOf(part: readonly string[], whole: readonly string[]): boolean {
+  return part.length > 0 && part.every((w, k) => whole[k] === w);
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/**
+ * Articles cited by the journal, volume and year they appeared in, without their title ("Sheila
+ * Fitzpatrick, writing in Russian Review, Vol 45, 1986, p. 369"): the one article the bibliography
+ * lists in that journal, volume and year.
+ */
+export function findIssueCitations(text: string, articles: readonly BibEntry[]): { entry: BibEntry; start: number; end: number }[] {
+  const out: { entry: BibEntry; start: number; end: number }[] = [];
+  for (const container of new Set(articles.map((a) => a.container as string))) {
+    const re = new RegExp(String.raw`(?<![\p{L}])${escapeRe(container)},?\s+[Vv]ol\.?\s*(\d+),?\s*(1[89]\d\d)\b`, 'gu');
+    for (const m of text.matchAll(re)) {
+      const fits = articles.filter((a) => a.container === container && a.year === m[2] && listedVolumes(a).includes(Number(m[1])));
+      if (fits.length === 1) out.push({ entry: fits[0] as BibEntry, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 // After the title: its abbreviation in brackets, then an issue ("RM., 9/5/1928", "RM, November-December 1929").
 const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*`;
 const PERIODICAL_TAIL = String.raw`\.?,?\s*(?:\([^()]{1,10}\),?\s*)?(?=\d{1,2}\s*(?:and\s*\d{1,2}\s*)?\/\d{1,2}\/\d{2,4}|(?:19)?\d{2}\b|${MONTH}(?:[-–]${MONTH})?\.?,?\s+\d{4}|[Nn]os?\b)`;
@@ -169,15 +291,14 @@ interface PeriodicalPattern {
 
 function periodicalPatterns(edition: Edition): PeriodicalPattern[] {
   const abbrs = parseAbbreviations(edition).filter((a) => a.group === 'periodical');
-  const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   const out: PeriodicalPattern[] = [];
   for (const a of abbrs) {
     // One-letter abbreviations (P, B) count only before a full date or year: "P 3/12/1925", "B, 1928".
     const tail = a.abbr.length === 1 ? String.raw`\.?,?\s*(?=\d{1,2}\/\d{1,2}\/\d{2,4}|19\d\d\b)` : PERIODICAL_TAIL;
-    out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${esc(a.abbr)}(?![\p{L}])${tail}`, 'gu'), name: a.expansion, abbr: a.abbr });
-    out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${esc(a.expansion)}(?![\p{L}])${PERIODICAL_TAIL}`, 'gu'), name: a.expansion, abbr: null });
+    out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${escapeRe(a.abbr)}(?![\p{L}])${tail}`, 'gu'), name: a.expansion, abbr: a.abbr });
+    out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${escapeRe(a.expansion)}(?![\p{L}])${PERIODICAL_TAIL}`, 'gu'), name: a.expansion, abbr: null });
   }
-  for (const name of OTHER_PERIODICALS) out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${esc(name)}(?![\p{L}])${PERIODICAL_TAIL}`, 'gu'), name, abbr: null });
+  for (const name of OTHER_PERIODICALS) out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${escapeRe(name)}(?![\p{L}])${PERIODICAL_TAIL}`, 'gu'), name, abbr: null });
   return out;
 }
 
@@ -221,7 +342,13 @@ export function citationStream(edition: Edition): CitationStream {
   const works = bib.filter((e) => e.type !== 'archive' && e.type !== 'periodical' && e.type !== 'proceedings');
   const periodicalEntries = bib.filter((e) => e.type === 'periodical');
   const patterns = periodicalPatterns(edition);
+  const articles = works.filter((e) => e.type === 'article' && e.container !== null);
   const knownAuthors = new Set<string>(works.flatMap(entryAuthors).map(nameKey));
+  const reports = bib.flatMap((entry) => {
+    const meeting = meetingOfEntry(entry);
+    return meeting ? [{ entry, meeting }] : [];
+  });
+  const meetingsCited: CitedMeeting[] = [];
   const mentions: Mention[] = [];
   const abbreviated: Abbreviated[] = [];
   const archival: ArchivalReference[] = [];
@@ -262,11 +389,24 @@ export function citationStream(edition: Edition): CitationStream {
     for (const m of examples) makeRef(c, m, null);
 
     if (isCitationPlace) {
+      // Reports of Moscow conferences and plenums, first: their titles hold words of other titles
+      // ("Moskovskaya gorodskaya", as in the 1972 handbook), which must not be taken for those works.
+      for (const p of findMeetingCitations(text)) {
+        const span = { start: p.start, end: p.end };
+        if (overlaps(span, found)) continue;
+        const entry = reportCited(p.meeting, c.scope, meetingsCited, reports);
+        meetingsCited.push({ meeting: p.meeting, scope: c.scope, entry });
+        if (entry) push({ ...span, linkStart: p.start, linkEnd: p.titleEnd, target: { kind: 'bib', entry, label: entry.text }, authors: [], via: 'proceedings', abbr: null });
+        // A meeting the bibliography does not list (the IV plenum of 1925) stays a citation of its note.
+        else push({ ...span, linkStart: p.start, linkEnd: p.start, target: { kind: 'generic', context: c, label: sentenceAround(text, p.start, p.end) }, authors: [], via: 'generic', abbr: null });
+      }
       // Bibliography titles, full or short, with or without the author.
       for (const h of matchTitles(text, toks, works, knownAuthors)) {
         if (overlaps(h, found)) continue;
         const printed = /([A-Z][\p{L}'’-]+),\s*$/u.exec(text.slice(Math.max(0, h.start - 40), h.start))?.[1];
         push({ start: h.start, end: h.end, linkStart: h.start, linkEnd: h.end, target: { kind: 'bib', entry: h.entry, label: h.entry.text }, authors: [...entryAuthors(h.entry), ...(printed ? [printed] : [])], via: 'title', abbr: null });
+        // No authors: a later "Carr, op. cit." stands for the work the title names, not for this volume.
+        for (const v of otherVolumesCited(text, h, works)) if (!overlaps(v, found)) push({ ...v, linkStart: v.start, linkEnd: v.end, target: { kind: 'bib', entry: v.entry, label: v.entry.text }, authors: [], via: 'title', abbr: null });
       }
       // "Fainsod, Smolensk", "Carr, Foundations": a surname and the first word(s) of one of that author's titles.
       for (const m of text.matchAll(/(?<![\p{L}])([A-Z][\p{L}'’-]+),\s+(?:<i>)?([A-Z][\p{L}'’-]+)/gu)) {
@@ -302,6 +442,13 @@ export function citationStream(edition: Edition): CitationStream {
         const target = resolveAuthor(author, scoped, mentions, worksBy);
         if (target) push({ ...span, linkStart: span.start, linkEnd: span.end, target: target.target, authors: [author], via: 'short-title', abbr: null });
       }
+      // Articles cited by journal, volume and year ("Russian Review, Vol 45, 1986, p. 404").
+      for (const h of findIssueCitations(text, articles)) {
+        if (overlaps(h, found)) continue;
+        // The issue after the article's own title belongs to that citation ("…1928', Japanese Slavonic… Studies, Vol.4, 1983").
+        if (found.some((f) => f.target.kind === 'bib' && f.target.entry === h.entry && f.end <= h.start && h.start - f.end <= 20)) continue;
+        push({ ...h, linkStart: h.start, linkEnd: h.end, target: { kind: 'bib', entry: h.entry, label: h.entry.text }, authors: entryAuthors(h.entry), via: 'issue', abbr: null });
+      }
       // Full references to works outside the bibliography: "L. Viola, 'The 25, 000ers…', Russian History, 1983".
       for (const m of text.matchAll(LOCAL_FULL)) {
         const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
@@ -314,6 +461,13 @@ export function citationStream(edition: Edition): CitationStream {
           continue;
         }
         if (overlaps(span, found)) continue;
+        const cited = m[3] as string;
+        const work = shortenedTitleOf(cited, /(1[89]\d\d)/u.exec(m[4] ?? m[6] ?? '')?.[1] ?? null, worksBy(author));
+        if (work) {
+          const titleStart = (m.index ?? 0) + m[0].indexOf(cited, (m[1] as string).length + author.length);
+          push({ ...span, linkStart: titleStart, linkEnd: titleStart + cited.replace(/[\s,.;:]+$/u, '').length, target: { kind: 'bib', entry: work, label: work.text }, authors: [...entryAuthors(work), author], via: 'title', abbr: null });
+          continue;
+        }
         push({ ...span, linkStart: span.start, linkEnd: span.start, target: { kind: 'local', context: c, label: text.slice(span.start, span.end).trim() }, authors: [author], via: 'local', abbr: null });
       }
       // Newspapers and journals with a date or issue.
@@ -449,14 +603,9 @@ function resolveToken(
   const authorTok = adjacent ?? before.find((k) => isAuthor(k) && !ACTORS.has(nameKey(k.raw)));
   if (!authorTok) {
     if (t.token === 'loc. cit.') {
-      // "III oblast'naya i II gorodskaya konferentsiya, loc. cit.": the words before name the work.
-      const words = normalizeWords(text.slice(Math.max(0, t.start - 60), t.start)).filter((w) => !STOP.has(w)).slice(-3);
-      const has = (m: Mention): boolean => {
-        const seen = new Set(normalizeWords(m.context.flat.text));
-        return words.every((w) => seen.has(w));
-      };
-      const prev = words.length >= 2 ? [...all].reverse().find((m) => m.context !== c && has(m)) : undefined;
-      if (prev) return done(prev.target.kind === 'generic' || prev.target.kind === 'local' ? prev.target : { kind: 'generic', context: prev.context, label: sentenceAround(prev.context.flat.text, prev.start, prev.end) }, null, `the work named before it, cited in ${prev.context.block}`);
+      // "III oblast'naya i II gorodskaya konferentsiya, loc. cit.": the work named right before it.
+      const named = scoped[scoped.length - 1];
+      if (named && named.context === c && /^[\s,]*$/u.test(text.slice(named.end, t.start))) return done(named.target, null, 'the work named right before it');
     }
     return done(null, null, 'no author named before it in the note');
   }
@@ -469,7 +618,7 @@ function resolveToken(
 
 /** The work an author's name stands for: cited earlier in the scope, else the author's only bibliography entry, else cited earlier anywhere. */
 function resolveAuthor(author: string, scoped: readonly Mention[], all: readonly Mention[], worksBy: (a: string) => BibEntry[]): { target: Target; reason: string } | null {
-  const byAuthor = (m: Mention): boolean => (m.via === 'title' || m.via === 'short-title' || m.via === 'local' || m.via === 'op-cit' || m.via === 'loc-cit') && m.authors.some((a) => sameName(a, author));
+  const byAuthor = (m: Mention): boolean => (m.via === 'title' || m.via === 'short-title' || m.via === 'issue' || m.via === 'local' || m.via === 'op-cit' || m.via === 'loc-cit') && m.authors.some((a) => sameName(a, author));
   const inScope = [...scoped].reverse().find(byAuthor);
   if (inScope) return { target: inScope.target, reason: `${author}'s work cited earlier in this scope (${inScope.context.block})` };
   const entries = worksBy(author);

@@ -89,11 +89,50 @@ describe('citation annotations on the real thesis', () => {
     expect(abbr(ch6!.block)).toContainEqual(['RM', '/abbreviations/#abbr-rm']);
   });
 
+  it('a paragraph id used in several chapters: one chapter\'s links do not push another\'s aside (the first "raions" of Chapter 2)', () => {
+    const gloss = (section: string, block: string) => annotations.filter((a) => a.section === section && a.block === block && a.className === 'gloss').map((a) => [a.text, a.occurrence ?? 0]);
+    // Chapter 1's para-35 links "kul'tprop" where Chapter 2's para-35 has "raions"; Chapter 1's para-55, "grupporgs" over Chapter 5's first "zavkom".
+    expect(gloss('chapter-2', 'para-35')).toEqual([['raions', 0]]);
+    expect(gloss('chapter-5', 'para-55')).toEqual([['zavkom', 0]]);
+  });
+
   it('links "Carr, The Interregnum" (titles compared without their article) and titles the bibliography mistyped (em-085, em-086)', () => {
     const bib = (block: string) => annotations.filter((a) => a.block === block && a.className === 'bib').map((a) => [a.text, a.href]);
     expect(bib('intro-n66')).toEqual([['The Interregnum', '/bibliography/#bib-carr-1954']]);
     expect(bib('ch6-n76').map(([, href]) => href)).toContain('/bibliography/#bib-mcauley-1984');
     expect(bib('ch5-n76').map(([, href]) => href)).toContain('/bibliography/#bib-pervichnaya-partiinaya-organizatsiya-1970');
+  });
+
+  it('an article cited by journal, volume and year: "Russian Review, Vol 45, 1986" is the discussion \'New Perspectives on Stalinism\'', () => {
+    const bib = (block: string) => annotations.filter((a) => a.block === block && a.className === 'bib').map((a) => [a.text, a.href]);
+    expect(bib('intro-n17')).toEqual([
+      ['Russian Review, Vol 45, 1986', '/bibliography/#bib-fitzpatrick-1986'],
+      ['ibid., p. 397', '/bibliography/#bib-fitzpatrick-1986'],
+    ]);
+    expect(bib('intro-n21')).toEqual([['Russian Review, Vol 45, 1986', '/bibliography/#bib-fitzpatrick-1986']]);
+  });
+
+  it('works cited without the author beside the title: Stalin\'s Sochineniya by a volume it lists, Fitzpatrick\'s Cultural Revolution, Gregor\'s Resolutions', () => {
+    const bib = (block: string) => annotations.filter((a) => a.block === block && a.className === 'bib').map((a) => [a.text, a.href]);
+    // "Reply to students at Sverdlov University, Sochineniya, vol. xii (M., 1949)"; "Stalin … Sochineniya, vol xi"; "Stalin's speech … Sochineniya, vol xiv".
+    for (const n of ['ch2.3-n40', 'ch6-n50', 'ch6-n70']) expect(bib(n), n).toContainEqual(['Sochineniya', '/bibliography/#bib-stalin-1949']);
+    // "Fitzpatrick describes the purge … 'quoted'. Cultural Revolution, p. 27."
+    expect(bib('ch6-n61')).toEqual([['Cultural Revolution', '/bibliography/#bib-fitzpatrick-1978']]);
+    // "Resolutions and Decisions of the CPSU, vol. 2, 1917-29. Ed. R. Gregor (Toronto, 1974)".
+    expect(bib('ch1-n85')).toEqual([['Resolutions and Decisions of the CPSU, vol. 2', '/bibliography/#bib-gregor-1974']]);
+  });
+
+  it('"Foundations of a Planned Economy, 1926-1929, Vols 1 and 2 (London 1969 and 1972)": vol. 1 is Carr and Davies\'s', () => {
+    const bib = annotations.filter((a) => a.block === 'ch2.2-n2' && a.className === 'bib').map((a) => [a.text, a.href]);
+    expect(bib.slice(0, 2)).toEqual([
+      ['Foundations of a Planned Economy, 1926-1929', '/bibliography/#bib-carr-1971'],
+      ['Vols 1', '/bibliography/#bib-carr-davies-1969'],
+    ]);
+  });
+
+  it('a full citation that shortens the bibliography\'s title: "N. Maslova, Agitproprabota na predpriyatii (M., 1927)"', () => {
+    const bib = annotations.filter((a) => a.block === 'ch5-n10' && a.className === 'bib').map((a) => [a.text, a.href]);
+    expect(bib).toEqual([['Agitproprabota na predpriyatii', '/bibliography/#bib-maslova-1927']]);
   });
 
   it('an archival citation links to its file in the Archives index', () => {

@@ -45,6 +45,14 @@ describe('op. cit. resolves to the same author’s full citation, else the bibli
     expect(bibId(at('ch3-n24')[0])).toBe('bib-rigby-1968');
   });
 
+  it('an author whose full citation shortens the bibliography\'s title (Maslova, "Agitproprabota na predpriyatii")', () => {
+    for (const n of ['ch5-n13', 'ch5-n18']) {
+      const [a] = at(n);
+      expect(a?.author).toBe('Maslova');
+      expect(bibId(a)).toBe('bib-maslova-1927');
+    }
+  });
+
   it('op. cit. in a paragraph a note carries: "Percentages based on figures in E. Smitten, op. cit., p. 63"', () => {
     const [a] = at('ch5-n6-p6');
     expect(bibId(a)).toBe('bib-smitten-1927');
@@ -69,15 +77,28 @@ describe('Ibid. resolves to the previous citation', () => {
     expect(bibId(at('ch2.1-n60')[0])).toBe('bib-moskovskie-bolsheviki-borbe-1969');
   });
 
-  it('a stenographic report, within a note and across notes', () => {
-    const [within] = at('ch2.1-n52');
-    expect(within?.target?.kind).toBe('generic');
-    expect(within?.target?.label).toMatch(/^IV plenum MK \(M\. 1926\)/u);
-    expect(at('ch2.2-n88')[0]?.target?.label).toMatch(/Shestoi ob\. Plenum/u);
+  it('a stenographic report, within a note and across notes, to its bibliography entry', () => {
+    // "IV plenum MK (M. 1926), p. 3. … Ibid., p. 28."
+    expect(bibId(at('ch2.1-n52')[0])).toBe('bib-proc-iv-plenum-mk-april-1926');
+    // Eleven notes after "Shestoi ob. Plenum MK i MKK, pp.12-13" (n. 76).
+    expect(bibId(at('ch2.2-n88')[0])).toBe('bib-proc-vi-plenum-mk-and-mkk-october-1928');
+  });
+
+  it('"ibid." after a journal issue goes to the article, not back to the note before (intro n. 17: Kenez in the Russian Review discussion)', () => {
+    // "Russian Review, Vol 45, 1986, p. 404. … (ibid., p. 397)"; the note before cites Chase.
+    expect(bibId(at('intro-n17')[0])).toBe('bib-fitzpatrick-1986');
   });
 
   it('KPSS v rezolyutsiyakh cited in full then Ibid. (ch. 1 nn. 3–4)', () => {
     expect(bibId(at('ch1-n4')[0])).toBe('bib-kpss-rezolyutsiyakh-resheniyakh-1953');
+  });
+});
+
+describe('loc. cit. after the work it refers to', () => {
+  it('"III oblast\'naya i II gorodskaya konferentsiya, loc. cit." → the conference report (Chapter 3, n. 12)', () => {
+    const [a] = at('ch3-n12');
+    expect(bibId(a)).toBe('bib-proc-third-oblast-and-second-city-conference-1932');
+    expect(a?.reason).toBe('the work named right before it');
   });
 });
 
