@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { realEdition, root } from '../pipeline/helpers.ts';
+import { textContexts } from '../../../src/citations/contexts.ts';
 import { parseRosters, seatLabel } from '../../../src/appendix/rosters.ts';
 import { buildPeople, mainPost, peopleOf, rosterNames } from '../../../src/appendix/people.ts';
 import { parseReconciliations, RECONCILIATIONS } from '../../../src/appendix/reconciliations.ts';
@@ -66,17 +67,17 @@ describe('people', () => {
   });
 
   it('finds unambiguous mentions in the chapters and notes, and lists what it skips', () => {
-    expect(data.mentions.length).toBe(402);
+    expect(data.mentions.length).toBe(397);
     expect(data.mentions.every((m) => /^\/(introduction|chapter-\d|conclusion)\/#/u.test(m.href))).toBe(true);
     expect(data.mentions.filter((m) => m.person === 'uglanov').length).toBe(108);
     // Bauman raion, Baumanskii: never a mention of K.Ya. Bauman.
     expect(data.mentions.filter((m) => m.person === 'bauman').every((m) => !/^Bauman\s+(raion|raikom|district)/u.test(m.excerpt.slice(m.excerpt.indexOf('Bauman'))))).toBe(true);
-    expect(data.skipped.find((s) => s.surname === 'Bauman' && s.why === 'excluded')?.count).toBe(13);
+    expect(data.skipped.find((s) => s.surname === 'Bauman' && s.why === 'excluded')?.count).toBe(14);
   });
 
   it('annotations link the first mention of each person in each block', () => {
     const anns = peopleAnnotations(edition);
-    expect(anns.length).toBe(316);
+    expect(anns.length).toBe(311);
     const keys = anns.map((a) => `${a.section}|${a.block}|${a.href}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(anns.every((a) => a.className === 'person' && /^\/people\/[a-z-]+\/$/u.test(a.href) && a.title)).toBe(true);
@@ -123,5 +124,39 @@ describe('people', () => {
     expect(left).toHaveLength(1);
     expect(left[0]).toMatchObject({ replacedByPerson: successor, post, flags: { replacedBy: expect.any(String), promoted, removed: false } });
     expect(left[0]?.text).toBe(person(successor).posts.find((p) => p.roster === roster && p.flags.replaces)?.text);
+  });
+
+  describe('mentions the reconciliations settle (recorded with reasons, shown on the person pages)', () => {
+    const at = (id: string) => data.mentions.filter((m) => m.person === id).map((m) => `${m.section}#${m.block}`);
+
+    it('every recorded mention decision matches a passage of its section', () => {
+      const texts = textContexts(edition).filter((c) => c.sectionKind === 'chapter');
+      for (const x of RECONCILIATIONS.mentions.exclude) expect(texts.some((c) => c.section === x.section && c.flat.text.includes(x.contains)), x.contains).toBe(true);
+      for (const x of RECONCILIATIONS.mentions.assign) expect(texts.some((c) => c.flat.text.includes(x.contains)), x.contains).toBe(true);
+    });
+
+    it('the raions of 1930 (line 617, Chapter 1 note 76) are not K.Ya. Bauman', () => {
+      expect(at('bauman')).not.toContain('chapter-1#ch1-n76');
+      expect(at('bauman')).toHaveLength(71);
+      expect(person('bauman').decisions.some((d) => d.includes('The final raions were Bauman'))).toBe(true);
+    });
+
+    it.each([
+      ['shurov', 'chapter-1#ch1-n50', 'no holder of that post features on the lists of buro members'], // line 521
+      ['yakovlev', 'chapter-2#ch2.1-n84', 'Ya. A. Yakovlev'], // line 1071, Khrushchev's memoirs
+      ['apasov', 'chapter-2#ch2.3-n42', 'II oblast\' conference'], // line 1597
+      ['apasov', 'chapter-4#para-23', 'Elektroavtomat'], // line 2208
+    ])('%s is not linked at %s, and the page says why', (id, where, why) => {
+      expect(at(id)).not.toContain(where);
+      expect(person(id).decisions.some((d) => d.includes(why))).toBe(true);
+    });
+
+    it('Filatov of Serp i Molot is the buro\'s Filatov, as Appendix 1 says (lines 2218, 2262, 2434, 3968); S. Filatov the author is not linked (line 755)', () => {
+      expect(at('filatov')).toEqual(['chapter-4#ch4-n28', 'chapter-4#para-31', 'chapter-4#para-60']);
+      const filatov = person('filatov');
+      expect(filatov.decisions.filter((d) => d.includes('hitherto secretary of the Serp i Molot factory cell'))).toHaveLength(3);
+      expect(filatov.decisions.some((d) => d.startsWith('“Filatov” in Chapter 1 (“S. Filatov, Partrabota na zavode Serp i Molot”) is not linked'))).toBe(true);
+      expect(data.skipped.find((s) => s.surname === 'Filatov')).toMatchObject({ why: 'excluded', count: 1 });
+    });
   });
 });
