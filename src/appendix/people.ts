@@ -7,23 +7,39 @@ import type { Edition } from '../pipeline/model.ts';
 import { slugify } from '../pipeline/classify.ts';
 import { textContexts, type TextContext } from '../citations/contexts.ts';
 import { RECONCILIATIONS, type Reconciliations } from './reconciliations.ts';
-import { rostersOf, type EntryFlags, type Roster, type RosterGroup } from './rosters.ts';
+import { departureOf, placedAt, rostersOf, type EntryFlags, type Roster, type RosterEntry, type RosterGroup } from './rosters.ts';
 
 export interface PostHeld {
   roster: string;
   rosterTitle: string;
-  date: string;
+  /** The list's date, or null where the appendix gives none (see `after`). */
+  date: string | null;
+  /** For an undated list, the date of the list it follows. */
+  after: string | null;
   dateLabel: string;
   body: string;
   group: RosterGroup;
+  /** For a candidate: candidate to the secretariat (September 1929) or to the buro. */
+  candidateOf: 'secretariat' | 'buro' | null;
   post: string | null;
   flags: EntryFlags;
   /** The person id of `flags.replaces`, when it resolves. */
   replacesPerson: string | null;
-  /** The name as printed here. */
+  /** The person id of `flags.replacedBy`, when it resolves. */
+  replacedByPerson: string | null;
+  /** The name as printed here (emendations applied). */
   written: string;
+  /** The name as the typescript prints it, where an emendation corrects it ("Kamanev, L.V."). */
+  printedAs: string | null;
+  /** Emendations on the printed line. */
+  emendations: string[];
   /** The printed line, for change lists. */
   text: string;
+  /** Remarks printed with the entry ("Was secretary of …", "hitherto chairman of MSNKh"). */
+  remark: string | null;
+  /** The appendix note the printed line calls (its own source), and its text. */
+  noteId: string | null;
+  note: string | null;
   /** Where it is printed (/appendices/#para-N). */
   href: string;
   sourceLine: number;
@@ -129,13 +145,37 @@ export function buildPeople(rosters: readonly Roster[], rec: Reconciliations = R
     if (!p.surnames.includes(n.surname)) p.surnames.push(n.surname);
     return p;
   };
+  const held = (r: Roster, e: RosterEntry): PostHeld => ({
+    roster: r.id,
+    rosterTitle: r.title,
+    date: r.date,
+    after: r.after,
+    dateLabel: r.dateLabel,
+    body: r.body,
+    group: e.group,
+    candidateOf: e.candidateOf,
+    post: e.post,
+    flags: e.flags,
+    replacesPerson: e.flags.replaces ? resolver.resolve(e.flags.replaces, r.id) : null,
+    replacedByPerson: e.flags.replacedBy ? resolver.resolve(e.flags.replacedBy, r.id) : null,
+    written: e.written,
+    printedAs: e.printedAs,
+    emendations: e.emendations,
+    text: e.text,
+    remark: e.remark,
+    noteId: e.noteId,
+    note: e.note,
+    href: `/appendices/#${e.block}`,
+    sourceLine: e.sourceLine,
+  });
   for (const r of rosters) {
-    for (const e of r.entries) {
+    // A departure printed only in the successor's line ("Replaces Belen'kii") is a change for the person who left.
+    const departures = r.entries.map(departureOf).filter((d): d is RosterEntry => d !== null);
+    for (const e of [...r.entries, ...departures]) {
       if (!e.written) continue;
       const p = get(resolver.resolve(e.written, r.id), e.written);
-      const replacesPerson = e.flags.replaces ? resolver.resolve(e.flags.replaces, r.id) : null;
-      if (e.flags.replaces && replacesPerson) get(replacesPerson, e.flags.replaces);
-      p.posts.push({ roster: r.id, rosterTitle: r.title, date: r.date, dateLabel: r.dateLabel, body: r.body, group: e.group, post: e.post, flags: e.flags, replacesPerson, written: e.written, text: e.text, href: `/appendices/#${e.block}`, sourceLine: e.sourceLine });
+      if (e.printedAs) get(p.id, e.printedAs);
+      p.posts.push(held(r, e));
     }
   }
   const variants = new Set(rec.variants.map((v) => v.written));
@@ -153,10 +193,23 @@ export function buildPeople(rosters: readonly Roster[], rec: Reconciliations = R
     p.decisions.push(...rec.bare.filter((b) => b.person === p.id).map((b) => `“${b.surname}” without initials (${b.where.join(', ')}) is taken as this person: ${b.reason}`));
     p.decisions.push(...rec.distinct.filter((d) => d.written.some((w) => p.spellings.includes(w))).map((d) => `Not the same person as ${d.written.filter((w) => !p.spellings.includes(w)).join(', ')}: ${d.reason}`));
     p.decisions.push(...rec.extra.filter((x) => x.id === p.id).map((x) => x.reason));
-    p.posts.sort((a, b) => a.date.localeCompare(b.date) || a.sourceLine - b.sourceLine);
+    p.decisions.push(...mentionDecisions(p, rec));
+    p.posts.sort((a, b) => placedAt(a).localeCompare(placedAt(b)) || a.sourceLine - b.sourceLine);
   }
   const people = [...byId.values()].sort((a, b) => a.surname.localeCompare(b.surname, 'en') || a.id.localeCompare(b.id));
   return { people, resolver };
+}
+
+const sectionName = (id: string): string => id.replace(/^chapter-(\d+)$/u, 'Chapter $1').replace(/^[a-z]/u, (c) => c.toUpperCase());
+
+/** The recorded decisions on mentions in the text that concern a person: namesakes left unlinked, mentions settled by context. */
+export function mentionDecisions(p: Pick<Person, 'id' | 'surnames'>, rec: Reconciliations): string[] {
+  const { excludeAfter, exclude, assign } = rec.mentions;
+  return [
+    ...excludeAfter.filter((x) => p.surnames.includes(x.surname)).map((x) => `“${x.surname}” is not linked to this person where it names something else: ${x.reason}`),
+    ...exclude.filter((x) => p.surnames.includes(x.surname)).map((x) => `“${x.surname}” in ${sectionName(x.section)} (“${x.contains}”) is not linked to this person: ${x.reason}`),
+    ...assign.filter((x) => x.person === p.id).map((x) => `“${x.contains}” is linked to this person: ${x.reason}`),
+  ];
 }
 
 /** The main post of a person: the latest roster seat with a post, else the latest post named. */

@@ -18,7 +18,7 @@ export const reconciliationsSchema = z
     distinct: z.array(z.object({ written: z.array(z.string()).min(2), reason }).strict()),
     /** People named only in change lists. */
     extra: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), reason }).strict()),
-    /** Mentions in the text: namesakes to keep out, shared surnames settled by context. */
+    /** Mentions in the text: namesakes to keep out; mentions settled by context (a shared surname, or one the thesis itself identifies). */
     mentions: z
       .object({
         excludeAfter: z.array(z.object({ surname: z.string(), pattern: z.string(), reason }).strict()),

@@ -7,7 +7,7 @@ import { scaleBand, scaleTime } from 'd3-scale';
 import { axisBottom } from 'd3-axis';
 import { select } from 'd3-selection';
 import type { Person } from './people.ts';
-import { GROUP_LABELS, type RosterGroup } from './rosters.ts';
+import { GROUP_LABELS, placedAt, seatLabel, type RosterGroup } from './rosters.ts';
 
 export interface TimelineMark {
   date: string;
@@ -28,7 +28,8 @@ const ROWS: RosterGroup[] = ['secretariat', 'buro', 'candidates', 'changes'];
 export function timelineData(p: Person): TimelineData {
   return {
     title: `${p.name}: posts in Appendix 1, 1924–32`,
-    marks: p.posts.map((x) => ({ date: x.date, dateLabel: x.dateLabel, group: x.group, label: `${x.dateLabel}, ${x.body}: ${GROUP_LABELS[x.group]}${x.post ? ` (${x.post})` : ''}`, href: x.href })),
+    // An undated change ("after 18 October 1928") stands at the date it follows; its label says so.
+    marks: p.posts.map((x) => ({ date: placedAt(x), dateLabel: x.dateLabel, group: x.group, label: `${x.dateLabel}, ${x.body}: ${seatLabel(x)}${x.post ? ` (${x.post})` : ''}`, href: x.href })),
   };
 }
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { realEdition, root } from '../pipeline/helpers.ts';
-import { parseRosters } from '../../../src/appendix/rosters.ts';
+import { textContexts } from '../../../src/citations/contexts.ts';
+import { parseRosters, seatLabel } from '../../../src/appendix/rosters.ts';
 import { buildPeople, mainPost, peopleOf, rosterNames } from '../../../src/appendix/people.ts';
 import { parseReconciliations, RECONCILIATIONS } from '../../../src/appendix/reconciliations.ts';
 import { peopleAnnotations } from '../../../src/appendix/annotations.ts';
+import { timelineData } from '../../../src/appendix/timeline.ts';
 
 const edition = realEdition();
 const data = peopleOf(edition);
@@ -39,6 +41,9 @@ describe('reconciliations', () => {
     ['baikova', ['Baikova, O.L.', 'Baikova, O.I.', 'Baikova']],
     ['penkov', ["Pen'kov, N.A.", "Pen'kov, M.A.", "Pen'kov"]],
     ['verbitskii', ['Verbitskii, K.V.', 'Verbitskii, K.B.']],
+    // Printed forms that an emendation corrects are printed forms all the same (lines 3644, 3898).
+    ['kamenev', ['Kamenev, L.V.', 'Kamanev, L.V.']],
+    ['finkovskii', ["Fin'kovskii", 'Finkovskii']],
   ])('%s is one person printed as %j', (id, spellings) => {
     expect(new Set(person(id).spellings)).toEqual(new Set(spellings));
   });
@@ -62,20 +67,96 @@ describe('people', () => {
   });
 
   it('finds unambiguous mentions in the chapters and notes, and lists what it skips', () => {
-    expect(data.mentions.length).toBe(402);
+    expect(data.mentions.length).toBe(397);
     expect(data.mentions.every((m) => /^\/(introduction|chapter-\d|conclusion)\/#/u.test(m.href))).toBe(true);
     expect(data.mentions.filter((m) => m.person === 'uglanov').length).toBe(108);
     // Bauman raion, Baumanskii: never a mention of K.Ya. Bauman.
     expect(data.mentions.filter((m) => m.person === 'bauman').every((m) => !/^Bauman\s+(raion|raikom|district)/u.test(m.excerpt.slice(m.excerpt.indexOf('Bauman'))))).toBe(true);
-    expect(data.skipped.find((s) => s.surname === 'Bauman' && s.why === 'excluded')?.count).toBe(13);
+    expect(data.skipped.find((s) => s.surname === 'Bauman' && s.why === 'excluded')?.count).toBe(14);
   });
 
   it('annotations link the first mention of each person in each block', () => {
     const anns = peopleAnnotations(edition);
-    expect(anns.length).toBe(316);
+    expect(anns.length).toBe(311);
     const keys = anns.map((a) => `${a.section}|${a.block}|${a.href}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(anns.every((a) => a.className === 'person' && /^\/people\/[a-z-]+\/$/u.test(a.href) && a.title)).toBe(true);
     expect(anns.find((a) => a.href === '/people/uglanov/')?.title).toMatch(/^Uglanov, N\.A\./u);
+  });
+
+  it('a seat held under an emended name says what was printed (Kamanev, January 1925)', () => {
+    const seat = person('kamenev').posts.find((p) => p.roster === 'roster-1925-01-mk');
+    expect(seat).toMatchObject({ written: 'Kamenev, L.V.', printedAs: 'Kamanev, L.V.', emendations: ['em-063'] });
+  });
+
+  it.each(['goreva', 'zaitsev'])('%s is a candidate of the secretariat in September 1929, and a full member of the buro (lines 3876-3877, 3887-3888)', (id) => {
+    const sept = person(id).posts.filter((p) => p.roster === 'roster-1929-09-mok');
+    expect(sept.map((p) => [p.group, p.candidateOf, seatLabel(p)])).toEqual([
+      ['candidates', 'secretariat', 'Candidate member of the secretariat'],
+      ['buro', null, 'Buro member'],
+    ]);
+  });
+
+  it('the changes at the raion plenums after 18 October 1928 are undated, with their own notes, on the pages of the four people (lines 3791-3794)', () => {
+    for (const [id, note] of [['leonov', 'RM., 29/1/1929.'], ['riutin', 'RM., 29/1/1929.'], ['penkov', 'P., 21/10/1928.'], ['davidson', 'P., 21/10/1928.']] as const) {
+      const posts = person(id).posts.filter((p) => p.sourceLine === 3793 || p.sourceLine === 3794);
+      expect(posts, id).toHaveLength(1);
+      expect(posts[0], id).toMatchObject({ roster: 'change-after-1928-10-18-plenums-of-raion-committees', date: null, after: '1928-10-18', dateLabel: 'after 18 October 1928', body: 'subsequent plenums of raion committees', note });
+    }
+    expect(person('leonov').posts[0]).toMatchObject({ dateLabel: 'after 18 October 1928', replacesPerson: 'riutin' });
+    expect(person('riutin').posts.find((p) => p.sourceLine === 3793)?.replacedByPerson).toBe('leonov');
+    // On the timeline the undated change stands at the date it follows, and says so.
+    const mark = timelineData(person('leonov')).marks[0];
+    expect(mark).toMatchObject({ date: '1928-10-18', group: 'changes' });
+    expect(mark?.label).toMatch(/^after 18 October 1928, subsequent plenums of raion committees: Change/u);
+  });
+
+  // Lines 3686, 3687, 3691, 3734-35, 3834, 3921: the one who left is named only in the successor's brackets.
+  it.each([
+    ['belenkii', 'roster-1925-12-mk', 'riutin', 'secretary of Krasnaya Presnya raikom', false],
+    ['karavai', 'roster-1925-12-mk', 'kulikov', "secretary of Zamoskvorech'e raikom", false],
+    ['drozhzhin', 'roster-1925-12-mk', 'yurevich', 'secretary of Khamovniki raikom', true],
+    ['yurevich', 'roster-1927-01-mk', 'yakovlev', 'secretary of Khamovniki raikom', false],
+    ['molotov', 'roster-1929-04-mk', 'bauman', 'first secretary', false],
+    ['bauman', 'roster-1930-06-mok', 'kaganovich', 'first secretary', false],
+  ])('%s: the departure recorded in %s is a change on their page (replaced by %s)', (id, roster, successor, post, promoted) => {
+    const left = person(id).posts.filter((p) => p.roster === roster && p.group === 'changes');
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ replacedByPerson: successor, post, flags: { replacedBy: expect.any(String), promoted, removed: false } });
+    expect(left[0]?.text).toBe(person(successor).posts.find((p) => p.roster === roster && p.flags.replaces)?.text);
+  });
+
+  describe('mentions the reconciliations settle (recorded with reasons, shown on the person pages)', () => {
+    const at = (id: string) => data.mentions.filter((m) => m.person === id).map((m) => `${m.section}#${m.block}`);
+
+    it('every recorded mention decision matches a passage of its section', () => {
+      const texts = textContexts(edition).filter((c) => c.sectionKind === 'chapter');
+      for (const x of RECONCILIATIONS.mentions.exclude) expect(texts.some((c) => c.section === x.section && c.flat.text.includes(x.contains)), x.contains).toBe(true);
+      for (const x of RECONCILIATIONS.mentions.assign) expect(texts.some((c) => c.flat.text.includes(x.contains)), x.contains).toBe(true);
+    });
+
+    it('the raions of 1930 (line 617, Chapter 1 note 76) are not K.Ya. Bauman', () => {
+      expect(at('bauman')).not.toContain('chapter-1#ch1-n76');
+      expect(at('bauman')).toHaveLength(71);
+      expect(person('bauman').decisions.some((d) => d.includes('The final raions were Bauman'))).toBe(true);
+    });
+
+    it.each([
+      ['shurov', 'chapter-1#ch1-n50', 'no holder of that post features on the lists of buro members'], // line 521
+      ['yakovlev', 'chapter-2#ch2.1-n84', 'Ya. A. Yakovlev'], // line 1071, Khrushchev's memoirs
+      ['apasov', 'chapter-2#ch2.3-n42', 'II oblast\' conference'], // line 1597
+      ['apasov', 'chapter-4#para-23', 'Elektroavtomat'], // line 2208
+    ])('%s is not linked at %s, and the page says why', (id, where, why) => {
+      expect(at(id)).not.toContain(where);
+      expect(person(id).decisions.some((d) => d.includes(why))).toBe(true);
+    });
+
+    it('Filatov of Serp i Molot is the buro\'s Filatov, as Appendix 1 says (lines 2218, 2262, 2434, 3968); S. Filatov the author is not linked (line 755)', () => {
+      expect(at('filatov')).toEqual(['chapter-4#ch4-n28', 'chapter-4#para-31', 'chapter-4#para-60']);
+      const filatov = person('filatov');
+      expect(filatov.decisions.filter((d) => d.includes('hitherto secretary of the Serp i Molot factory cell'))).toHaveLength(3);
+      expect(filatov.decisions.some((d) => d.startsWith('“Filatov” in Chapter 1 (“S. Filatov, Partrabota na zavode Serp i Molot”) is not linked'))).toBe(true);
+      expect(data.skipped.find((s) => s.surname === 'Filatov')).toMatchObject({ why: 'excluded', count: 1 });
+    });
   });
 });
