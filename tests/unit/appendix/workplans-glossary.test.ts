@@ -15,6 +15,15 @@ describe('Appendix 2 work plans', () => {
     expect(plenum.groups.flatMap((g) => g.items).map((i) => i.n)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
     expect(plans[1]!.groups.filter((g) => g.title !== null).length).toBeGreaterThan(3);
   });
+  it('numbers the buro plan 1-90 as the thesis does; only 74 and 75 are divided, into a) and b)', () => {
+    const questions = plans[1]!.groups.flatMap((g) => g.items);
+    expect(questions.map((i) => i.n)).toEqual(Array.from({ length: 90 }, (_, i) => i + 1));
+    expect(questions.filter((i) => i.items.length > 0).map((i) => [i.n, i.items.length])).toEqual([
+      [74, 2],
+      [75, 2],
+    ]);
+    expect(planItems(plans[1]!)).toHaveLength(94);
+  });
   it("groups the buro plan's items under its eight topics, each a heading of the edition (h4)", () => {
     const buro = plans[1]!;
     expect(buro.groups.map((g) => g.title)).toEqual([
