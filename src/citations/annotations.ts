@@ -10,7 +10,7 @@ import { fileAnchor, shortForm, type ArchivalReference } from './archival.ts';
 import { bibliographyHref } from './anchors.ts';
 import { parseBibliography } from './bibliography.ts';
 import { contextHref, textContexts, type TextContext } from './contexts.ts';
-import { GLOSSARY_SPELLINGS_IN_TEXT, parseAbbreviations, parseGlossary, type Abbreviation } from './glossary.ts';
+import { ABBREVIATION_SPELLINGS_IN_TEXT, GLOSSARY_SPELLINGS_IN_TEXT, parseAbbreviations, parseGlossary, type Abbreviation } from './glossary.ts';
 import { citationStream, NAMING_VIAS, type Target } from './stream.ts';
 import { successorOf } from './successors.ts';
 import { annotationFor, type FlatText } from './text.ts';
@@ -98,16 +98,18 @@ function abbreviationCandidates(edition: Edition): Candidate[] {
   const s = citationStream(edition);
   for (const m of s.mentions) {
     const a = m.via === 'periodical' && m.abbr ? find(m.abbr) : undefined;
-    if (a) out.push({ context: m.context, start: m.linkStart, end: m.linkStart + a.abbr.length, ...link(a) });
+    // The link covers the abbreviation as printed ("V I KPSS" as well as "VI KPSS").
+    if (a) out.push({ context: m.context, start: m.linkStart, end: m.linkEnd, ...link(a) });
   }
   const periodical = abbrs.filter((a) => a.group === 'periodical').sort((x, y) => y.abbr.length - x.abbr.length);
-  const definition = new RegExp(String.raw`\((${periodical.map((a) => escapeRe(a.abbr)).join('|')})\)`, 'gu');
+  const spellings = periodical.flatMap((a) => [a.abbr, ...(ABBREVIATION_SPELLINGS_IN_TEXT[a.abbr] ?? [])].map((shown) => ({ shown, a })));
+  const definition = new RegExp(String.raw`\((${spellings.map((x) => escapeRe(x.shown)).join('|')})\)`, 'gu');
   for (const c of textContexts(edition)) {
     if (c.noteId === null) continue;
     const text = c.flat.text;
     for (const m of text.matchAll(definition)) {
-      const a = find(m[1] as string);
-      if (a) out.push({ context: c, start: (m.index ?? 0) + 1, end: (m.index ?? 0) + 1 + a.abbr.length, ...link(a) });
+      const a = spellings.find((x) => x.shown === m[1])?.a;
+      if (a) out.push({ context: c, start: (m.index ?? 0) + 1, end: (m.index ?? 0) + 1 + (m[1] as string).length, ...link(a) });
     }
     for (const m of text.matchAll(/\b(TsGAOR|TsGAGM)\b|(?<=\()T(?=\))/gu)) {
       const a = find(m[0]);

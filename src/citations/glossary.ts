@@ -28,6 +28,11 @@ export const GLOSSARY_SPELLINGS_IN_TEXT: Readonly<Record<string, readonly string
   sheftsvo: ['sheftstvo', 'shefstvo'],
 };
 
+/** Abbreviations the notes type otherwise ("V I KPSS", three times, for the list's "VI KPSS"). */
+export const ABBREVIATION_SPELLINGS_IN_TEXT: Readonly<Record<string, readonly string[]>> = {
+  'VI KPSS': ['V I KPSS'],
+};
+
 export function parseAbbreviations(edition: Edition): Abbreviation[] {
   return abbreviationEntries(edition).map((a) => ({
     abbr: a.abbr,

@@ -9,7 +9,7 @@ import type { Edition } from '../pipeline/model.ts';
 import { parseBibliography, type BibEntry } from './bibliography.ts';
 import { findArchivalMentions, folioAfter, type ArchivalMention, type ArchivalReference } from './archival.ts';
 import { textContexts, type TextContext } from './contexts.ts';
-import { parseAbbreviations } from './glossary.ts';
+import { ABBREVIATION_SPELLINGS_IN_TEXT, parseAbbreviations } from './glossary.ts';
 import { nameKey, sameName } from './names.ts';
 import { findMeetingCitations, meetingOfEntry, reportCited, romanValue, type CitedMeeting } from './proceedings.ts';
 import { normalizeWords } from './text.ts';
@@ -279,7 +279,8 @@ export function findIssueCitations(text: string, articles: readonly BibEntry[]):
 
 // After the title: its abbreviation in brackets, then an issue ("RM., 9/5/1928", "RM, November-December 1929").
 const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*`;
-const PERIODICAL_TAIL = String.raw`\.?,?\s*(?:\([^()]{1,10}\),?\s*)?(?=\d{1,2}\s*(?:and\s*\d{1,2}\s*)?\/\d{1,2}\/\d{2,4}|(?:19)?\d{2}\b|${MONTH}(?:[-–]${MONTH})?\.?,?\s+\d{4}|[Nn]os?\b)`;
+// After the title: perhaps "(RM)", perhaps a volume ("V I KPSS, Vol II, 1963"), then a date, year or issue.
+const PERIODICAL_TAIL = String.raw`\.?,?\s*(?:\([^()]{1,10}\),?\s*)?(?:[Vv]ol\.?\s*[IVX\d]+,?\s*)?(?=\d{1,2}\s*(?:and\s*\d{1,2}\s*)?\/\d{1,2}\/\d{2,4}|(?:19)?\d{2}\b|${MONTH}(?:[-–]${MONTH})?\.?,?\s+\d{4}|[Nn]os?\b)`;
 
 const OTHER_PERIODICALS = ['Propagandist', 'Martenovka', 'Sotsialisticheskii Vestnik', 'Russian Review', 'Russian History', 'Izvestiya TsK', 'Izvestiya MK', 'Vechernaya Moskva'];
 
@@ -287,6 +288,8 @@ interface PeriodicalPattern {
   re: RegExp;
   name: string;
   abbr: string | null;
+  /** The words as the text prints them: the abbreviation, a spelling of it, or the name. */
+  shown: string;
 }
 
 function periodicalPatterns(edition: Edition): PeriodicalPattern[] {
@@ -295,10 +298,12 @@ function periodicalPatterns(edition: Edition): PeriodicalPattern[] {
   for (const a of abbrs) {
     // One-letter abbreviations (P, B) count only before a full date or year: "P 3/12/1925", "B, 1928".
     const tail = a.abbr.length === 1 ? String.raw`\.?,?\s*(?=\d{1,2}\/\d{1,2}\/\d{2,4}|19\d\d\b)` : PERIODICAL_TAIL;
-    out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${escapeRe(a.abbr)}(?![\p{L}])${tail}`, 'gu'), name: a.expansion, abbr: a.abbr });
-    out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${escapeRe(a.expansion)}(?![\p{L}])${PERIODICAL_TAIL}`, 'gu'), name: a.expansion, abbr: null });
+    for (const shown of [a.abbr, ...(ABBREVIATION_SPELLINGS_IN_TEXT[a.abbr] ?? [])]) {
+      out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${escapeRe(shown)}(?![\p{L}])${tail}`, 'gu'), name: a.expansion, abbr: a.abbr, shown });
+    }
+    out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${escapeRe(a.expansion)}(?![\p{L}])${PERIODICAL_TAIL}`, 'gu'), name: a.expansion, abbr: null, shown: a.expansion });
   }
-  for (const name of OTHER_PERIODICALS) out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${escapeRe(name)}(?![\p{L}])${PERIODICAL_TAIL}`, 'gu'), name, abbr: null });
+  for (const name of OTHER_PERIODICALS) out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${escapeRe(name)}(?![\p{L}])${PERIODICAL_TAIL}`, 'gu'), name, abbr: null, shown: name });
   return out;
 }
 
@@ -479,7 +484,7 @@ export function citationStream(edition: Edition): CitationStream {
           if (overlaps(span, found)) continue;
           const entry = periodicalEntry(p.name);
           const label = text.slice(span.start, span.end).replace(/\s+/gu, ' ').trim();
-          push({ ...span, linkStart: start, linkEnd: start + (p.abbr ?? p.name).length, target: { kind: 'periodical', entry, context: c, label: `${label}${p.abbr ? ` (${p.abbr} = ${p.name})` : ''}` }, authors: [], via: 'periodical', abbr: p.abbr });
+          push({ ...span, linkStart: start, linkEnd: start + p.shown.length, target: { kind: 'periodical', entry, context: c, label: `${label}${p.abbr ? ` (${p.abbr} = ${p.name})` : ''}` }, authors: [], via: 'periodical', abbr: p.abbr });
         }
       }
       // Stenographic reports and other publications known only by their imprint.

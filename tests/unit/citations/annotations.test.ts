@@ -89,6 +89,12 @@ describe('citation annotations on the real thesis', () => {
     expect(abbr(ch6!.block)).toContainEqual(['RM', '/abbreviations/#abbr-rm']);
   });
 
+  it('marks up "V I KPSS", as three notes type the list\'s "VI KPSS", whole', () => {
+    const hits = annotations.filter((a) => a.className === 'abbr' && a.text === 'V I KPSS');
+    expect(hits.map((a) => a.block).sort()).toEqual(['ch4-n58', 'ch6-n44', 'ch6-n6']);
+    expect(hits.every((a) => a.href === '/abbreviations/#abbr-vi-kpss')).toBe(true);
+  });
+
   it('a paragraph id used in several chapters: one chapter\'s links do not push another\'s aside (the first "raions" of Chapter 2)', () => {
     const gloss = (section: string, block: string) => annotations.filter((a) => a.section === section && a.block === block && a.className === 'gloss').map((a) => [a.text, a.occurrence ?? 0]);
     // Chapter 1's para-35 links "kul'tprop" where Chapter 2's para-35 has "raions"; Chapter 1's para-55, "grupporgs" over Chapter 5's first "zavkom".
