@@ -81,7 +81,11 @@ export function formatCitations(t: CiteTarget, work: CitedWork = THESIS): Citati
     ? `${family}, ${given}. “${part}.” ${work.title}, ${work.degree} dissertation, ${work.institution}, ${work.year}${pp ? `, ${pp}` : ''}. Scholarly edition, ${t.url}.${t.accessed ? ` Accessed ${t.accessed}.` : ''}`
     : `${family}, ${given}. ${work.title}. ${work.degree} dissertation, ${work.institution}, ${work.year}. Scholarly edition, ${t.url}.${t.accessed ? ` Accessed ${t.accessed}.` : ''}`;
 
-  const key = `${family.toLowerCase()}${work.year}${chapterNumber(t.sectionLabel) ? `ch${chapterNumber(t.sectionLabel)}` : ''}${isParagraph ? (t.paragraphId as string).replace(/[^a-z0-9]/giu, '') : ''}`;
+  // One key per citable part, so that citations of several parts can share a .bib file:
+  // merridale1987ch3, merridale1987introduction, merridale1987conclusionpara5.
+  const chapter = chapterNumber(t.sectionLabel);
+  const partKey = chapter ? `ch${chapter}` : (t.sectionLabel ?? '').toLowerCase().replace(/[^a-z0-9]/gu, '');
+  const key = `${family.toLowerCase()}${work.year}${partKey}${isParagraph ? (t.paragraphId as string).replace(/[^a-z0-9]/giu, '') : ''}`;
   const fields: [string, string | null][] = [
     ['author', `${family}, ${given}`],
     ['title', work.title],

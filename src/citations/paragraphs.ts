@@ -8,7 +8,7 @@ import { inlineText } from '../pipeline/inline.ts';
 
 export interface CiteableParagraph {
   id: string;
-  /** 1-based position among the section's cited paragraphs. */
+  /** The paragraph's number in its anchor (para-8 → 8), as the reader sees it in the URL. */
   n: number;
   pages: number[];
   /** The heading above it, as text, or null before the first. */
@@ -25,14 +25,17 @@ export function openingWords(text: string, words = 12): string {
   return all.length > words ? `${all.slice(0, words).join(' ')} …` : all.join(' ');
 }
 
-/** Prose paragraphs of the section, in order (the notes' own paragraphs are cited with their note). */
+/**
+ * Prose paragraphs and list items of the section, in order (Chapter 1's numbered clauses of the
+ * Party rules are paragraphs of their own; the notes' own paragraphs are cited with their note).
+ */
 export function citeableParagraphs(section: Pick<Section, 'blocks'>): CiteableParagraph[] {
   const out: CiteableParagraph[] = [];
   let heading: string | null = null;
   for (const b of section.blocks) {
     if (b.kind === 'heading') heading = inlineText(b.content).replace(MARKERS, '').trim();
-    if (b.kind !== 'paragraph' || b.style !== 'prose') continue;
-    out.push({ id: b.id, n: out.length + 1, pages: [...new Set(b.pages)], heading, opening: openingWords(inlineText(b.content)) });
+    if (b.kind !== 'paragraph' || b.style === 'line') continue;
+    out.push({ id: b.id, n: Number(/\d+$/u.exec(b.id)?.[0] ?? out.length + 1), pages: [...new Set(b.pages)], heading, opening: openingWords(inlineText(b.content)) });
   }
   return out;
 }

@@ -281,13 +281,15 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       style === 'prose' && lastProse !== null && blocks[blocks.length - 1] === lastProse && (!endsSentence(lastProse.lastText) || startsLikeContinuation(text));
     // A back-matter line that closes a bracket the line before it left open is the same entry,
     // wrapped by the typist ("Khrushchev, N.S. (secretary of Krasnaya Presnya raikom-" | "new. Was
-    // secretary of Bauman raikom)", Appendix 1): one line of the edition, joined with a space.
+    // secretary of Bauman raikom)", Appendix 1): one line of the edition.
     const lastBlock = blocks[blocks.length - 1];
     if (style === 'line' && p === null && starts.length === 0 && lastBlock?.kind === 'paragraph' && lastBlock.style === 'line' && bracketsLeftOpen(plain((lastBlock as Paragraph & { lastText: string }).lastText)) > 0 && bracketsLeftOpen(plainText) < 0) {
       const wrapped = lastBlock as Paragraph & { lastText: string };
       const [first, ...rest] = content;
       const indentless = first?.t === 'text' ? [{ ...first, v: first.v.trimStart() }, ...rest] : content;
-      wrapped.content.push({ t: 'text', v: ' ' }, ...indentless);
+      // A word the typist broke at its hyphen ("raikom-" | "new.") joins without a space, as at a page end.
+      const atHyphen = /[A-Za-z]-$/u.test(plain(wrapped.lastText).trimEnd());
+      wrapped.content.push(...(atHyphen ? [] : [{ t: 'text' as const, v: ' ' }]), ...indentless);
       wrapped.lines.push(line.n);
       wrapped.lastText = text;
       continue;

@@ -78,7 +78,7 @@ function openPopover(doc: Document, link: HTMLAnchorElement, note: HTMLLIElement
 }
 
 /**
- * A "¶" link after a prose paragraph, to its citations on the section's citation page
+ * A "¶" link after a prose paragraph or list item, to its citations on the section's citation page
  * (data-cite-page), added when the reader first points at, taps or tabs into the paragraph: adding
  * one to each of Chapter 2's paragraphs on load would lay the whole chapter out again. The glyph is
  * drawn by CSS, so the paragraph's text stays the thesis's own. Without JavaScript the same page is
@@ -89,7 +89,7 @@ export function offerParagraphCiteLinks(doc: Document): void {
   const page = body?.dataset['citePage'];
   if (!body || !page) return;
   const offer = (event: Event): void => {
-    const p = (event.target as Element | null)?.closest?.('.section-body > p[id]:not([class])');
+    const p = (event.target as Element | null)?.closest?.('.section-body > p[id]:is(:not([class]), .list-item)');
     if (!(p instanceof HTMLParagraphElement) || p.querySelector(':scope > .para-cite-link')) return;
     const a = doc.createElement('a');
     a.className = 'para-cite-link';

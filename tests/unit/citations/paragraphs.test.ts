@@ -11,12 +11,18 @@ describe('paragraphs to cite', () => {
     expect(openingWords('Short and whole.²', 8)).toBe('Short and whole.');
   });
 
-  it('every prose paragraph of every chapter, once, in order, with its pages', () => {
+  it('every prose paragraph and list item of every chapter, once, in order, with its pages, numbered as its anchor', () => {
     for (const s of edition.sections.filter((x) => x.kind === 'chapter')) {
-      const prose = s.blocks.flatMap((b) => (b.kind === 'paragraph' && b.style === 'prose' ? [b] : []));
+      const prose = s.blocks.flatMap((b) => (b.kind === 'paragraph' && b.style !== 'line' ? [b] : []));
       const cited = citeableParagraphs(s);
       expect(cited.map((p) => p.id)).toEqual(prose.map((b) => b.id));
-      expect(cited.map((p) => p.n)).toEqual(cited.map((_, i) => i + 1));
+      expect(cited.map((p) => `para-${p.n}`)).toEqual(cited.map((p) => p.id));
+    }
+    // Chapter 1's numbered clauses of the Party rules (para-4 to para-7, para-9 to para-12) can be cited.
+    const ch1 = citeableParagraphs(edition.sections.find((s) => s.id === 'chapter-1')!);
+    expect(ch1.slice(0, 14).map((p) => p.n)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+    for (const s of edition.sections.filter((x) => x.kind === 'chapter')) {
+      const cited = citeableParagraphs(s);
       for (const p of cited) expect(p.pages.length).toBeGreaterThan(0);
     }
   });

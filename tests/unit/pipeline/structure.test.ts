@@ -90,7 +90,7 @@ describe('structureSection', () => {
     const s = structureSection(linesToDrafts(lines), { spec: appendices, firstPage: 247, lastPage: 256, parse });
     const lineParas = paragraphs(s.blocks).filter((p) => p.style === 'line');
     expect(lineParas.map((p) => p.lines)).toEqual([[4026], [4027], [4028], [4029], [4030, 4031], [4032]]);
-    expect(inlineText(lineParas[4]!.content)).toBe(' Khrushchev, N.S. (secretary of Krasnaya Presnya raikom- new. Was secretary of Bauman raikom)');
+    expect(inlineText(lineParas[4]!.content)).toBe(' Khrushchev, N.S. (secretary of Krasnaya Presnya raikom-new. Was secretary of Bauman raikom)');
     expect(s.paragraphsJoined).toBe(0);
   });
 
