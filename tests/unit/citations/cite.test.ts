@@ -17,6 +17,18 @@ describe('cite this', () => {
     expect(chapter.mla).toBe('Merridale, Catherine. “Political Change in Moscow 1925-32.” The Communist Party in Moscow 1925-1932, PhD dissertation, University of Birmingham, 1987, pp. 50–118. Scholarly edition, https://example.org/chapter-2/.');
   });
 
+  it('a BibTeX key for each part, so that citations of several parts can share a .bib file', () => {
+    const key = (sectionLabel: string, paragraphId?: string) => /@phdthesis\{([^,]+),/u.exec(formatCitations({ sectionLabel, sectionTitle: sectionLabel, firstPage: 1, lastPage: 2, url: 'https://example.org/', ...(paragraphId ? { paragraphId, pages: [1] } : {}) }).bibtex)?.[1];
+    expect([key('Introduction'), key('Conclusion'), key('Glossary'), key('Chapter 3'), key('Introduction', 'para-5'), key('Conclusion', 'para-5')]).toEqual([
+      'merridale1987introduction',
+      'merridale1987conclusion',
+      'merridale1987glossary',
+      'merridale1987ch3',
+      'merridale1987introductionpara5',
+      'merridale1987conclusionpara5',
+    ]);
+  });
+
   it('BibTeX and RIS for a paragraph, with its original pages and URL', () => {
     expect(paragraph.bibtex).toContain('@phdthesis{merridale1987ch2para12,');
     expect(paragraph.bibtex).toContain('  pages = {57--58},');
