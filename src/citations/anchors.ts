@@ -17,7 +17,12 @@ export function bibliographyAnchors(edition: Edition): BibliographyAnchor[] {
     .map((e) => ({ section: 'bibliography', block: e.block, id: e.id }));
 }
 
-/** Where an entry is on /bibliography/: its own anchor, or its section's heading for entries in a table. */
+/** Anchors for the entries printed as cells of a table (Section 3's congresses): "table:row:col" → id. */
+export function bibliographyCellAnchors(edition: Edition): Map<string, string> {
+  return new Map(parseBibliography(edition).entries.flatMap((e) => (e.cell ? [[`${e.block}:${e.cell.row}:${e.cell.col}`, e.id] as const] : [])));
+}
+
+/** Where an entry is on /bibliography/: its own anchor (a paragraph's or a table cell's), else its section's heading. */
 export function bibliographyHref(e: BibEntry): string {
-  return e.block.startsWith('para-') ? `/bibliography/#${e.id}` : `/bibliography/#section-${e.bibSection}`;
+  return e.block.startsWith('para-') || e.cell ? `/bibliography/#${e.id}` : `/bibliography/#section-${e.bibSection}`;
 }

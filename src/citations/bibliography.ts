@@ -20,6 +20,8 @@ export interface BibEntry {
   bibSection: 1 | 2 | 3 | 4 | 5;
   /** Block that holds the entry on /bibliography/ (paragraph or table id). */
   block: string;
+  /** For an entry in a table (Section 3's congresses and conferences): its body row and column. */
+  cell?: { row: number; col: number };
   type: BibType;
   authors: Person[];
   editors: Person[];
@@ -259,11 +261,11 @@ function parseProceedings(blocks: readonly (Paragraph | TableBlock)[]): Omit<Bib
       // Two columns: All-Union Party Congresses | All-Union Party Conferences.
       const cols = ['All-Union Party Congress', 'All-Union Party Conference'];
       const series = ['All-Union Party Congresses', 'All-Union Party Conferences'];
-      b.bodyRows.forEach((row) =>
+      b.bodyRows.forEach((row, k) =>
         row.forEach((cell, i) => {
           const t = inlineText(cell).trim();
           const m = /^(\w+)\s*\((\d{4})\)$/u.exec(t);
-          if (m) out.push({ ...base, block: b.id, type: 'proceedings', title: `${m[1]} ${cols[i] ?? ''}`.trim(), container: series[i] ?? null, year: m[2] as string, text: t });
+          if (m) out.push({ ...base, block: b.id, cell: { row: k, col: i }, type: 'proceedings', title: `${m[1]} ${cols[i] ?? ''}`.trim(), container: series[i] ?? null, year: m[2] as string, text: t });
         }),
       );
       continue;

@@ -9,10 +9,11 @@
  */
 import type { BibEntry } from './bibliography.ts';
 
-export type MeetingBody = 'MK' | 'MK and MKK' | 'gubernia' | 'oblast';
+export type MeetingBody = 'MK' | 'MK and MKK' | 'gubernia' | 'oblast' | 'all-union';
 
 export interface Meeting {
-  kind: 'plenum' | 'conference';
+  /** 'congress': the All-Union Party congresses ("XVI S"ezd VKP(b)"). */
+  kind: 'plenum' | 'conference' | 'congress';
   ordinal: number;
   /** Plenums: 'MK', or 'MK and MKK' for a joint plenum; conferences: 'gubernia' or 'oblast'. Null where a citation leaves it out ("Sed'moi Plenum"). */
   body: MeetingBody | null;
@@ -57,9 +58,13 @@ export function ordinalValue(word: string): number | null {
   return romanValue(word) ?? ORDINAL_WORDS[word.toLowerCase().replace(/’/gu, "'")] ?? null;
 }
 
-/** The meeting a Section 3 entry reports, or null for the All-Union congresses and conferences and the KPSS volumes. */
+/** The meeting a Section 3 entry reports, or null for the All-Union conferences and the KPSS volumes. */
 export function meetingOfEntry(e: BibEntry): Meeting | null {
   if (e.type !== 'proceedings') return null;
+  if (e.container === 'All-Union Party Congresses') {
+    const ordinal = ordinalValue(e.title.split(' ')[0] ?? '');
+    return ordinal === null ? null : { kind: 'congress', ordinal, body: 'all-union', cityOrdinal: null, year: e.year };
+  }
   if (e.container === 'Moscow Party Conferences') {
     const m = /^(\w+) (gubernia|oblast') (?:and (\w+) city )?conference$/u.exec(e.title);
     const ordinal = m ? ordinalValue(m[1] as string) : null;
@@ -87,6 +92,8 @@ const CONFERENCE = new RegExp(
   String.raw`(?<![\p{L}\p{N}'])([IVX]+)\s+(?:Moskovskay\w\s+)?([Gg]ubernskaya|[Oo]blast['’\s]?naya)(?:\s+i\s+([IVX]+)\s+(?:Moskovskay\w\s+)?[Gg]orods\w*)?\s+[Kk]onferentsiya(?:\s+[VR]KP\(b\))?`,
   'gu',
 );
+// "XVI S"ezd VKP(b)", the All-Union Party congress (not "XV S"ezdami", a word of a book's title).
+const CONGRESS = /(?<![\p{L}\p{N}'])([IVX]+)\s+S"ezd(?![\p{L}])(?:\s+VKP\(b\))?/gu;
 // What follows the title: "(M., 1928)", "(1925)", ", stenograficheskii otchet (M., 1932)", ", M. 1926".
 const IMPRINT_AFTER = /^(?:,\s*stenografichesk\w+\s+otchet,?)?\s*\((?:M\.?,?\s*)?(1[89]\d\d)\)|^,\s*M\.?,?\s*(1[89]\d\d)\b/u;
 
@@ -104,6 +111,10 @@ export function findMeetingCitations(text: string): MeetingCitation[] {
     if (ordinal === null) continue;
     const body = m[2] || /MKK/u.test(m[3] ?? '') ? 'MK and MKK' : m[3] ? 'MK' : null;
     cite(m, { kind: 'plenum', ordinal, body, cityOrdinal: null });
+  }
+  for (const m of text.matchAll(CONGRESS)) {
+    const ordinal = romanValue(m[1] as string);
+    if (ordinal !== null) cite(m, { kind: 'congress', ordinal, body: 'all-union', cityOrdinal: null });
   }
   for (const m of text.matchAll(CONFERENCE)) {
     const ordinal = romanValue(m[1] as string);

@@ -11,6 +11,8 @@ export interface RenderContext {
   extraIds?: ReadonlyMap<string, string>;
   /** Row anchors of tables (glossary terms, abbreviations): table id → row index → ids. */
   rowIds?: ReadonlyMap<string, string[][]>;
+  /** Anchors of single cells (the bibliography's congresses), by "table id:body row:column". */
+  cellIds?: ReadonlyMap<string, string>;
 }
 
 const emptyContext: RenderContext = { annotations: new Map() };
@@ -63,7 +65,11 @@ function renderTable(table: TableBlock, ctx: RenderContext): string {
     .map((r, k) => {
       const [rowId, ...more] = ids[table.headRows.length + k] ?? [];
       const extra = more.map((id) => `<span class="anchor" id="${escapeHtml(id)}"></span>`).join('');
-      const cells = r.map((c, i) => (i === 0 && rowHeaders ? cell('th', c, 'row') : cell('td', c)));
+      const cells = r.map((c, i) => {
+        const html = i === 0 && rowHeaders ? cell('th', c, 'row') : cell('td', c);
+        const own = ctx.cellIds?.get(`${table.id}:${k}:${i}`);
+        return own ? html.replace(/^(<t[dh][^>]*>)/u, `$1<span class="anchor" id="${escapeHtml(own)}"></span>`) : html;
+      });
       if (extra && cells[0]) cells[0] = cells[0].replace(/^(<t[dh][^>]*>)/u, `$1${extra}`);
       return `<tr${rowId ? ` id="${escapeHtml(rowId)}"` : ''}>${cells.join('')}</tr>`;
     })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findQuotedTitle, parseBibliography, parsePeople } from '../../../src/citations/bibliography.ts';
-import { bibliographyAnchors, bibliographyHref } from '../../../src/citations/anchors.ts';
+import { bibliographyAnchors, bibliographyCellAnchors, bibliographyHref } from '../../../src/citations/anchors.ts';
+import { renderBlock } from '../../../src/render/blocks-html.ts';
 import { bibtexValue, toBibtex, toCsl } from '../../../src/citations/export.ts';
 import { realEdition } from './edition.ts';
 
@@ -89,5 +90,18 @@ describe('BibTeX and CSL-JSON', () => {
   it('CSL-JSON for an article and an edited book', () => {
     expect(toCsl(entry('bib-kuromiya-1984'))).toMatchObject({ id: 'bib-kuromiya-1984', type: 'article-journal', 'container-title': 'Soviet Studies', issued: { 'date-parts': [[1984]] }, author: [{ family: 'Kuromiya', given: 'H.' }] });
     expect(toCsl(entry('bib-gregor-1974'))).toMatchObject({ type: 'book', editor: [{ family: 'Gregor', given: 'R.' }], 'publisher-place': 'Toronto' });
+  });
+});
+
+describe('the congresses and conferences printed as a table (Section 3)', () => {
+  it('each has an anchor in its own cell, and links go there', () => {
+    const edition = realEdition();
+    const cells = bibliographyCellAnchors(edition);
+    expect([...cells.values()].sort()).toEqual(parseBibliography(edition).entries.filter((e) => e.cell).map((e) => e.id).sort());
+    expect(cells.size).toBe(7);
+    const entry = parseBibliography(edition).entries.find((e) => e.id === 'bib-proc-sixteenth-all-union-party-congress-1930')!;
+    expect(bibliographyHref(entry)).toBe('/bibliography/#bib-proc-sixteenth-all-union-party-congress-1930');
+    const table = edition.sections.find((s) => s.id === 'bibliography')!.blocks.find((b) => b.kind === 'table' && b.id === entry.block)!;
+    expect(renderBlock(table, { annotations: new Map(), cellIds: cells })).toContain('<td><span class="anchor" id="bib-proc-sixteenth-all-union-party-congress-1930"></span>Sixteenth (1930)</td>');
   });
 });

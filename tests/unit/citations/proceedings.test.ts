@@ -23,8 +23,14 @@ describe('meetings: the bibliography\'s Section 3 and the notes\' Russian titles
     expect([ordinalValue('XVI'), ordinalValue('IV'), ordinalValue('Third'), ordinalValue("Sed'moi"), ordinalValue('Pyatyi'), ordinalValue('MK')]).toEqual([16, 4, 3, 7, 5, null]);
   });
 
-  it('reads the 17 Moscow conference and plenum reports, and only those, from Section 3', () => {
-    expect(reports).toHaveLength(17);
+  it('reads the 17 Moscow conference and plenum reports and the 4 All-Union congresses from Section 3', () => {
+    expect(reports).toHaveLength(21);
+    expect(reports.filter((r) => r.meeting.kind === 'congress').map((r) => [r.meeting.ordinal, r.meeting.year])).toEqual([
+      [14, '1925'],
+      [15, '1927'],
+      [16, '1930'],
+      [17, '1934'],
+    ]);
     expect(reports.find((r) => r.entry.id === 'bib-proc-third-oblast-and-second-city-conference-1932')?.meeting).toEqual({ kind: 'conference', ordinal: 3, body: 'oblast', cityOrdinal: 2, year: '1932' });
     expect(reports.find((r) => r.entry.id === 'bib-proc-vi-plenum-mk-and-mkk-october-1928')?.meeting).toEqual({ kind: 'plenum', ordinal: 6, body: 'MK and MKK', cityOrdinal: null, year: '1928' });
   });
@@ -74,6 +80,17 @@ describe('the notes that cite a conference or plenum report link to its entry (t
     expect(bibLinks('ch3-n12')).toEqual([
       ["III oblast'naya i II gorodskaya konferentsiya", 'bib-proc-third-oblast-and-second-city-conference-1932'],
       ['loc. cit.', 'bib-proc-third-oblast-and-second-city-conference-1932'],
+    ]);
+  });
+
+  it('"XVI S"ezd VKP(b)" is the Sixteenth All-Union Party congress (1930), also where cited short ("XVI S"ezd, p. 316")', () => {
+    expect(meeting('XVI S"ezd VKP(b), stenograficheskii otchet (M. 1930), pp. 363-4.')).toEqual({ kind: 'congress', ordinal: 16, body: 'all-union', cityOrdinal: null, year: '1930' });
+    expect(meeting('Mezhdu XIV i XV S"ezdami partii')).toBeUndefined();
+    const cited = annotations.filter((a) => a.className === 'bib' && a.href === '/bibliography/#bib-proc-sixteenth-all-union-party-congress-1930');
+    expect(cited.map((a) => [a.block, a.text])).toEqual([
+      ['ch2.2-n37', 'XVI S"ezd VKP(b)'],
+      ['ch2.2-n94', 'XVI S"ezd'],
+      ['ch2.2-n95', 'Ibid.'], // the note right after it
     ]);
   });
 
