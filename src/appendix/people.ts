@@ -6,6 +6,7 @@
 import type { Edition } from '../pipeline/model.ts';
 import { slugify } from '../pipeline/classify.ts';
 import { textContexts, type TextContext } from '../citations/contexts.ts';
+import { escapeRe } from '../citations/text.ts';
 import { RECONCILIATIONS, type Reconciliations } from './reconciliations.ts';
 import { departureOf, placedAt, rostersOf, type EntryFlags, type Roster, type RosterEntry, type RosterGroup } from './rosters.ts';
 
@@ -242,8 +243,7 @@ export interface SkippedName {
 
 /** Word-bounded, so "Bauman" does not match inside "Baumanskii". */
 export function surnamePattern(surname: string): RegExp {
-  const esc = surname.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  return new RegExp(`(?<![\\p{L}'’])${esc}(?![\\p{L}])`, 'gu');
+  return new RegExp(`(?<![\\p{L}'’])${escapeRe(surname)}(?![\\p{L}])`, 'gu');
 }
 
 const normInitials = (s: string): string => s.replace(/\s+/gu, '').replace(/\.?$/u, '.');

@@ -77,7 +77,6 @@ export interface ResolvedSource {
   quote: string;
 }
 
-/** Each source sentence with its link; throws if a quote is not in the block it names (the build must not cite what the text does not say). */
 /**
  * The key the thesis prints with Diagram n ("Key: Party organ Other responsible organisation |
  * Factory administration …", Diagram 4), as its lines; empty where only a caption survives
@@ -100,6 +99,7 @@ export function printedKey(edition: Edition, n: number): string[] {
   return out;
 }
 
+/** Each source sentence with its link; throws if a quote is not in the block it names (the build must not cite what the text does not say). */
 export function resolveSources(edition: Edition, part: DiagramPart): ResolvedSource[] {
   const contexts = textContexts(edition);
   return part.sources.map((s) => {

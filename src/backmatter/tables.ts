@@ -6,13 +6,13 @@
 import type { Edition, Inline, Note, NoteList, Paragraph, Section, TableBlock } from '../pipeline/model.ts';
 import { inlineText } from '../pipeline/inline.ts';
 import { slugify } from '../pipeline/classify.ts';
+import { numberToSuperscript } from '../pipeline/superscript.ts';
 import type { DataCell, DataColumn, DataRow, DataTable, TableNote } from './table-model.ts';
 import { normalisePrinted, parsePrinted } from './numbers.ts';
 import { applyChecks, type Check } from './arithmetic.ts';
 
 export type { DataCell, DataColumn, DataRow, DataTable, TableNote, ArithmeticFlag } from './table-model.ts';
 
-const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const tidy = (s: string): string => s.replace(/\s+/gu, ' ').replace(/\s+([.,;:)])/gu, '$1').trim();
 
 /** Text of a cell in one reading, note markers left out. */
@@ -50,7 +50,12 @@ function tableBlocks(s: Section, scope: string): TableBlock[] {
 
 function notesOf(s: Section, scope: string): TableNote[] {
   const list = s.blocks.find((b): b is NoteList => b.kind === 'notes' && b.scope === scope);
-  return (list?.notes ?? []).map((n) => ({ marker: superscript(n.n), text: textOf(n.content) }));
+  return (list?.notes ?? []).map(asTableNote);
+}
+
+/** A note of the thesis as a table's note, with its marker as printed ("²"). */
+function asTableNote(n: Note): TableNote {
+  return { marker: numberToSuperscript(n.n), text: textOf(n.content) };
 }
 
 function headingText(s: Section, id: string): string {
@@ -91,8 +96,6 @@ function baseTable(s: Section, n: number, blocks: TableBlock[]): Pick<DataTable,
 }
 
 const stripSource = (t: string): string => t.replace(/^Source:\s*/u, '');
-
-const superscript = (n: number): string => String(n).replace(/\d/gu, (d) => SUPERSCRIPTS[Number(d)] ?? d);
 
 /**
  * The notes whose markers stand in a table's caption ("Education of Party Members by Social
@@ -508,7 +511,7 @@ function inlineTable(s: Section, t: TableBlock, note: Note | null): DataTable {
   const caption = t.caption ? textOf(t.caption) : null;
   // Notes printed under a table inside a note, and the notes its caption's markers call (its source).
   const notes: TableNote[] = [
-    ...captionNotes(s, t).map((n) => ({ marker: superscript(n.n), text: textOf(n.content) })),
+    ...captionNotes(s, t).map(asTableNote),
     ...(note ? note.extra.filter((x): x is Paragraph => x.kind === 'paragraph').map((p) => ({ marker: '', text: textOf(p.content) })) : []),
   ];
   const table: DataTable = {
@@ -577,7 +580,7 @@ export function numberedTables(edition: Edition): DataTable[] {
 
 /** The note markers of a printed cell, as printed ("²"). */
 function markersIn(cell: readonly Inline[]): string[] {
-  return cell.flatMap((n) => (n.t === 'ref' ? [superscript(n.n)] : n.t === 'em' || n.t === 'u' ? markersIn(n.c) : []));
+  return cell.flatMap((n) => (n.t === 'ref' ? [numberToSuperscript(n.n)] : n.t === 'em' || n.t === 'u' ? markersIn(n.c) : []));
 }
 
 /**

@@ -13,7 +13,7 @@ import { contextHref, textContexts, type TextContext } from './contexts.ts';
 import { ABBREVIATION_SPELLINGS_IN_TEXT, GLOSSARY_SPELLINGS_IN_TEXT, parseAbbreviations, parseGlossary, type Abbreviation } from './glossary.ts';
 import { citationStream, NAMING_VIAS, type Target } from './stream.ts';
 import { successorOf } from './successors.ts';
-import { annotationFor, type FlatText } from './text.ts';
+import { annotationFor, escapeRe, type FlatText } from './text.ts';
 import { crossReferenceReport, crossReferences } from './xrefs.ts';
 import { countArchivalCandidates, findArchivalMentions } from './archival.ts';
 
@@ -86,8 +86,6 @@ function bibCandidates(edition: Edition): Candidate[] {
   }
   return out;
 }
-
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /** Journal abbreviations where used as citations, archive names, and "(RM)"-style definitions. */
 function abbreviationCandidates(edition: Edition): Candidate[] {

@@ -12,7 +12,7 @@ import { textContexts, type TextContext } from './contexts.ts';
 import { ABBREVIATION_SPELLINGS_IN_TEXT, parseAbbreviations } from './glossary.ts';
 import { nameKey, sameName } from './names.ts';
 import { findMeetingCitations, meetingOfEntry, reportCited, romanValue, type CitedMeeting } from './proceedings.ts';
-import { normalizeWords } from './text.ts';
+import { escapeRe, normalizeWords } from './text.ts';
 
 export type Target =
   | { kind: 'bib'; entry: BibEntry; label: string }
@@ -258,8 +258,6 @@ function isPrefixOf(part: readonly string[], whole: readonly string[]): boolean 
   return part.length > 0 && part.every((w, k) => whole[k] === w);
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-
 /**
  * Articles cited by the journal, volume and year they appeared in, without their title ("Sheila
  * Fitzpatrick, writing in Russian Review, Vol 45, 1986, p. 369"): the one article the bibliography
@@ -277,9 +275,9 @@ export function findIssueCitations(text: string, articles: readonly BibEntry[]):
   return out.sort((a, b) => a.start - b.start);
 }
 
-// After the title: its abbreviation in brackets, then an issue ("RM., 9/5/1928", "RM, November-December 1929").
 const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*`;
-// After the title: perhaps "(RM)", perhaps a volume ("V I KPSS, Vol II, 1963"), then a date, year or issue.
+// After the title: perhaps its abbreviation in brackets ("(RM)"), perhaps a volume ("V I KPSS, Vol II,
+// 1963"), then an issue, date or year ("RM., 9/5/1928", "RM, November-December 1929").
 const PERIODICAL_TAIL = String.raw`\.?,?\s*(?:\([^()]{1,10}\),?\s*)?(?:[Vv]ol\.?\s*[IVX\d]+,?\s*)?(?=\d{1,2}\s*(?:and\s*\d{1,2}\s*)?\/\d{1,2}\/\d{2,4}|(?:19)?\d{2}\b|${MONTH}(?:[-–]${MONTH})?\.?,?\s+\d{4}|[Nn]os?\b)`;
 
 const OTHER_PERIODICALS = ['Propagandist', 'Martenovka', 'Sotsialisticheskii Vestnik', 'Russian Review', 'Russian History', 'Izvestiya TsK', 'Izvestiya MK', 'Vechernaya Moskva'];

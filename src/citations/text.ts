@@ -90,6 +90,11 @@ export function annotationFor(
   return a;
 }
 
+/** A string as a literal inside a regular expression. */
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
 /** Lower-case, accent-free, punctuation-free words, for matching titles and names across spellings. */
 export function normalizeWords(text: string): string[] {
   return text

@@ -288,8 +288,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       const [first, ...rest] = content;
       const indentless = first?.t === 'text' ? [{ ...first, v: first.v.trimStart() }, ...rest] : content;
       // A word the typist broke at its hyphen ("raikom-" | "new.") joins without a space, as at a page end.
-      const atHyphen = /[A-Za-z]-$/u.test(plain(wrapped.lastText).trimEnd());
-      wrapped.content.push(...(atHyphen ? [] : [{ t: 'text' as const, v: ' ' }]), ...indentless);
+      wrapped.content.push(...(endsAtHyphen(wrapped.lastText) ? [] : [{ t: 'text' as const, v: ' ' }]), ...indentless);
       wrapped.lines.push(line.n);
       wrapped.lastText = text;
       continue;
@@ -300,7 +299,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
         lastProse.pages.push(p);
       }
       // A word hyphenated at the page end ("co-" | "operative") joins without a space; the hyphen stays.
-      const hyphenated = /[A-Za-z']-$/u.test(plain(lastProse.lastText).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+$/u, '')) && /^[a-z]/u.test(plain(text));
+      const hyphenated = endsAtHyphen(lastProse.lastText) && /^[a-z]/u.test(plain(text));
       const joinAt = lastProse.content.length;
       if (!hyphenated) lastProse.content.push({ t: 'text', v: ' ' });
       const base = lastProse.content.length;
@@ -383,6 +382,11 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     if (list) list.notes.push(note);
     else notesOutsideScope.push(note);
   }
+}
+
+/** Whether a line ends in a word broken at its hyphen ("co-", "raikom-"; a note marker after it aside). */
+function endsAtHyphen(text: string): boolean {
+  return /[A-Za-z']-$/u.test(plain(text).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+$/u, ''));
 }
 
 /** Brackets a line opens and does not close (negative: closes more than it opens); an enumerator "b)" is not one. */

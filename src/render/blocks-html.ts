@@ -47,8 +47,8 @@ export function renderBlock(block: Block, ctx: RenderContext = emptyContext): st
 
 function renderTable(table: TableBlock, ctx: RenderContext): string {
   const ann = annotationsFor(ctx, table.id);
-  const cell = (tag: 'th' | 'td', content: Inline[], scope?: string, span = 1): string =>
-    `<${tag}${span > 1 ? ` colspan="${span}"` : ''}${scope ? ` scope="${scope}"` : ''}>${renderInlines(content, { annotations: ann })}</${tag}>`;
+  const cell = (tag: 'th' | 'td', content: Inline[], scope?: string, span = 1, anchors: readonly string[] = []): string =>
+    `<${tag}${span > 1 ? ` colspan="${span}"` : ''}${scope ? ` scope="${scope}"` : ''}>${anchors.map((id) => `<span class="anchor" id="${escapeHtml(id)}"></span>`).join('')}${renderInlines(content, { annotations: ann })}</${tag}>`;
   const caption = table.caption ? `<caption>${renderInlines(table.caption, { annotations: ann })}</caption>` : '';
   // A heading typed across several columns spans them (headSpans); the cells it covers are empty.
   const headRow = (r: Inline[][], k: number): string =>
@@ -64,13 +64,12 @@ function renderTable(table: TableBlock, ctx: RenderContext): string {
   const body = `<tbody>${table.bodyRows
     .map((r, k) => {
       const [rowId, ...more] = ids[table.headRows.length + k] ?? [];
-      const extra = more.map((id) => `<span class="anchor" id="${escapeHtml(id)}"></span>`).join('');
       const cells = r.map((c, i) => {
-        const html = i === 0 && rowHeaders ? cell('th', c, 'row') : cell('td', c);
+        // Anchors inside a cell: a row's further terms (in its first cell), and an entry's own cell.
         const own = ctx.cellIds?.get(`${table.id}:${k}:${i}`);
-        return own ? html.replace(/^(<t[dh][^>]*>)/u, `$1<span class="anchor" id="${escapeHtml(own)}"></span>`) : html;
+        const anchors = [...(i === 0 ? more : []), ...(own ? [own] : [])];
+        return i === 0 && rowHeaders ? cell('th', c, 'row', 1, anchors) : cell('td', c, undefined, 1, anchors);
       });
-      if (extra && cells[0]) cells[0] = cells[0].replace(/^(<t[dh][^>]*>)/u, `$1${extra}`);
       return `<tr${rowId ? ` id="${escapeHtml(rowId)}"` : ''}>${cells.join('')}</tr>`;
     })
     .join('')}</tbody>`;
