@@ -5,7 +5,7 @@
  * ("sovnarkhoz Sovnarkom", "troika TsK") were split into one row per term by the structure stage.
  */
 import type { Edition, Inline, Section } from '../pipeline/model.ts';
-import { inlineText } from '../pipeline/inline.ts';
+import { inlineText, isEmphasis } from '../pipeline/inline.ts';
 import { rowAnchors } from '../render/row-anchors.ts';
 
 export interface GlossaryEntry {
@@ -35,7 +35,6 @@ export interface AbbreviationEntry {
 }
 
 const tidy = (s: string): string => s.replace(/\s+/gu, ' ').replace(/\s+([.,;:)])/gu, '$1').trim();
-const isEm = (n: Inline): boolean => n.t === 'em' || n.t === 'u';
 
 function section(edition: Edition, id: string): Section {
   const s = edition.sections.find((x) => x.id === id);
@@ -53,9 +52,9 @@ function unbracket(s: string): string {
 function readDefinition(part: readonly Inline[]): { expansion: string | null; definition: string } {
   const nodes = part.filter((n) => !(n.t === 'text' && n.v.trim() === ''));
   const first = nodes[0];
-  const firstText = first && isEm(first) ? tidy(inlineText([first])) : '';
+  const firstText = first && isEmphasis(first) ? tidy(inlineText([first])) : '';
   const rest = tidy(inlineText(nodes.slice(1)));
-  if (first && isEm(first) && (firstText.includes(' ') || rest === '' || rest.startsWith('('))) {
+  if (first && isEmphasis(first) && (firstText.includes(' ') || rest === '' || rest.startsWith('('))) {
     return { expansion: firstText, definition: rest === '' ? '' : unbracket(rest) };
   }
   return { expansion: null, definition: tidy(inlineText(part)).replace(/\.$/u, '') };

@@ -4,7 +4,7 @@ import { toLines } from './lines.ts';
 import { contentsPageFor, parseContents, splitSections } from './sections.ts';
 import { linesToDrafts } from './drafts.ts';
 import { structureSection } from './structure.ts';
-import { markEmendations, parseInline, type LineEmendation } from './inline.ts';
+import { inlineText, markEmendations, parseInline, type LineEmendation } from './inline.ts';
 import { checkEmendationsAgainstSource, emendationsByLine, parseEmendations, parseIrregularities } from './emendations.ts';
 import { resolveNotes } from './notes.ts';
 import { assertConserved, compareWords, editionWords, sourceWords } from './conservation.ts';
@@ -109,11 +109,11 @@ export function buildEdition(input: EditionInput): Edition {
   pageMap.sort((a, b) => a.page - b.page);
 
   const titleLines = sections.find((s) => s.id === 'title-page')?.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.content] : [])) ?? [];
-  const rights = sections.find((s) => s.id === 'rights')?.blocks.flatMap((b) => (b.kind === 'paragraph' ? [plainOf(b.content)] : [])) ?? [];
+  const rights = sections.find((s) => s.id === 'rights')?.blocks.flatMap((b) => (b.kind === 'paragraph' ? [inlineText(b.content)] : [])) ?? [];
   return {
     meta: {
-      title: plainOf(titleLines[0] ?? []),
-      author: plainOf(titleLines[1] ?? []),
+      title: inlineText(titleLines[0] ?? []),
+      author: inlineText(titleLines[1] ?? []),
       degree: 'Doctor of Philosophy',
       institution: 'University of Birmingham (Faculty of Arts, Centre for Russian and East European Studies)',
       date: 'September 1987',
@@ -128,10 +128,6 @@ export function buildEdition(input: EditionInput): Edition {
     irregularities,
     stats: { words: report.sourceWords, paragraphs, joinedAcrossPages: joined, notes, markers: noteScopes.reduce((a, s) => a + s.markers, 0) },
   };
-}
-
-function plainOf(nodes: readonly Inline[]): string {
-  return nodes.map((n) => (n.t === 'text' ? n.v : n.t === 'em' || n.t === 'u' ? plainOf(n.c) : n.t === 'emend' ? n.corrected : '')).join('');
 }
 
 function paginationNote(first: number | null, last: number | null, noteBlocks: number, exact: boolean, overflow: number, estimated: number, visible: number): string {

@@ -1,7 +1,6 @@
 import type { Inline, TableBlock } from './model.ts';
-import { inlineText } from './inline.ts';
+import { inlineText, isEmphasis } from './inline.ts';
 
-const isEm = (n: Inline): boolean => n.t === 'em' || n.t === 'u';
 const blank = (n: Inline): boolean => n.t === 'text' && n.v.trim() === '';
 
 /** A part of a cell without the white space at its edges (the space between two fused parts). */
@@ -19,7 +18,7 @@ function definitionParts(def: readonly Inline[], terms: number): Inline[][] {
   const parts: Inline[][] = [[]];
   def.forEach((n, i) => {
     const before = inlineText(parts[parts.length - 1] ?? []).trimEnd();
-    if (i > 0 && isEm(n) && /[).]$/u.test(before) && parts.length < terms) parts.push([]);
+    if (i > 0 && isEmphasis(n) && /[).]$/u.test(before) && parts.length < terms) parts.push([]);
     parts[parts.length - 1]?.push(n);
   });
   return parts.map(trimEdges);
@@ -41,8 +40,8 @@ export function splitFusedTermRows(table: TableBlock): { table: TableBlock; spli
     const line = table.lines[i] ?? 0;
     const head = i < headCount;
     const first = cells[0] ?? [];
-    const terms = first.filter(isEm);
-    const onlyTerms = first.every((n) => isEm(n) || blank(n));
+    const terms = first.filter(isEmphasis);
+    const onlyTerms = first.every((n) => isEmphasis(n) || blank(n));
     const parts = terms.length > 1 && onlyTerms && cells.length === 2 ? definitionParts(cells[1] ?? [], terms.length) : [];
     if (parts.length !== terms.length || terms.length < 2) {
       rows.push({ cells, line, head });

@@ -1,9 +1,6 @@
-import type { Inline, Section } from '../pipeline/model.ts';
+import type { Section } from '../pipeline/model.ts';
 import { slugify } from '../pipeline/classify.ts';
-
-function textOf(nodes: readonly Inline[]): string {
-  return nodes.map((n) => (n.t === 'text' ? n.v : n.t === 'em' || n.t === 'u' ? textOf(n.c) : n.t === 'emend' ? n.corrected : '')).join('');
-}
+import { inlineText } from '../pipeline/inline.ts';
 
 /**
  * Anchors for the rows of the Glossary (`term-raikom`) and Abbreviations (`abbr-rm`) tables, so
@@ -22,7 +19,7 @@ export function rowAnchors(section: Section): Map<string, string[][]> {
       [...b.headRows, ...b.bodyRows].map((row) => {
         const first = row[0] ?? [];
         const terms = first.filter((n) => n.t === 'em' || n.t === 'u');
-        const names = terms.length > 1 ? terms.map((t) => textOf([t])) : [textOf(first)];
+        const names = terms.length > 1 ? terms.map((t) => inlineText([t])) : [inlineText(first)];
         return names
           .map((name) => `${prefix}-${slugify(name) || 'x'}`)
           .filter((id) => {

@@ -2,6 +2,7 @@
  * Result excerpts as plain segments (text, or marked text) that the page turns into text nodes
  * and <mark> elements — never into HTML, so no markup from the index reaches the page.
  */
+import { escapeRe } from '../citations/text.ts';
 
 export interface Segment {
   text: string;
@@ -59,7 +60,7 @@ export function excerptAround(text: string, needles: readonly string[], words = 
 export function markAll(text: string, needles: readonly string[]): Segment[] {
   const wanted = [...new Set(needles.filter((n) => n.length > 0))].sort((a, b) => b.length - a.length);
   if (wanted.length === 0) return text ? [{ text, mark: false }] : [];
-  const re = new RegExp(wanted.map((n) => n.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'giu');
+  const re = new RegExp(wanted.map(escapeRe).join('|'), 'giu');
   const out: Segment[] = [];
   let at = 0;
   for (const m of text.matchAll(re)) {
