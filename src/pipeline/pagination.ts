@@ -168,12 +168,55 @@ export function pagesPerStretch(loads: readonly number[], missing: number, marke
 
 /**
  * Where a stretch of `pages` pages broke: text-word offsets from its start, sharing its load evenly,
- * but never after its first marker (the pages before the last had none).
+ * but never after its first marker (the pages before the last had none). `newPageAt` are offsets
+ * where a page is known to have started (a part with its own notes, see scopeStartOffsets): the
+ * break nearest each is moved there, and the others share the load on either side of it evenly.
  */
-export function breakOffsets(stretch: Stretch, pages: number): number[] {
-  const out: number[] = [];
-  for (let j = 1; j < pages; j++) out.push(Math.min(stretch.markerFree, stretch.textWords - 1, Math.round((stretch.load * j) / pages)));
-  return out;
+export function breakOffsets(stretch: Stretch, pages: number, newPageAt: readonly number[] = []): number[] {
+  const cap = (x: number): number => Math.min(stretch.markerFree, stretch.textWords - 1, Math.round(x));
+  // Boundaries as load offsets; fixed ones are pinned, the rest share the room between pins evenly.
+  const even = Array.from({ length: pages - 1 }, (_, j) => (stretch.load * (j + 1)) / pages);
+  const pins = new Map<number, number>();
+  for (const at of newPageAt) {
+    if (at <= 0 || at > stretch.markerFree || even.length === 0) continue;
+    let k = 0;
+    even.forEach((x, j) => {
+      if (Math.abs(x - at) < Math.abs((even[k] as number) - at)) k = j;
+    });
+    if (!pins.has(k)) pins.set(k, at);
+  }
+  const bounds = [...even];
+  const fixed = [...pins.keys()].sort((a, b) => a - b);
+  // Segments between pins (with the stretch's start and end as pins at -1 and pages - 1).
+  const edges: [number, number][] = [[-1, 0], ...fixed.map((k): [number, number] => [k, pins.get(k) as number]), [pages - 1, stretch.load]];
+  for (let e = 1; e < edges.length; e++) {
+    const [k0, x0] = edges[e - 1] as [number, number];
+    const [k1, x1] = edges[e] as [number, number];
+    for (let j = k0 + 1; j < k1; j++) bounds[j] = x0 + ((x1 - x0) * (j - k0)) / (k1 - k0);
+    if (k1 < pages - 1) bounds[k1] = x1;
+  }
+  return bounds.map(cap);
+}
+
+/**
+ * Text-word offsets, from the start of each stretch, of the headings that open a numbering scope
+ * of their own (Chapter 2's parts 2-4). Such a part began a new page: where the thesis shows it,
+ * the page before is short and the part's heading opens the next (Part 2 on p. 77 after a short
+ * p. 76, Part 3 on p. 105 after p. 104), as it would if each part was typed as a unit with its own
+ * notes. Chapter 1's parts, which share the chapter's notes, begin in mid-page (Part 2, p. 42).
+ */
+export function scopeStartOffsets(drafts: readonly Draft[], parts: readonly Stretch[], opensScope: (d: Draft) => boolean): number[][] {
+  return parts.map((part) => {
+    const out: number[] = [];
+    let seen = 0;
+    for (let d = part.from; d < part.to; d++) {
+      const draft = drafts[d] as Draft;
+      if (draft.k === 'notes') continue;
+      if (d > part.from && opensScope(draft)) out.push(seen);
+      seen += draftWords(draft);
+    }
+    return out;
+  });
 }
 
 /**

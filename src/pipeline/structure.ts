@@ -5,7 +5,7 @@ import type { SectionSpec } from './sections.ts';
 import { endsSentence, headingShape, isNumericCell, plain, slugify, startsLikeContinuation } from './classify.ts';
 import { splitFusedTermRows } from './fused-rows.ts';
 import { headerSpans } from './table-spans.ts';
-import { breakOffsets, draftWords, pageStartsIn, pagesPerStretch, stretches } from './pagination.ts';
+import { breakOffsets, draftWords, pageStartsIn, pagesPerStretch, scopeStartOffsets, stretches } from './pagination.ts';
 
 /** Turns text of a given source line into inline nodes (emendations applied). */
 export type InlineParser = (text: string, line: LineNo, col: number) => Inline[];
@@ -59,6 +59,14 @@ function scopeOpenedBy(spec: SectionSpec, text: string, shapeOrdinal: string | n
   const appendix = /^Appendix (\d+):/u.exec(text);
   if (spec.id === 'appendices' && appendix) return `app-${appendix[1]}`;
   return null;
+}
+
+/** A line that is a heading opening a numbering scope other than the section's first (Chapter 2's parts 2-4). */
+function opensNewScope(spec: SectionSpec, d: Draft): boolean {
+  if (d.k !== 'text') return false;
+  const shape = headingShape(d.line.text);
+  const opened = shape ? scopeOpenedBy(spec, plain(d.line.text).trim(), shape.ordinal) : null;
+  return opened !== null && opened !== initialScope(spec);
 }
 
 function initialScope(spec: SectionSpec): string | null {
@@ -160,8 +168,9 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   const plannedBreaks = new Map<number, number[]>();
   if (opts.firstPage !== null && opts.lastPage !== null) {
     const perStretch = pagesPerStretch(parts.map((x) => x.load), opts.lastPage - opts.firstPage + 1 - parts.length, parts.map((x) => x.markerFree));
+    const scopeStarts = scopeStartOffsets(drafts, parts, (d) => opensNewScope(spec, d));
     parts.forEach((part, i) => {
-      for (const offset of breakOffsets(part, perStretch[i] ?? 1)) {
+      for (const offset of breakOffsets(part, perStretch[i] ?? 1, scopeStarts[i])) {
         let seen = 0;
         for (let d = part.from; d < part.to; d++) {
           const draft = drafts[d] as Draft;

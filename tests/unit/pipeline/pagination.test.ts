@@ -46,6 +46,18 @@ describe('pages without footnotes, placed by length', () => {
     expect(breakOffsets({ from: 0, to: 1, textWords: 487, load: 533, markerFree: 238, startsAtVisibleEnd: false }, 2)).toEqual([238]);
   });
 
+  it('moves the break nearest a known page start there, and shares the load evenly on either side of it', () => {
+    const stretch = { from: 0, to: 1, textWords: 1500, load: 1600, markerFree: 1500, startsAtVisibleEnd: false };
+    expect(breakOffsets(stretch, 5)).toEqual([320, 640, 960, 1280]);
+    // A part heading 250 words in: the first page ends there, the other four share the rest.
+    expect(breakOffsets(stretch, 5, [250])).toEqual([250, 588, 925, 1263]);
+    // Pinned nearest the third break: two pages share the words before it, two the rest.
+    expect(breakOffsets(stretch, 5, [900])).toEqual([300, 600, 900, 1250]);
+    // Not at the stretch's start (a page starts there anyway) nor after its first marker.
+    expect(breakOffsets(stretch, 5, [0])).toEqual([320, 640, 960, 1280]);
+    expect(breakOffsets({ ...stretch, markerFree: 800 }, 3, [900])).toEqual([533, 800]);
+  });
+
   it('starts a page at the nearest end of a sentence, keeping every character', () => {
     const content: Inline[] = [
       { t: 'text', v: 'One two three. Four five six seven.' },
@@ -133,10 +145,17 @@ describe('the real thesis', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('keeps a heading with the text after it: Chapter 2\'s part 2 begins the page its first paragraph begins', () => {
+  it('begins each of Chapter 2\'s parts 2-4, which number their own notes, on a new page: 77, 105 and (placed by that rule) 114', () => {
     const blocks = edition.sections.find((x) => x.id === 'chapter-2')!.blocks;
-    const at = blocks.findIndex((b) => b.kind === 'heading' && b.id === 'part-2');
-    expect(blocks[at - 1]?.kind).toBe('pagebreak');
+    const pageBefore = (id: string): number | null => {
+      const at = blocks.findIndex((b) => b.kind === 'heading' && b.id === id);
+      const before = blocks[at - 1];
+      return before?.kind === 'pagebreak' ? before.page : null;
+    };
+    expect(['part-2', 'part-3', 'part-4'].map(pageBefore)).toEqual([77, 105, 114]);
+    // Chapter 1's parts share the chapter's notes and begin in mid-page.
+    const ch1 = edition.sections.find((x) => x.id === 'chapter-1')!.blocks;
+    expect(ch1[ch1.findIndex((b) => b.kind === 'heading' && b.id === 'part-2') - 1]?.kind).toBe('paragraph');
   });
 
   it('puts Table 5 on p. 263, after Table 4\'s "pp. 260-2" (Chapter 1, n. 27)', () => {
