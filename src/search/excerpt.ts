@@ -42,8 +42,7 @@ export function excerptSegments(html: string): Segment[] {
  */
 export function excerptAround(text: string, needles: readonly string[], words = 30): Segment[] {
   const wanted = needles.filter((n) => n.length > 0);
-  const lower = text.toLowerCase();
-  const hits = wanted.map((n) => lower.indexOf(n.toLowerCase())).filter((i) => i >= 0);
+  const hits = wanted.map((n) => text.search(new RegExp(needlePattern(n), 'iu'))).filter((i) => i >= 0);
   const first = hits.length ? Math.min(...hits) : 0;
   // Start a third of the window before the first hit, at a word boundary.
   const before = text.slice(0, first).split(/\s+/u);
@@ -56,11 +55,29 @@ export function excerptAround(text: string, needles: readonly string[], words = 
   return markAll(body, wanted);
 }
 
+/**
+ * A needle as a pattern: after each "/" of a reference a space may stand, as the typescript prints
+ * some of them ("7952/ 3/267" for 7952/3/267).
+ */
+const needlePattern = (needle: string): string => escapeRe(needle).replace(/\//gu, '/\\s?');
+
+/**
+ * The needles as the text prints them, where that differs ("7952/ 3/267"): the landing page's
+ * highlighter matches exactly, so it is given these too.
+ */
+export function printedForms(text: string, needles: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const n of needles.filter((x) => x.includes('/'))) {
+    for (const m of text.matchAll(new RegExp(needlePattern(n), 'giu'))) if (m[0] !== n) out.add(m[0]);
+  }
+  return [...out];
+}
+
 /** Split a text into segments with every occurrence of the needles marked (case-insensitive). */
 export function markAll(text: string, needles: readonly string[]): Segment[] {
   const wanted = [...new Set(needles.filter((n) => n.length > 0))].sort((a, b) => b.length - a.length);
   if (wanted.length === 0) return text ? [{ text, mark: false }] : [];
-  const re = new RegExp(wanted.map(escapeRe).join('|'), 'giu');
+  const re = new RegExp(wanted.map(needlePattern).join('|'), 'giu');
   const out: Segment[] = [];
   let at = 0;
   for (const m of text.matchAll(re)) {

@@ -4,7 +4,7 @@
  * notes are listed on their own, titled with their place, and paragraphs grouped under their
  * heading as sub-results; section and kind filters show counts; the count is announced.
  */
-import { excerptAround, excerptSegments, type Segment } from './excerpt.ts';
+import { excerptAround, excerptSegments, printedForms, type Segment } from './excerpt.ts';
 import { withHighlight } from './highlight.ts';
 import { normaliseQuery, type NormalisedQuery } from './query.ts';
 import type { SearchOutline } from './records.ts';
@@ -140,11 +140,13 @@ export function initSearchPage(doc: Document): void {
   };
 
   const renderGroup = (g: ResultGroup, q: NormalisedQuery): HTMLLIElement => {
-    const link = (url: string, ...kids: (Node | string)[]): HTMLAnchorElement => el(doc, 'a', { href: withHighlight(url, q.highlight) }, ...kids);
-    const title = link(g.url, g.title);
+    // The landing page highlights exactly: give it each reference as this result prints it, too.
+    const link = (url: string, d: ResultData | null, ...kids: (Node | string)[]): HTMLAnchorElement =>
+      el(doc, 'a', { href: withHighlight(url, [...q.highlight, ...(d ? printedForms(d.content ?? '', q.highlight) : [])]) }, ...kids);
+    const [only] = g.items;
+    const title = link(g.url, g.items.length === 1 && only ? only.data : null, g.title);
     title.className = 'result-title';
     const item = el(doc, 'li', { className: g.isNote ? 'result result-note' : 'result' }, title);
-    const [only] = g.items;
     if (g.items.length === 1 && only) {
       item.append(el(doc, 'p', { className: 'result-excerpt' }, segmentsNode(doc, excerptOf(only.data, q))));
       return item;
@@ -152,7 +154,7 @@ export function initSearchPage(doc: Document): void {
     // Several paragraphs under one heading: each is a sub-result linking to its paragraph.
     const subs = g.items.map(({ data: d }) => {
       const page = d.meta['page'] ? el(doc, 'span', { className: 'result-page' }, `p. ${d.meta['page']}: `) : '';
-      return el(doc, 'li', {}, link(d.url, page, segmentsNode(doc, excerptOf(d, q))));
+      return el(doc, 'li', {}, link(d.url, d, page, segmentsNode(doc, excerptOf(d, q))));
     });
     item.append(el(doc, 'ul', { className: 'sub-results' }, ...subs));
     return item;

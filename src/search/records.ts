@@ -10,6 +10,7 @@ import { inlineText } from '../pipeline/inline.ts';
 import { citationStream } from '../citations/stream.ts';
 import { GLOSSARY_SPELLINGS_IN_TEXT } from '../citations/glossary.ts';
 import { rowAnchors } from '../render/row-anchors.ts';
+import { allAnnotations } from '../annotations/index.ts';
 import { archivalFilterValues } from './archival.ts';
 
 /** Values of the "kind" filter. */
@@ -140,8 +141,35 @@ export function noteText(note: Pick<Note, 'content' | 'extra'>): string {
 }
 
 /**
+ * What a historian may type for what a note prints in short, as one string for a meta field (which
+ * Pagefind searches; excerpts show only the note's own text): the names its abbreviations stand
+ * for ("P, 14/5/1929" found by "Pravda 14/5/1929") and its dates with two-digit years written out
+ * ("RM, 20/1/26" found by "20/1/1926": Pagefind reads a date as one number, 20126 ≠ 2011926).
+ */
+export function noteAliases(text: string, expansions: Iterable<string>): string {
+  const dates = [...text.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])/gu)]
+    .filter((m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && Number(m[2]) >= 1 && Number(m[2]) <= 12)
+    .map((m) => `${m[1]}/${m[2]}/19${m[3]}`);
+  return [...new Set([...expansions, ...dates])].join('; ');
+}
+
+/** The expansions of the abbreviations each note uses, as linked in it ("RM = Rabochaya Moskva" → "Rabochaya Moskva"). */
+function expansionsByNote(edition: Edition): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const a of allAnnotations(edition)) {
+    if (a.className !== 'abbr' || !a.title) continue;
+    const expansion = a.title.slice(a.title.indexOf(' = ') + 3).trim();
+    if (!expansion) continue;
+    const key = `${a.section}#${a.block}`;
+    out.set(key, (out.get(key) ?? new Set<string>()).add(expansion));
+  }
+  return out;
+}
+
+/**
  * One record per footnote, linking straight to it; the page titles it with its place ("Chapter 2,
- * part 3, note 15", from the id: see results.ts) and its thesis page (meta "page"). The archival references it cites (directly, or by ibid. and loc. cit.) are
+ * part 3, note 15", from the id: see results.ts) and its thesis page (meta "page"); meta "also" holds
+ * its aliases (noteAliases). The archival references it cites (directly, or by ibid. and loc. cit.) are
  * values of the "ref" filter, which the search page matches exactly (see archival.ts). Records
  * are added in reading order, which is the order Pagefind lists a search by filter alone in (a
  * sort key would add 2.5 KB to the metadata every search loads).
@@ -154,17 +182,20 @@ export function noteRecords(edition: Edition): CustomRecord[] {
     for (const v of archivalFilterValues(ref)) set.add(v);
     refsByNote.set(ref.noteId, set);
   }
+  const expansions = expansionsByNote(edition);
   const records: CustomRecord[] = [];
   for (const section of edition.sections) {
     for (const block of section.blocks) {
       if (block.kind !== 'notes') continue;
       for (const note of block.notes) {
         const refs = [...(refsByNote.get(note.id) ?? [])];
+        const content = noteText(note);
+        const also = noteAliases(content, expansions.get(`${section.id}#${note.id}`) ?? []);
         records.push({
           url: `/${section.slug}/#${note.id}`,
-          content: noteText(note),
+          content,
           language: 'en',
-          meta: note.page !== null ? { page: String(note.page) } : {},
+          meta: { ...(note.page !== null ? { page: String(note.page) } : {}), ...(also ? { also } : {}) },
           filters: { section: [sectionFilter(section)], kind: ['note'], ...(refs.length ? { ref: refs } : {}) },
         });
       }

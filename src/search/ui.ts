@@ -13,8 +13,9 @@ export async function highlightFromUrl(win: Window): Promise<void> {
   new mod.default({
     highlightParam: HIGHLIGHT_PARAM,
     addStyles: false,
-    // The defaults, plus: let "Sokolniki" mark "Sokol'niki" (the index ignores the apostrophe too).
-    markOptions: { className: 'pagefind-highlight', exclude: ['[data-pagefind-ignore]', '[data-pagefind-ignore] *'], ignorePunctuation: IGNORED_IN_WORDS },
+    // The defaults, plus: let "Sokolniki" mark "Sokol'niki" (the index ignores the apostrophe too),
+    // and a word a link splits ("<a>25,000</a>ers", an emendation) be marked across the elements.
+    markOptions: { className: 'pagefind-highlight', exclude: ['[data-pagefind-ignore]', '[data-pagefind-ignore] *'], ignorePunctuation: IGNORED_IN_WORDS, acrossElements: true },
   });
   const target = win.location.hash ? win.document.getElementById(decodeURIComponent(win.location.hash.slice(1))) : null;
   target?.scrollIntoView({ block: 'center' });

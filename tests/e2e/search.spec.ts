@@ -82,6 +82,30 @@ test('archival references typed other ways find only the notes that cite them', 
   expect((await allResultIds(page)).sort()).toEqual(trotsky.sort());
 });
 
+test('a periodical typed in full, or a date with its century, finds the note that prints it short', async ({ page }) => {
+  // Chapter 2, part 3, n. 4 prints "P 14/5/1929."; Chapter 2, part 1, n. 48 "RM, 20/1/26."
+  expect(notes().find((n) => n.id === 'ch2.3-n4')?.text).toMatch(/^P 14\/5\/1929\.$/u);
+  await search(page, 'Pravda 14/5/1929');
+  expect((await allResultIds(page)).slice(0, 5)).toContain('ch2.3-n4');
+  await search(page, 'Rabochaya Moskva 20/1/1926');
+  expect((await allResultIds(page)).slice(0, 5)).toContain('ch2.1-n48');
+});
+
+test('a reference printed with a stray space ("7952/ 3/267") is marked in the result and on the page it opens', async ({ page }) => {
+  expect(notes().find((n) => n.id === 'ch1-n20')?.text).toContain('7952/ 3/267');
+  await search(page, '7952/3/267');
+  const result = page.locator('#search-results > li').filter({ has: page.locator('a[href$="#ch1-n20"]') });
+  await expect(result.locator('mark').first()).toHaveText('7952/ 3/267');
+  await result.locator('.result-title').click();
+  await expect(page.locator('li#ch1-n20 mark.pagefind-highlight').first()).toBeVisible();
+});
+
+test('a word an emendation link splits ("25,000ers") is highlighted on the page a result opens', async ({ page }) => {
+  await page.goto('/chapter-2/?highlight=25%2C000ers#ch2.3-n20');
+  await expect(page.locator('li#ch2\\.3-n20 mark.pagefind-highlight').first()).toBeAttached();
+  expect((await page.locator('li#ch2\\.3-n20 mark.pagefind-highlight').allTextContents()).join('')).toBe('25,000ers');
+});
+
 /** The number of results the status announces. */
 async function resultCount(page: import('@playwright/test').Page): Promise<number> {
   return Number((await page.locator('#search-status').textContent())?.match(/^(\d+) result/u)?.[1] ?? NaN);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, excerptAround, excerptSegments, markAll } from '../../../src/search/excerpt.ts';
+import { decodeEntities, excerptAround, excerptSegments, markAll, printedForms } from '../../../src/search/excerpt.ts';
 
 describe('excerpts', () => {
   it("reads Pagefind's excerpt into text and marks, never HTML", () => {
@@ -26,5 +26,12 @@ describe('excerpts', () => {
     ]);
     expect(excerptAround('Ibid., I.105.', ['7952/3/253'])).toEqual([{ text: 'Ibid., I.105.', mark: false }]);
     expect(markAll('T 2850 and T 2850', ['T 2850']).filter((s) => s.mark)).toHaveLength(2);
+  });
+
+  it('marks a reference the typescript printed with a stray space ("7952/ 3/267", Chapter 1, n. 20), and names that form for the landing page', () => {
+    const text = 'TsGAOR, 7952/ 3/267, 10.';
+    expect(excerptAround(text, ['7952/3/267']).filter((s) => s.mark).map((s) => s.text)).toEqual(['7952/ 3/267']);
+    expect(printedForms(text, ['7952/3/267', 'TsGAOR'])).toEqual(['7952/ 3/267']);
+    expect(printedForms('TsGAOR, 7952/3/267, 10.', ['7952/3/267'])).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteRecords, noteText, pageKind, searchOutline, sectionFilter, textRecords } from '../../../src/search/records.ts';
+import { noteAliases, noteRecords, noteText, pageKind, searchOutline, sectionFilter, textRecords } from '../../../src/search/records.ts';
 import { describeResult } from '../../../src/search/results.ts';
 import { realEdition } from '../pipeline/helpers.ts';
 
@@ -28,13 +28,28 @@ describe('search records from the real thesis', () => {
     }
   });
 
-  it('puts no words in the meta (Pagefind indexes meta as text), only numbers and a glossary term', () => {
+  it('puts no words in the meta (Pagefind indexes meta as text), only numbers, a glossary term and a note\'s aliases', () => {
     for (const r of [...text, ...notes]) {
       for (const [k, v] of Object.entries(r.meta ?? {})) {
         if (k === 'title') expect(r.content.startsWith(v)).toBe(true);
+        else if (k === 'also') expect(notes).toContain(r);
         else expect(v).toMatch(/^\d+(–\d+)?$/u);
       }
     }
+  });
+
+  it("gives a note the names its abbreviations stand for and its two-digit years written out, as searchable aliases", () => {
+    const also = (id: string): string | undefined => notes.find((r) => r.url.endsWith(`#${id}`))?.meta?.['also'];
+    // "P 14/5/1929." is found by "Pravda 14/5/1929".
+    expect(also('ch2.3-n4')).toBe('Pravda');
+    // "RM, 20/1/26." by "Rabochaya Moskva 20/1/1926".
+    expect(noteText(allNotes.find((n) => n.id === 'ch2.1-n48')!)).toContain('20/1/26');
+    expect(also('ch2.1-n48')?.split('; ')).toEqual(['Rabochaya Moskva', '20/1/1926']);
+    expect(also('ch3-n9')).toContain('Izvestiya');
+    // A note without abbreviations or short dates has none.
+    expect(notes.filter((r) => r.meta?.['also'] === undefined).length).toBeGreaterThan(100);
+    // Only day/month/two-digit-year dates: not archival references, not a four-digit year.
+    expect(noteAliases('TsGAOR 7952/3/12; P 9/10/1926; RM 5/6/30; 1/34; 40/13/29.', [])).toBe('5/6/1930');
   });
 
   it('indexes each thing once: every record has its own URL', () => {
