@@ -1,6 +1,6 @@
 import type { Block, Inline, Section, SourceLine } from './model.ts';
 import { splitFusedLine } from './logical-lines.ts';
-import { inlineText } from './inline.ts';
+import { closeUpAfterEmphasis, inlineText } from './inline.ts';
 import { SourceError, THESIS_FILE } from './errors.ts';
 
 /**
@@ -9,7 +9,8 @@ import { SourceError, THESIS_FILE } from './errors.ts';
  * edition joins into "co-operative", counts the same on both sides.
  */
 export function wordsOf(text: string): string[] {
-  return text
+  // The parser's layout repair ("<i>gubernia</i> ." read as "gubernia."), so both sides count alike.
+  return closeUpAfterEmphasis(text)
     .replace(/<\/?[iu]>/gu, '')
     .replace(/\*/gu, '')
     .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu, '')

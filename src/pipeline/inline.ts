@@ -38,6 +38,15 @@ interface Frame {
 }
 
 /**
+ * A layout repair: the conversion left a space between a closing italic tag and the punctuation
+ * after it ("Party committee in <i>gubernia</i> .", six times in the Glossary); it is closed up.
+ */
+export function closeUpAfterEmphasis(text: string): string {
+  // Not before an ellipsis typed with spaces (". . ."), whose first point is not the sentence's.
+  return text.replace(/(<\/[iu]>) (?=[.,;:](?!\s\.)(?:\s|$))/giu, '$1');
+}
+
+/**
  * Parse one source line (or a fragment of it) into inline nodes: `<i>`, `<u>` and `*…*` become
  * emphasis, superscript digits become note markers, every other character is text (escaped
  * later by the renderer). An unknown tag or unbalanced markup is a SourceError naming the line.
@@ -48,6 +57,7 @@ export function parseInline(
   emendations: ReadonlyMap<string, LineEmendation> = new Map(),
   columnOffset = 0,
 ): Inline[] {
+  text = closeUpAfterEmphasis(text);
   const stars = pairStars(text);
   const root: Frame = { kind: 'root', children: [] };
   const stack: Frame[] = [root];

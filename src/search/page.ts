@@ -153,7 +153,7 @@ export function initSearchPage(doc: Document): void {
     }
     // Several paragraphs under one heading: each is a sub-result linking to its paragraph.
     const subs = g.items.map(({ data: d }) => {
-      const page = d.meta['page'] ? el(doc, 'span', { className: 'result-page' }, `p. ${d.meta['page']}: `) : '';
+      const page = d.meta['page'] ? el(doc, 'span', { className: 'result-page' }, `${d.meta['page'].includes('–') ? 'pp.' : 'p.'} ${d.meta['page']}: `) : '';
       return el(doc, 'li', {}, link(d.url, d, page, segmentsNode(doc, excerptOf(d, q))));
     });
     item.append(el(doc, 'ul', { className: 'sub-results' }, ...subs));

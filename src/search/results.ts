@@ -49,7 +49,8 @@ export function describeResult<T extends ResultData>(d: T, outline: SearchOutlin
   const anchor = decodeURIComponent(m?.[2] ?? '');
   const label = outline.sections[slug] ?? slug;
   const page = d.meta['page'];
-  const withPage = (t: string): string => (page ? `${t} (thesis p. ${page})` : t);
+  // A paragraph that runs over a page break has a range ("84–85"): pp.
+  const withPage = (t: string): string => (page ? `${t} (thesis ${page.includes('–') ? 'pp.' : 'p.'} ${page})` : t);
   const isNote = (d.filters?.['kind'] ?? []).includes('note');
   if (isNote) {
     const title = noteTitle(anchor) ?? label;

@@ -10,6 +10,8 @@ test.describe('archives index', () => {
     await expect(file).toContainText('folios cited: 10');
     const citing = file.locator('a.citing-note');
     await expect(citing).toHaveCount(2);
+    // The citing note, its thesis page and its folio read as one line (no layout class leaks in).
+    await expect(file.locator('.ref-page').first()).toHaveCSS('display', 'inline');
     await expect(citing.nth(0)).toHaveAttribute('href', '/chapter-2/#ch2.3-n20');
     await expect(citing.nth(1)).toHaveAttribute('href', '/conclusion/#concl-n11');
     await citing.nth(1).click();

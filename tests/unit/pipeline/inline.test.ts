@@ -5,6 +5,13 @@ import { renderInlines } from '../../../src/render/inline-html.ts';
 import { fixture } from './helpers.ts';
 
 describe('parseInline', () => {
+  it('closes up the space the conversion left between an italic and its full stop (Glossary, gubkom, okrug)', () => {
+    expect(inlineText(parseInline('Party committee in <i>gubernia</i> .', 4257))).toBe('Party committee in gubernia.');
+    expect(inlineText(parseInline("territorial unit between <i>oblast'</i> and <i>raion</i> , abolished in 1930.", 4277))).toBe("territorial unit between oblast' and raion, abolished in 1930.");
+    // Not a space before other text, nor inside the emphasis.
+    expect(inlineText(parseInline('<i>Pravda</i> . . . and <i>Izvestiya</i> said', 1))).toBe('Pravda . . . and Izvestiya said');
+  });
+
   it('turns <i>, <u> and *…* into emphasis and superscripts into markers', () => {
     const nodes = parseInline("<i>agitprop</i>\tsee *Ibid.*, p. 209, change¹⁶. <u>Moscow</u>", 10);
     expect(nodes).toEqual([

@@ -95,6 +95,9 @@ describe('search records from the real thesis', () => {
     const p1 = text.find((r) => r.url === '/chapter-2/#para-1');
     expect(title(p1)).toMatch(/^Chapter 2 \(thesis p\. \d+\)$/u);
     expect(p1?.filters).toEqual({ section: ['Chapter 2'], kind: ['text'] });
+    // A paragraph over a page break is titled with both pages.
+    const across = text.find((r) => r.meta?.['page']?.includes('–'));
+    expect(title(across)).toMatch(/\(thesis pp\. \d+–\d+\)$/u);
     const opposition = text.filter((r) => title(r)?.startsWith("Chapter 2 › The 'New Opposition' of 1925."));
     expect(opposition.length).toBeGreaterThan(3);
     expect(opposition[0]?.url).toBe('/chapter-2/#the-new-opposition-of-1925');

@@ -22,7 +22,7 @@ describe('result titles', () => {
     expect(describeResult(para('/chapter-2/#para-30', { h: '1', page: '57–58' }), outline)).toMatchObject({
       isNote: false,
       title: "Chapter 2 › The 'New Opposition' of 1925.",
-      place: "Chapter 2 › The 'New Opposition' of 1925. (thesis p. 57–58)",
+      place: "Chapter 2 › The 'New Opposition' of 1925. (thesis pp. 57–58)",
       headingUrl: '/chapter-2/#the-new-opposition-of-1925',
     });
     expect(describeResult(para('/chapter-3/#para-1', {}), outline)).toMatchObject({ title: 'Chapter 3', headingUrl: '/chapter-3/' });
