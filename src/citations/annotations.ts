@@ -197,6 +197,9 @@ function longestPieceBesideEmendation(flat: FlatText, start: number, end: number
     let to = Math.min(r.end, end);
     while (from < to && /[\s,.;:]/u.test(flat.text[from] as string)) from++;
     while (to > from && /[\s,.;:]/u.test(flat.text[to - 1] as string)) to--;
+    // Nor end on a little word whose title goes on past the emendation ("KPSS v | Tsifrakh").
+    const little = /\s+(?:\p{Ll}{1,2}|the|and)$/u.exec(flat.text.slice(from, to));
+    if (little && to < end) to -= little[0].length;
     if (to - from > (best ? best.end - best.start : 0)) best = { start: from, end: to };
   }
   return best;

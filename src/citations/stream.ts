@@ -129,6 +129,34 @@ interface WorkHit {
   authorNear: boolean;
 }
 
+/**
+ * The same word spelt another way ("Industrialisation" for the bibliography's "Industrialization",
+ * "nastuplenie" for "nastupleniye"): the same first four letters and a length within two.
+ */
+function sameWordSpeltOtherwise(a: string, b: string): boolean {
+  return a.length >= 5 && b.length >= 5 && a.slice(0, 4) === b.slice(0, 4) && Math.abs(a.length - b.length) <= 2;
+}
+
+/**
+ * Where a title the text names ends, as printed: the matched words (`k` of the title's), then any
+ * that follow the title's next words but are spelt otherwise, with only spaces between them, so
+ * that the link covers the whole title ("Soviet Workers and Stalinist Industrialisation"), not the
+ * words spelt as in the bibliography.
+ */
+function titleEndAsPrinted(text: string, toks: readonly Token[], i: number, k: number, title: readonly string[]): number {
+  let j = k;
+  while (j < title.length && i + j < toks.length) {
+    const tok = toks[i + j] as Token;
+    const gap = text.slice((toks[i + j - 1] as Token).end, tok.start);
+    if (!/^\s+$/u.test(gap)) break;
+    if (tok.w !== title[j] && !sameWordSpeltOtherwise(tok.w, title[j] as string)) break;
+    j++;
+  }
+  // Nor on a little word whose title goes on where a link cannot follow (an emendation: "KPSS v | Tsifrakh").
+  while (j > 1 && j < title.length && STOP.has((toks[i + j - 1] as Token).w)) j--;
+  return (toks[i + j - 1] as Token).end;
+}
+
 /** Bibliography titles named in a text, longest match first, ambiguous matches dropped. */
 function matchTitles(text: string, toks: Token[], works: readonly BibEntry[], knownAuthors: ReadonlySet<string>): WorkHit[] {
   const hits: WorkHit[] = [];
@@ -159,7 +187,7 @@ function matchTitles(text: string, toks: Token[], works: readonly BibEntry[], kn
         (k === t.length && (t.length >= 3 ? evidence || content >= 3 : t.length === 2 ? evidence : authorNear || (volume.listed && (authorEarlier || volume.yearListed)))) ||
         (k >= 3 && content >= 2 && (evidence || e.language === 'ru')) ||
         (k >= 2 && content >= 2 && (authorNear || (tail && e.language === 'ru') || (authorEarlier && PAGE_AFTER.test(after))));
-      if (ok) hits.push({ entry: e, start: (toks[i] as Token).start, end, k, full: k === t.length, authorNear });
+      if (ok) hits.push({ entry: e, start: (toks[i] as Token).start, end: titleEndAsPrinted(text, toks, i, k, t), k, full: k === t.length, authorNear });
     }
   }
   // Keep the best hit per place: the longest; among equals, the one whose year or edition the text gives.
