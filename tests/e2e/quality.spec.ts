@@ -112,4 +112,9 @@ test('print: a chapter prints with its notes and page markers, without the site 
   await expect(page.locator('.site-header')).toBeHidden();
   await expect(page.locator('section.notes').first()).toBeVisible();
   await expect(page.locator('#page-23')).toBeVisible();
+  // In place of the folded citation widget, the chapter's citation with its URL; the other formats stay out.
+  await expect(page.locator('.cite-this summary')).toBeHidden();
+  await expect(page.locator('.cite-this [data-cite-format="chicago"]')).toBeVisible();
+  await expect(page.locator('.cite-this [data-cite-format="chicago"]')).toContainText('/chapter-1/');
+  await expect(page.locator('.cite-this [data-cite-format="bibtex"]')).toBeHidden();
 });

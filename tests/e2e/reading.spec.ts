@@ -241,6 +241,17 @@ test.describe('reading a chapter', () => {
     await expect(page).toHaveURL(/\/chapter-4\/$/u);
   });
 
+  test('the contents list each part\'s notes where they stand, after the part (Chapter 2)', async ({ page }) => {
+    await page.setViewportSize({ width: 1300, height: 900 });
+    await page.goto('/chapter-2/');
+    const entries = await page.locator('.sidebar .toc-sub > li > a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
+    // The same order as the targets on the page.
+    const onPage = await page.evaluate((ids) => ids.map((id) => [...document.querySelectorAll('[id]')].findIndex((el) => el.id === id)), entries);
+    expect(onPage).toEqual([...onPage].sort((a, b) => a - b));
+    expect(entries.indexOf('notes-ch2.1')).toBe(entries.indexOf('part-2') - 1);
+    expect(entries.at(-1)).toBe('notes-ch2.4');
+  });
+
   test('wide screens show notes as sidenotes beside their markers', async ({ page }) => {
     await page.setViewportSize({ width: 1300, height: 900 });
     await page.goto('/chapter-1/');
