@@ -105,6 +105,19 @@ test('table cells never break a word in the middle, wide or on a phone (tables s
   }
 });
 
+test('on a phone a table\'s caption wraps within the table\'s frame, not cut at its edge (Chapter 3)', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/chapter-3/');
+  const frames = await page.locator('.section-body > .table-wrap').evaluateAll((ws) =>
+    ws.flatMap((w) => {
+      const c = w.querySelector(':scope > table > caption');
+      return c ? [{ frame: w.getBoundingClientRect(), caption: c.getBoundingClientRect(), wider: w.scrollWidth > w.clientWidth }] : [];
+    }),
+  );
+  expect(frames.some((f) => f.wider)).toBe(true);
+  for (const f of frames) expect(f.caption.right).toBeLessThanOrEqual(f.frame.right + 1);
+});
+
 test('print: a chapter prints with its notes and page markers, without the site chrome', async ({ page }) => {
   await page.emulateMedia({ media: 'print' });
   await page.goto('/chapter-1/');
