@@ -12,8 +12,12 @@ import { perPageCsp } from './src/security/integration.ts';
 //   model (not Markdown, so no GFM footnote renumbering either); this guards any Markdown page.
 //   No syntax highlighting: there is no code in the thesis, and Shiki's inline styles would need
 //   CSP exceptions.
+// The address the edition is published at, for its citations, BibTeX/RIS and canonical URLs: set
+// EDITION_SITE when deploying (the default is a placeholder, reserved by RFC 2606, never a real host).
+const site = process.env['EDITION_SITE'] ?? 'https://merridale-moscow.example.org';
+
 export default defineConfig({
-  site: 'https://merridale-moscow.example.org',
+  site,
   trailingSlash: 'always',
   compressHTML: true,
   markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },

@@ -142,7 +142,7 @@ function paginationNote(first: number | null, last: number | null, noteBlocks: n
   const why = overflow > 0
     ? `there are more blocks of footnotes than pages (${overflow} block(s) could not start a new page within pp. ${first}–${last}), so some original page carried its notes over`
     : estimated > 0
-      ? `${estimated === 1 ? `one ${visible > 0 ? 'other ' : ''}page had no footnotes, and its end is` : `${estimated} ${visible > 0 ? 'other ' : ''}pages had no footnotes, and their ends are`} placed by the length of the text (a page held about as much as its neighbours), at the nearest end of a sentence`
+      ? `${estimated === 1 ? `one ${visible > 0 ? 'other ' : ''}page had no footnotes, and its end is` : `${count(estimated).toLowerCase()} ${visible > 0 ? 'other ' : ''}pages had no footnotes, and their ends are`} placed by the length of the text (a page held about as much as its neighbours), at the nearest end of a sentence`
       : `some of its ${pages} pages had no footnotes`;
   return `Pp. ${first}–${last}. Page breaks are reconstructed from the blocks of footnotes, each of which ended an original page.${shown} ${why[0]?.toUpperCase()}${why.slice(1)}, so page numbers after p. ${first} are approximate (marked ≈).`;
 }

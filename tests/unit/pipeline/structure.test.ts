@@ -209,7 +209,7 @@ describe('the real thesis', () => {
       expect(s.paginationNote, id).toMatch(/page numbers are exact/u);
       expect(s.blocks.some((b) => (b.kind === 'pagebreak' && b.approximate) || (b.kind === 'paragraph' && b.pageBreaksInside.some((x) => x.approximate))), id).toBe(false);
     }
-    expect(section('chapter-2').paginationNote).toMatch(/Two pages had no footnotes; their ends show in the text.*2 other pages had no footnotes/u);
+    expect(section('chapter-2').paginationNote).toMatch(/Two pages had no footnotes; their ends show in the text.*Two other pages had no footnotes/u);
   });
 
   it('shows the four quotations set off on lines of their own as block quotations inside their paragraphs', () => {
