@@ -10,7 +10,7 @@ import { inlineText } from '../pipeline/inline.ts';
 import { citationStream } from '../citations/stream.ts';
 import { GLOSSARY_SPELLINGS_IN_TEXT } from '../citations/glossary.ts';
 import { rowAnchors } from '../render/row-anchors.ts';
-import { allAnnotations } from '../annotations/index.ts';
+import { citationAnnotations } from '../citations/annotations.ts';
 import { archivalFilterValues } from './archival.ts';
 
 /** Values of the "kind" filter. */
@@ -156,7 +156,8 @@ export function noteAliases(text: string, expansions: Iterable<string>): string 
 /** The expansions of the abbreviations each note uses, as linked in it ("RM = Rabochaya Moskva" → "Rabochaya Moskva"). */
 function expansionsByNote(edition: Edition): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const a of allAnnotations(edition)) {
+  // The citation links alone (abbreviations are among them): places and people are not needed here.
+  for (const a of citationAnnotations(edition)) {
     if (a.className !== 'abbr' || !a.title) continue;
     const expansion = a.title.slice(a.title.indexOf(' = ') + 3).trim();
     if (!expansion) continue;
