@@ -6,7 +6,7 @@
  */
 import { excerptAround, excerptSegments, printedForms, type Segment } from './excerpt.ts';
 import { withHighlight } from './highlight.ts';
-import { normaliseQuery, type NormalisedQuery } from './query.ts';
+import { PHRASE, normaliseQuery, type NormalisedQuery } from './query.ts';
 import type { SearchOutline } from './records.ts';
 import { describeResult, groupResults, type ResultData, type ResultGroup } from './results.ts';
 
@@ -179,7 +179,14 @@ export function initSearchPage(doc: Document): void {
     const { pf, outline } = await loadPagefind();
     const search = await pf.search(q.text, searchOptions(q));
     if (mine !== generation || !search) return;
-    const first = await Promise.all(search.results.slice(0, PAGE).map((r) => r.data()));
+    // Several words: the records that hold them as a phrase come first ("recruitment policy"), then
+    // the others that hold them all, each in Pagefind's order.
+    const phrase = q.text !== null && !PHRASE.test(q.text) && /\S\s+\S/u.test(q.text) ? await pf.search(`"${q.text.replace(/"/gu, '')}"`, searchOptions(q)) : null;
+    if (mine !== generation) return;
+    const inPhrase = new Set(phrase?.results.map((r) => r.id) ?? []);
+    const inAll = new Set(search.results.map((r) => r.id));
+    const results = phrase ? [...(phrase.results.filter((r) => inAll.has(r.id))), ...search.results.filter((r) => !inPhrase.has(r.id))] : search.results;
+    const first = await Promise.all(results.slice(0, PAGE).map((r) => r.data()));
     if (mine !== generation) return;
     renderFilters(search);
     // The filter index (about 10 KB) loads after the first results are on screen; then the
@@ -194,18 +201,18 @@ export function initSearchPage(doc: Document): void {
     const describe = (batch: ResultData[]) => groupResults(batch.map((d) => describeResult(d, outline)));
     list.replaceChildren(...describe(first).map((g) => renderGroup(g, q)));
     let next = PAGE;
-    more.hidden = search.results.length <= next;
+    more.hidden = results.length <= next;
     more.onclick = async () => {
-      const batch = await Promise.all(search.results.slice(next, next + PAGE).map((r) => r.data()));
+      const batch = await Promise.all(results.slice(next, next + PAGE).map((r) => r.data()));
       if (mine !== generation) return;
       const items = describe(batch).map((g) => renderGroup(g, q));
       list.append(...items);
       next += PAGE;
-      more.hidden = search.results.length <= next;
+      more.hidden = results.length <= next;
       items[0]?.querySelector('a')?.focus();
-      status.textContent = statusText(search.results.length, Math.min(next, search.results.length), raw, q);
+      status.textContent = statusText(results.length, Math.min(next, results.length), raw, q);
     };
-    status.textContent = statusText(search.results.length, first.length, raw, q);
+    status.textContent = statusText(results.length, first.length, raw, q);
   };
 
   // Focus (or a query in the URL) starts loading the engine, so results come fast when typing.

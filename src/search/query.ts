@@ -18,7 +18,7 @@ export interface NormalisedQuery {
 }
 
 /** Pagefind's own query syntax: a phrase in double quotes is searched exactly. */
-const PHRASE = /^\s*".+"\s*$/u;
+export const PHRASE = /^\s*".+"\s*$/u;
 
 export function normaliseQuery(query: string): NormalisedQuery {
   const { refs, rest } = extractReferences(query.trim());

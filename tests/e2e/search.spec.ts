@@ -91,6 +91,16 @@ test('a periodical typed in full, or a date with its century, finds the note tha
   expect((await allResultIds(page)).slice(0, 5)).toContain('ch2.1-n48');
 });
 
+test('several words: the passages that hold them as a phrase come first ("recruitment policy")', async ({ page }) => {
+  await search(page, 'recruitment policy');
+  const ids = await allResultIds(page);
+  expect(ids.slice(0, 5)).toContain('ch2.1-n26');
+  // The first results hold the phrase; later ones hold both words apart.
+  const excerpts = await page.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => li.textContent ?? ''));
+  expect(excerpts[0]).toMatch(/recruitment policy/iu);
+  expect(excerpts.some((t) => !/recruitment policy/iu.test(t))).toBe(true);
+});
+
 test('a reference printed with a stray space ("7952/ 3/267") is marked in the result and on the page it opens', async ({ page }) => {
   expect(notes().find((n) => n.id === 'ch1-n20')?.text).toContain('7952/ 3/267');
   await search(page, '7952/3/267');
