@@ -77,7 +77,8 @@ export function mountMap(root: HTMLElement): L.Map | null {
   if (!canvas || !data?.textContent) return null;
   const payload = JSON.parse(data.textContent) as MapPayload;
   const map = L.map(canvas, { zoomSnap: 0.25, keyboard: true, renderer: L.svg({ padding: 0.5 }), maxZoom: payload.kind === 'oblast-1930' ? 11 : 17, minZoom: payload.kind === 'oblast-1930' ? 5 : 10 });
-  map.fitBounds(payload.bounds);
+  // Room at the sides for the names of raions and okrugs on the edge, which a phone's narrow map cut off.
+  map.fitBounds(payload.bounds, { padding: L.point(canvas.clientWidth < 500 ? 40 : 12, 12) });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(
     payload.kind === 'oblast-1930'

@@ -174,3 +174,20 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('button.show-on-map').first()).toBeHidden();
   });
 });
+
+test('on a phone every raion\'s and okrug\'s name lies within the map as it opens (the map leaves room at its sides)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const { path } of MAPS) {
+    await page.goto(path);
+    const canvas = page.locator('.map-canvas').first();
+    await expect(canvas.locator('.map-label:is(.raion-label, .okrug-label)').first()).toBeAttached();
+    const outside = await canvas.evaluate((c) => {
+      const box = c.getBoundingClientRect();
+      return [...c.querySelectorAll('.map-label:is(.raion-label, .okrug-label) span')].filter((l) => {
+        const r = l.getBoundingClientRect();
+        return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1);
+      }).map((l) => l.textContent);
+    });
+    expect(outside, path).toEqual([]);
+  }
+});
