@@ -69,7 +69,7 @@ test('a note containing markup-like text renders it as text (escaping)', async (
 test('responsive down to 320 px: no page scrolls sideways', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const route of ['/', '/chapter-2/', '/chapter-2/cite/', '/tables/', '/glossary/', '/bibliography/', '/about/', '/emendations/', '/archives/']) {
+  for (const route of ['/', '/chapter-2/', '/chapter-2/cite/', '/introduction/cite/', '/conclusion/cite/', '/tables/', '/glossary/', '/bibliography/', '/about/', '/emendations/', '/archives/']) {
     await page.goto(route);
     // Open every folded block too ("Cite this chapter", with its BibTeX and RIS).
     await page.locator('main details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));

@@ -192,3 +192,13 @@ test('the search page with results has no accessibility violations', async ({ pa
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 });
+
+test('in dark mode the search page with grouped results (marked terms inside links) has no accessibility violations', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  // "Uglanov" gives paragraphs grouped under their heading: sub-result links with <mark> inside.
+  await search(page, 'Uglanov');
+  await expect(page.locator('#search-results .sub-results a mark').first()).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+});
