@@ -92,6 +92,18 @@ test.describe('downloads', () => {
   });
 });
 
+test('on a phone a wide data table scrolls under its row labels, which stay in view (Table 4)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/tables/4/');
+  const frame = page.locator('.table-wrap').filter({ has: page.locator('table.data-table') });
+  const label = frame.locator('tbody th[scope="row"]').first();
+  const before = await label.boundingBox();
+  await frame.evaluate((el) => el.scrollBy(300, 0));
+  await expect.poll(async () => (await label.boundingBox())?.x).toBe(before?.x);
+  // Wide enough to read: a label is not broken into a column of single words.
+  expect((before?.width ?? 0)).toBeGreaterThan(100);
+});
+
 test.describe('people', () => {
   test('a person page lists posts, changes, a timeline and mentions', async ({ page }) => {
     await page.goto('/people/uglanov/');
