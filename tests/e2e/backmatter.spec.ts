@@ -104,6 +104,16 @@ test('on a phone a wide data table scrolls under its row labels, which stay in v
   expect((before?.width ?? 0)).toBeGreaterThan(100);
 });
 
+test('the Bibliography\'s entries hang alike, with or without the typist\'s "- " before them', async ({ page }) => {
+  await page.goto('/bibliography/');
+  const styles = await page.locator('[data-section="bibliography"] .section-body > p').evaluateAll((ps) =>
+    ps.map((p) => ({ dash: /^-\s/u.test(p.textContent ?? ''), indent: `${getComputedStyle(p).paddingLeft} ${getComputedStyle(p).textIndent}` })),
+  );
+  expect(styles.filter((x) => x.dash).length).toBeGreaterThan(50);
+  expect(styles.filter((x) => !x.dash).length).toBeGreaterThan(50);
+  expect(new Set(styles.map((x) => x.indent)).size).toBe(1);
+});
+
 test.describe('people', () => {
   test('a person page lists posts, changes, a timeline and mentions', async ({ page }) => {
     await page.goto('/people/uglanov/');
