@@ -4,7 +4,7 @@
  * become entries with their post and flags. Names stay as printed; ./people.ts reconciles them.
  */
 import type { Edition, Inline, NoteList, Section } from '../pipeline/model.ts';
-import { inlineText } from '../pipeline/inline.ts';
+import { inlineText, isEmphasis } from '../pipeline/inline.ts';
 import { slugify } from '../pipeline/classify.ts';
 
 export type RosterGroup = 'secretariat' | 'buro' | 'candidates' | 'changes';
@@ -200,7 +200,7 @@ interface AppLine extends Printed {
 function refOf(nodes: readonly Inline[]): number | null {
   for (const n of nodes) {
     if (n.t === 'ref') return n.n;
-    if (n.t === 'em' || n.t === 'u') {
+    if (isEmphasis(n)) {
       const inner = refOf(n.c);
       if (inner !== null) return inner;
     }
@@ -209,7 +209,7 @@ function refOf(nodes: readonly Inline[]): number | null {
 }
 
 function emendationsIn(nodes: readonly Inline[]): string[] {
-  return nodes.flatMap((n) => (n.t === 'emend' ? [n.id] : n.t === 'em' || n.t === 'u' ? emendationsIn(n.c) : []));
+  return nodes.flatMap((n) => (n.t === 'emend' ? [n.id] : isEmphasis(n) ? emendationsIn(n.c) : []));
 }
 
 // Titles the conversion left as paragraphs ("MOK plenum, July 1930.¹⁸").

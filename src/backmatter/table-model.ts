@@ -83,6 +83,8 @@ export interface DataTable {
   stub: string;
   columns: DataColumn[];
   rows: DataRow[];
+  /** Markers of the table's notes printed on its title ("1913-34¹": its source). */
+  titleNotes?: string[];
   notes: TableNote[];
   sources: string[];
   /** The editor's remarks on how the data was read from the printed table. */

@@ -4,7 +4,7 @@
  * the arithmetic of every table is checked (src/backmatter/arithmetic.ts).
  */
 import type { Edition, Inline, Note, NoteList, Paragraph, Section, TableBlock } from '../pipeline/model.ts';
-import { inlineText } from '../pipeline/inline.ts';
+import { inlineText, isEmphasis } from '../pipeline/inline.ts';
 import { slugify } from '../pipeline/classify.ts';
 import { numberToSuperscript } from '../pipeline/superscript.ts';
 import type { DataCell, DataColumn, DataRow, DataTable, TableNote } from './table-model.ts';
@@ -580,15 +580,18 @@ export function numberedTables(edition: Edition): DataTable[] {
 
 /** The note markers of a printed cell, as printed ("²"). */
 function markersIn(cell: readonly Inline[]): string[] {
-  return cell.flatMap((n) => (n.t === 'ref' ? [numberToSuperscript(n.n)] : n.t === 'em' || n.t === 'u' ? markersIn(n.c) : []));
+  return cell.flatMap((n) => (n.t === 'ref' ? [numberToSuperscript(n.n)] : isEmphasis(n) ? markersIn(n.c) : []));
 }
 
 /**
- * Put the printed tables' note markers back where they stood: on a row's label ("Women⁵"), a
- * column's heading ("Population size²") or a group heading ("Investment (thousands of rubles)²"),
+ * Put the printed tables' note markers back where they stood: on the title ("1913-34¹"), a row's
+ * label ("Women⁵"), a column's heading ("Population size²") or a group heading ("Investment (thousands of rubles)²"),
  * so that each note of the table says what it is about.
  */
 function withNoteMarkers(s: Section, t: DataTable): DataTable {
+  const heading = s.blocks.find((b) => b.kind === 'heading' && b.id === `table-${t.n}`);
+  const onTitle = heading?.kind === 'heading' ? markersIn(heading.content) : [];
+  if (onTitle.length > 0) t.titleNotes = onTitle;
   const blocks = t.blockIds.map((id) => s.blocks.find((b): b is TableBlock => b.kind === 'table' && b.id === id)).filter((b): b is TableBlock => b !== undefined);
   for (const b of blocks) {
     for (const row of b.headRows) {

@@ -11,9 +11,9 @@ import { bibliographyHref } from './anchors.ts';
 import { parseBibliography } from './bibliography.ts';
 import { contextHref, textContexts, type TextContext } from './contexts.ts';
 import { ABBREVIATION_SPELLINGS_IN_TEXT, GLOSSARY_SPELLINGS_IN_TEXT, parseAbbreviations, parseGlossary, type Abbreviation } from './glossary.ts';
-import { citationStream, NAMING_VIAS, type Target } from './stream.ts';
+import { citationStream, NAMING_VIAS, STOP, type Target } from './stream.ts';
 import { successorOf } from './successors.ts';
-import { annotationFor, escapeRe, type FlatText } from './text.ts';
+import { annotationFor, escapeRe, normalizeWords, type FlatText } from './text.ts';
 import { crossReferenceReport, crossReferences } from './xrefs.ts';
 import { countArchivalCandidates, findArchivalMentions } from './archival.ts';
 
@@ -198,8 +198,8 @@ function longestPieceBesideEmendation(flat: FlatText, start: number, end: number
     while (from < to && /[\s,.;:]/u.test(flat.text[from] as string)) from++;
     while (to > from && /[\s,.;:]/u.test(flat.text[to - 1] as string)) to--;
     // Nor end on a little word whose title goes on past the emendation ("KPSS v | Tsifrakh").
-    const little = /\s+(?:\p{Ll}{1,2}|the|and)$/u.exec(flat.text.slice(from, to));
-    if (little && to < end) to -= little[0].length;
+    const last = /\s+(\S+)$/u.exec(flat.text.slice(from, to));
+    if (last && to < end && STOP.has(normalizeWords(last[1] as string).join(''))) to -= last[0].length;
     if (to - from > (best ? best.end - best.start : 0)) best = { start: from, end: to };
   }
   return best;

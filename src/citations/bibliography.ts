@@ -4,7 +4,7 @@
  * they survive any change in the paragraph numbering.
  */
 import type { Edition, Inline, Paragraph, Section, TableBlock } from '../pipeline/model.ts';
-import { inlineText } from '../pipeline/inline.ts';
+import { inlineText, isEmphasis } from '../pipeline/inline.ts';
 import { normalizeWords } from './text.ts';
 
 export interface Person {
@@ -144,7 +144,7 @@ export function findQuotedTitle(text: string, container: string | null): { start
 }
 
 function firstEm(nodes: readonly Inline[]): { index: number; text: string } | null {
-  const index = nodes.findIndex((n) => n.t === 'em' || n.t === 'u');
+  const index = nodes.findIndex(isEmphasis);
   if (index < 0) return null;
   return { index, text: inlineText([nodes[index] as Inline]).trim() };
 }

@@ -51,6 +51,11 @@ export function pageRange(t: Pick<CiteTarget, 'firstPage' | 'lastPage' | 'pages'
   return { first, last, text: last !== null && last !== first ? `${first}–${last}` : `${first}` };
 }
 
+/** "p. 57" or "pp. 57–58": the pages a range cites (as pageRange writes it), abbreviated; "" for none. */
+export function pagesLabel(range: string): string {
+  return range === '' ? '' : `${range.includes('–') ? 'pp.' : 'p.'} ${range}`;
+}
+
 /** A section title without its number and final full stop ("Chapter 2. Political Change…" → "Political Change…"). */
 export function cleanTitle(title: string): string {
   return title.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/gu, '').replace(/^(?:Chapter\s+\d+|Appendix\s+\d+|Table\s+\d+|Map\s+\d+|Diagram\s+\d+)\s*[.:]\s*/u, '').replace(/\.\s*$/u, '').trim();
@@ -70,7 +75,7 @@ export function formatCitations(t: CiteTarget, work: CitedWork = THESIS): Citati
   const { family, given } = work.author;
   const thesisDesc = `${work.degree} diss., ${work.institution}, ${work.year}`;
   const accessed = t.accessed ? `Accessed ${t.accessed}. ` : '';
-  const pp = range.text ? (range.first === range.last ? `p. ${range.text}` : `pp. ${range.text}`) : '';
+  const pp = pagesLabel(range.text);
   const where = [t.sectionLabel, isParagraph ? `paragraph ${t.paragraphId}` : null].filter(Boolean).join(', ');
 
   const chicago = part

@@ -68,7 +68,8 @@ interface Token {
   end: number;
 }
 
-const STOP = new Set(['the', 'a', 'an', 'and', 'of', 'in', 'on', 'for', 'to', 'i', 'v', 'o', 's', 'k', 'na', 'po', 'za', 'ot', 'iz', 'u']);
+/** Little words (articles, prepositions, conjunctions, English and Russian) that carry no title on their own. */
+export const STOP: ReadonlySet<string> = new Set(['the', 'a', 'an', 'and', 'of', 'in', 'on', 'for', 'to', 'i', 'v', 'o', 's', 'k', 'na', 'po', 'za', 'ot', 'iz', 'u']);
 
 function tokens(text: string): Token[] {
   return [...text.matchAll(/[\p{L}\p{M}\p{N}'’`"]+/gu)].flatMap((m) => {

@@ -4,6 +4,7 @@
  * that the renderer wraps exactly where the match was found.
  */
 import type { Inline } from '../pipeline/model.ts';
+import { isEmphasis } from '../pipeline/inline.ts';
 import type { Annotation } from '../annotations/types.ts';
 
 /** A stretch of the flat text: from one text node (annotatable) or from elsewhere (emendation, cell break). */
@@ -34,7 +35,7 @@ export function flatten(parts: readonly (readonly Inline[])[]): FlatText {
       if (n.t === 'text') {
         flat.nodes.push(n.v);
         push(n.v, flat.nodes.length - 1);
-      } else if (n.t === 'em' || n.t === 'u') walk(n.c);
+      } else if (isEmphasis(n)) walk(n.c);
       else if (n.t === 'emend') push(n.corrected, null);
     }
   };

@@ -130,19 +130,23 @@ export function buildEdition(input: EditionInput): Edition {
   };
 }
 
+/** A count that opens a sentence, in words up to nine ("Two pages…"), in figures beyond. */
+export function countInWords(n: number): string {
+  return ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine'][n] ?? String(n);
+}
+
 function paginationNote(first: number | null, last: number | null, noteBlocks: number, exact: boolean, overflow: number, estimated: number, visible: number): string {
   if (first === null) return 'Original page numbers are not given for this part of the thesis.';
   if (last === null) return `Begins on p. ${first} of the thesis (from its table of contents); later page breaks are not reconstructed, because this part has no footnotes.`;
   if (noteBlocks === 0) return `Pp. ${first}–${last} of the thesis (from its table of contents). Page breaks inside are not reconstructed, because this part has no footnotes.`;
   // Pages without notes whose end the text shows: it broke off in mid-sentence and resumes on a new line.
-  const count = (n: number): string => ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine'][n] ?? String(n);
-  const shown = visible === 0 ? '' : ` ${visible === 1 ? 'One page had no footnotes; its end shows' : `${count(visible)} pages had no footnotes; their ends show`} in the text, which breaks off in mid-sentence and resumes on a new line.`;
+  const shown = visible === 0 ? '' : ` ${visible === 1 ? 'One page had no footnotes; its end shows' : `${countInWords(visible)} pages had no footnotes; their ends show`} in the text, which breaks off in mid-sentence and resumes on a new line.`;
   if (exact) return `Pp. ${first}–${last}. Page breaks are reconstructed from the blocks of footnotes, each of which ended an original page.${shown} ${visible === 0 ? 'Their number matches' : 'These page ends number exactly'} the pages the table of contents gives, so the page numbers are exact.`;
   const pages = last - first + 1;
   const why = overflow > 0
     ? `there are more blocks of footnotes than pages (${overflow} block(s) could not start a new page within pp. ${first}–${last}), so some original page carried its notes over`
     : estimated > 0
-      ? `${estimated === 1 ? `one ${visible > 0 ? 'other ' : ''}page had no footnotes, and its end is` : `${count(estimated).toLowerCase()} ${visible > 0 ? 'other ' : ''}pages had no footnotes, and their ends are`} placed by the length of the text (a page held about as much as its neighbours), at the nearest end of a sentence`
+      ? `${estimated === 1 ? `one ${visible > 0 ? 'other ' : ''}page had no footnotes, and its end is` : `${countInWords(estimated).toLowerCase()} ${visible > 0 ? 'other ' : ''}pages had no footnotes, and their ends are`} placed by the length of the text (a page held about as much as its neighbours), at the nearest end of a sentence`
       : `some of its ${pages} pages had no footnotes`;
   return `Pp. ${first}–${last}. Page breaks are reconstructed from the blocks of footnotes, each of which ended an original page.${shown} ${why[0]?.toUpperCase()}${why.slice(1)}, so page numbers after p. ${first} are approximate (marked ≈).`;
 }

@@ -162,7 +162,7 @@ export function pairStars(text: string): Map<number, StarRole> {
 }
 
 /** A span the typist set off by underlining or emphasis (a term in a glossary row, a title). */
-export const isEmphasis = (n: Inline): boolean => n.t === 'em' || n.t === 'u';
+export const isEmphasis = (n: Inline): n is Extract<Inline, { t: 'em' | 'u' }> => n.t === 'em' || n.t === 'u';
 
 /** Plain text of inline nodes (markers omitted), for titles, slugs and word counts. */
 export function inlineText(nodes: readonly Inline[], reading: 'corrected' | 'original' = 'corrected'): string {

@@ -1,6 +1,7 @@
 import type { Block, Inline, Irregularity, Note, NoteScopeSummary, Section } from './model.ts';
 import { IRREGULARITIES_FILE, SourceError, THESIS_FILE } from './errors.ts';
 import { noteId, scopeLabel } from './structure.ts';
+import { isEmphasis } from './inline.ts';
 
 type RefNode = Extract<Inline, { t: 'ref' }>;
 
@@ -16,7 +17,7 @@ function* markersOf(block: Block): Generator<{ ref: RefNode; scope: string | nul
   const walk = function* (nodes: readonly Inline[], scope: string | null): Generator<{ ref: RefNode; scope: string | null }> {
     for (const n of nodes) {
       if (n.t === 'ref') yield { ref: n, scope };
-      else if (n.t === 'em' || n.t === 'u') yield* walk(n.c, scope);
+      else if (isEmphasis(n)) yield* walk(n.c, scope);
     }
   };
   switch (block.kind) {

@@ -1,6 +1,6 @@
 import type { Section } from '../pipeline/model.ts';
 import { slugify } from '../pipeline/classify.ts';
-import { inlineText } from '../pipeline/inline.ts';
+import { inlineText, isEmphasis } from '../pipeline/inline.ts';
 
 /**
  * Anchors for the rows of the Glossary (`term-raikom`) and Abbreviations (`abbr-rm`) tables, so
@@ -18,7 +18,7 @@ export function rowAnchors(section: Section): Map<string, string[][]> {
       b.id,
       [...b.headRows, ...b.bodyRows].map((row) => {
         const first = row[0] ?? [];
-        const terms = first.filter((n) => n.t === 'em' || n.t === 'u');
+        const terms = first.filter(isEmphasis);
         const names = terms.length > 1 ? terms.map((t) => inlineText([t])) : [inlineText(first)];
         return names
           .map((name) => `${prefix}-${slugify(name) || 'x'}`)

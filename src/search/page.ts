@@ -9,6 +9,7 @@ import { withHighlight } from './highlight.ts';
 import { PHRASE, normaliseQuery, type NormalisedQuery } from './query.ts';
 import type { SearchOutline } from './records.ts';
 import { describeResult, groupResults, type ResultData, type ResultGroup } from './results.ts';
+import { pagesLabel } from '../citations/cite.ts';
 
 interface PagefindResult {
   id: string;
@@ -153,7 +154,7 @@ export function initSearchPage(doc: Document): void {
     }
     // Several paragraphs under one heading: each is a sub-result linking to its paragraph.
     const subs = g.items.map(({ data: d }) => {
-      const page = d.meta['page'] ? el(doc, 'span', { className: 'result-page' }, `${d.meta['page'].includes('–') ? 'pp.' : 'p.'} ${d.meta['page']}: `) : '';
+      const page = d.meta['page'] ? el(doc, 'span', { className: 'result-page' }, `${pagesLabel(d.meta['page'])}: `) : '';
       return el(doc, 'li', {}, link(d.url, d, page, segmentsNode(doc, excerptOf(d, q))));
     });
     item.append(el(doc, 'ul', { className: 'sub-results' }, ...subs));

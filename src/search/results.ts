@@ -6,6 +6,7 @@
  * so that no title words are indexed.
  */
 import { scopeLabel } from '../pipeline/structure.ts';
+import { pagesLabel } from '../citations/cite.ts';
 import type { SearchOutline } from './records.ts';
 
 /** What the list needs of one Pagefind result (its fragment's data). */
@@ -50,7 +51,7 @@ export function describeResult<T extends ResultData>(d: T, outline: SearchOutlin
   const label = outline.sections[slug] ?? slug;
   const page = d.meta['page'];
   // A paragraph that runs over a page break has a range ("84–85"): pp.
-  const withPage = (t: string): string => (page ? `${t} (thesis ${page.includes('–') ? 'pp.' : 'p.'} ${page})` : t);
+  const withPage = (t: string): string => (page ? `${t} (thesis ${pagesLabel(page)})` : t);
   const isNote = (d.filters?.['kind'] ?? []).includes('note');
   if (isNote) {
     const title = noteTitle(anchor) ?? label;
