@@ -6,7 +6,7 @@
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { MapPayload, PayloadArea, PayloadLine, PayloadPlace } from './payload.ts';
-import { groupOverlapping } from './cluster.ts';
+import { groupAnchor, groupOverlapping, labelShift } from './cluster.ts';
 
 /** Side of a marker's hit area: the WCAG 2.5.8 minimum target size. */
 const MARKER_PX = 24;
@@ -130,7 +130,8 @@ export function mountMap(root: HTMLElement): L.Map | null {
     const members = ids.map((id) => byId.get(id)).filter((p): p is PayloadPlace => p !== undefined);
     const at = L.latLngBounds(members.map((p) => [p.lat, p.lon] as [number, number]));
     const names = members.map((p) => p.name).join('; ');
-    const marker = L.marker(at.getCenter(), {
+    const anchor = groupAnchor(members.map((p) => ({ p, ...map.latLngToLayerPoint([p.lat, p.lon]) }))).p;
+    const marker = L.marker([anchor.lat, anchor.lon], {
       icon: L.divIcon({ className: 'place-group', iconSize: [MARKER_PX + 4, MARKER_PX + 4], html: `<span>${members.length}</span>` }),
       title: names,
       keyboard: true,
@@ -170,8 +171,24 @@ export function mountMap(root: HTMLElement): L.Map | null {
       } else groupMarker(ids).addTo(placeLayer);
     }
   };
+  // Move an area's name off any marker that covers it at this zoom (see labelShift).
+  const clearLabels = (): void => {
+    const canvas = map.getContainer();
+    const markerBoxes = [...canvas.querySelectorAll('.place-marker, .place-group')].map((m) => m.getBoundingClientRect());
+    const frame = canvas.getBoundingClientRect();
+    for (const span of canvas.querySelectorAll<HTMLElement>('.map-label span')) {
+      // The `translate` property adds to the stylesheet's centring transform instead of replacing it.
+      span.style.translate = '';
+      const shift = labelShift(span.getBoundingClientRect(), markerBoxes, MARKER_PX / 2, frame);
+      if (shift && (shift.dx !== 0 || shift.dy !== 0)) span.style.translate = `${shift.dx}px ${shift.dy}px`;
+    }
+  };
   layout();
-  map.on('zoomend', layout);
+  clearLabels();
+  map.on('zoomend', () => {
+    layout();
+    clearLabels();
+  });
 
   const show = (id: string, focus: boolean): void => {
     const p = byId.get(id);

@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 import { anchorById, featureLine, parseAnchors, type Anchor } from './anchors.ts';
 import { buildRaions, citySchematicSchema, type CitySchematic, type Raion } from './city.ts';
 import { buildOkrugs, okrugsFileSchema, type Okrug } from './okrugs.ts';
-import { parsePlaces, type Place } from './places.ts';
+import { compiledRowProblems, parsePlaces, type Place } from './places.ts';
 import type { LatLng } from './geo.ts';
 
 const latLng = z.tuple([z.number(), z.number()]);
@@ -46,9 +46,12 @@ export function loadGeodata(root = process.cwd()): Geodata {
   const byId = anchorById(anchors);
   const outline = outlineSchema.parse(json('oblast-1930-outline.json'));
   const okrugFile = okrugsFileSchema.parse(json('okrugs-1930.json'));
+  const places = parsePlaces(json('places.json'));
+  const drift = compiledRowProblems(places, text('places_compiled.csv'));
+  if (drift.length > 0) throw new Error(drift.join('\n'));
   const oblastOutline = outline.ring.map(([a, b]) => [a, b] as const);
   cached = {
-    places: parsePlaces(json('places.json')),
+    places,
     anchors,
     schematic,
     cityLimit,

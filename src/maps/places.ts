@@ -3,6 +3,7 @@
  * their positions, how those positions are known, and the spellings the thesis uses for them.
  */
 import { z } from 'astro/zod';
+import { csvRecords } from './csv.ts';
 
 export const placeSchema = z
   .object({
@@ -16,6 +17,9 @@ export const placeSchema = z
     /** 'sourced': a published coordinate; 'approximate': placed by the editor (see source). */
     position: z.enum(['sourced', 'approximate']),
     accuracyM: z.number().positive(),
+    /** The row of places_compiled.csv the position was taken from, where there is one (provenance for the data download). */
+    compiledRow: z.string().regex(/^[a-z_]+$/u).optional(),
+    /** How the position is known, written for readers: shown beside the place on its map page. */
     source: z.string().min(10),
     /** Exact spellings used in the thesis (the first is the usual one), matched as whole words. */
     variants: z.array(z.string().min(2)).min(1),
@@ -53,4 +57,31 @@ export function parsePlaces(json: unknown): Place[] {
 /** The map page on which a place's marker is drawn. */
 export function placeHref(p: Pick<Place, 'id' | 'map'>): string {
   return `${p.map === 'city' ? '/maps/1925/' : '/maps/oblast-1930/'}#place-${p.id}`;
+}
+
+const compiledStatus = { estimate: 'approximate', sourced: 'sourced' } as const;
+
+/**
+ * Problems between the places and the compiled list their positions came from: a cited row that
+ * does not exist, or a point that drifted from its row. A place may leave its row's point only when
+ * the editor re-placed it (its position is then 'approximate' and its source says why), as AMO is
+ * moved from the later ZiL site to the part the 1920s works occupied.
+ */
+export function compiledRowProblems(places: readonly Place[], compiledCsv: string): string[] {
+  const rows = new Map(csvRecords(compiledCsv).map((r) => [r['id'] ?? '', r]));
+  const problems: string[] = [];
+  for (const p of places) {
+    if (p.compiledRow === undefined) continue;
+    const row = rows.get(p.compiledRow);
+    if (!row) {
+      problems.push(`places.json: ${p.id} cites places_compiled.csv row '${p.compiledRow}', which does not exist`);
+      continue;
+    }
+    const samePoint = Math.abs(Number(row['lat']) - p.lat) < 1e-4 && Math.abs(Number(row['lon']) - p.lon) < 1e-4;
+    const keepsStatus = compiledStatus[row['status'] as keyof typeof compiledStatus] === p.position;
+    if (!samePoint && (keepsStatus || p.position !== 'approximate')) {
+      problems.push(`places.json: ${p.id} is at ${p.lat}, ${p.lon} but its row '${p.compiledRow}' is at ${row['lat']}, ${row['lon']} (a re-placed point must be 'approximate')`);
+    }
+  }
+  return problems;
 }

@@ -191,3 +191,23 @@ test('on a phone every raion\'s and okrug\'s name lies within the map as it open
     expect(outside, path).toEqual([]);
   }
 });
+
+test('as each map opens, on a desktop and on a phone, no numbered group marker covers a raion\'s or okrug\'s name', async ({ page }) => {
+  for (const size of [{ width: 1300, height: 900 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(size);
+    for (const { path } of MAPS) {
+      await page.goto(path);
+      const canvas = page.locator('.map-canvas').first();
+      await expect(canvas.locator('.leaflet-marker-pane .place-marker').first()).toBeVisible();
+      const covered = await canvas.evaluate((c) => {
+        const groups = [...c.querySelectorAll('.leaflet-marker-pane :is(.place-group, .place-marker)')].map((g) => g.getBoundingClientRect());
+        return [...c.querySelectorAll('.map-label:is(.raion-label, .okrug-label) span')].flatMap((l) => {
+          const r = l.getBoundingClientRect();
+          const hit = groups.some((g) => g.left < r.right && r.left < g.right && g.top < r.bottom && r.top < g.bottom);
+          return r.width > 0 && hit ? [l.textContent] : [];
+        });
+      });
+      expect(covered, `${path} at ${size.width} px`).toEqual([]);
+    }
+  }
+});

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { areaKm2, boundsOf, inBounds, pointInRing, ringProblems, type LatLng } from '../../../src/maps/geo.ts';
 import { nearestOkrug } from '../../../src/maps/okrugs.ts';
+import { compiledRowProblems, type Place } from '../../../src/maps/places.ts';
 import { raionsApprovedDecember1930 } from '../../../src/maps/thesis-refs.ts';
 import { buildPayload } from '../../../src/maps/payload.ts';
 import { geodata, realEdition, root } from './helpers.ts';
@@ -19,6 +20,26 @@ describe('places', () => {
       expect(['sourced', 'approximate'], p.id).toContain(p.position);
       expect(p.accuracyM, p.id).toBeGreaterThan(0);
     }
+  });
+
+  it('writes each source for readers, and names the compiled row separately where the position came from one', () => {
+    const compiled = readFileSync(join(root, 'content/geodata/places_compiled.csv'), 'utf8');
+    expect(compiledRowProblems(g.places, compiled)).toEqual([]);
+    for (const p of g.places) expect(p.source, p.id).not.toMatch(/places_compiled|\.csv|\brow '/u);
+    expect(g.places.filter((p) => p.compiledRow !== undefined).map((p) => p.id)).toEqual(
+      expect.arrayContaining(['kremlin', 'dinamo', 'amo', 'podolsk', 'tver', 'serpukhov']),
+    );
+    expect(g.places.find((p) => p.id === 'dinamo')?.source).toMatch(/^ru\.wikipedia 'Динамо \(завод\)'/u);
+  });
+
+  it('reports a cited row that is missing and a point that drifted from its row, but allows a re-placed approximate point', () => {
+    const csv = 'id,name,kind,lat,lon,status,accuracy_m,source,note\nx_row,X,factory,55.7000,37.6000,sourced,100,"src",\n';
+    const place = (over: Partial<Place>): Place => ({ id: 'x', name: 'X', kind: 'factory', map: 'city', lat: 55.7, lon: 37.6, position: 'sourced', accuracyM: 100, compiledRow: 'x_row', source: 'somewhere, checked', variants: ['X'], raion1925: 'a', raion1930: 'b', description: 'd', ...over });
+    expect(compiledRowProblems([place({})], csv)).toEqual([]);
+    expect(compiledRowProblems([place({ compiledRow: 'y_row' })], csv)).toEqual(["places.json: x cites places_compiled.csv row 'y_row', which does not exist"]);
+    expect(compiledRowProblems([place({ lat: 55.71 })], csv)[0]).toMatch(/x is at 55\.71, 37\.6 but its row 'x_row' is at 55\.7000, 37\.6000/u);
+    expect(compiledRowProblems([place({ lat: 55.71, position: 'approximate' })], csv)).toEqual([]);
+    expect(compiledRowProblems([place({ compiledRow: undefined, lat: 56 })], csv)).toEqual([]);
   });
 
   it('puts every place inside the bounds of its map (city places inside the Okruzhnaya, oblast places inside the oblast outline)', () => {

@@ -92,3 +92,45 @@ describe('grouping overlapping markers', () => {
     expect(groups.map((g) => g.map((p) => p.id).sort())).toEqual([['a', 'b', 'd'], ['c'], ['e']]);
   });
 });
+
+describe('where a group marker is drawn', () => {
+  it('sits on the member nearest the middle of the group, never between members (where a label may be)', async () => {
+    const { groupAnchor } = await import('../../../src/maps/cluster.ts');
+    const a = { id: 'a', x: 0, y: 0 };
+    const b = { id: 'b', x: 20, y: 4 };
+    const c = { id: 'c', x: 44, y: 0 };
+    expect(groupAnchor([a, b, c])).toBe(b);
+    expect(groupAnchor([a, c])).toBe(a); // a tie keeps the first
+    expect(groupAnchor([c])).toBe(c);
+    expect(() => groupAnchor([])).toThrow(/empty group/u);
+  });
+});
+
+describe("moving an area's name off the markers", () => {
+  it('leaves a clear name alone, moves a covered one by the smallest shift that clears every marker, and gives up when none does', async () => {
+    const { labelShift } = await import('../../../src/maps/cluster.ts');
+    const label = { left: 600, top: 380, right: 720, bottom: 396 };
+    expect(labelShift(label, [{ left: 800, top: 380, right: 824, bottom: 404 }], 12)).toEqual({ dx: 0, dy: 0 });
+    // The corner of a group marker under the name's right end (the /maps/1930/ case): one step down clears it.
+    expect(labelShift(label, [{ left: 701, top: 359, right: 729, bottom: 387 }], 12)).toEqual({ dx: 0, dy: 12 });
+    // Markers above and below: the name moves sideways.
+    const above = { left: 590, top: 350, right: 730, bottom: 380 };
+    const below = { left: 590, top: 396, right: 730, bottom: 440 };
+    const onIt = { left: 700, top: 384, right: 724, bottom: 392 };
+    expect(labelShift(label, [above, below, onIt], 12)).toEqual({ dx: -24, dy: 0 });
+    const wall = { left: 0, top: 0, right: 2000, bottom: 2000 };
+    expect(labelShift(label, [wall], 12)).toBeNull();
+  });
+});
+
+describe("keeping a moved name inside the map's frame", () => {
+  it('does not move a name out of the frame to clear a marker, but tries the other directions', async () => {
+    const { labelShift } = await import('../../../src/maps/cluster.ts');
+    const label = { left: 10, top: 100, right: 130, bottom: 116 };
+    const marker = { left: 100, top: 95, right: 124, bottom: 119 };
+    expect(labelShift(label, [marker], 12)?.dy).toBe(-24);
+    // With the frame's top just above the name, up is out: down clears it instead.
+    expect(labelShift(label, [marker], 12, { left: 0, top: 90, right: 390, bottom: 800 })).toEqual({ dx: 0, dy: 24 });
+    expect(labelShift(label, [marker], 12, { left: 0, top: 90, right: 390, bottom: 120 })).toBeNull();
+  });
+});
