@@ -8,8 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildEdition } from '../src/pipeline/edition.ts';
-import { inlineText } from '../src/pipeline/inline.ts';
-import type { Block } from '../src/pipeline/model.ts';
+import { blockText } from '../src/pipeline/block-text.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name: string, fallback: number): number => {
@@ -52,19 +51,6 @@ for (const s of edition.noteScopes) console.log(`  ${s.label.padEnd(22)} ${Strin
 console.log(`  ${'total'.padEnd(22)} ${String(edition.stats.notes).padStart(4)} notes ${String(edition.stats.markers).padStart(4)} markers`);
 
 /** The thesis's own words in a block: paragraphs, headings, tables (caption and cells), notes with their tables. */
-function blockText(b: Block): string {
-  switch (b.kind) {
-    case 'paragraph':
-    case 'heading':
-      return inlineText(b.content);
-    case 'table':
-      return [b.caption ?? [], ...b.headRows.flat(), ...b.bodyRows.flat()].map((c) => inlineText(c)).join('\t');
-    case 'notes':
-      return b.notes.map((n) => [inlineText(n.content), ...n.extra.map(blockText)].join('\n')).join('\n');
-    case 'pagebreak':
-      return '';
-  }
-}
 
 console.log('\nchapter pages: transferred HTML+CSS (gzip) vs gzip of the chapter\'s own text; JS needed to read');
 const css = readdirSync(join(root, 'dist/_astro')).filter((f) => f.endsWith('.css'));

@@ -28,6 +28,12 @@ export interface FondEntry {
   /** The fond's description in the bibliography's Section 1, if it gives one. */
   description: string | null;
   listedInBibliography: boolean;
+  /**
+   * The fond one digit away on the other side of the split between the notes and the bibliography:
+   * for a fond the notes cite but the bibliography does not list, a listed fond no note cites, and
+   * the reverse (the notes' 5467 and the bibliography's 5457). One of the two is probably mistyped.
+   */
+  lookalike: string | null;
   opisi: OpisEntry[];
   refCount: number;
   fileCount: number;
@@ -47,6 +53,11 @@ export function indexedReferences(edition: Edition): ArchivalReference[] {
 }
 
 const numeric = (a: string | null, b: string | null): number => Number(a ?? Infinity) - Number(b ?? Infinity);
+
+/** Two numbers of the same length that differ in one digit ("5457", "5467"). */
+export function oneDigitApart(a: string, b: string): boolean {
+  return a.length === b.length && [...a].filter((ch, i) => ch !== b[i]).length === 1;
+}
 
 /** Group the references for the index. Archives in the thesis's order (TsGAOR, TsGAGM, Trotsky Archive). */
 export function archiveIndex(edition: Edition): ArchiveEntry[] {
@@ -70,11 +81,17 @@ export function archiveIndex(edition: Edition): ArchiveEntry[] {
         return { opis, anchor: `${code.toLowerCase()}-${fond}-${opis ?? 'x'}`, files, refCount: inOpis.length };
       });
       const info = listed.find((f) => f.archive === code && f.fond === fond);
+      const cited = (k: string | null): boolean => mine.some((r) => r.fond === k);
+      const isListed = (k: string | null): boolean => listed.some((f) => f.archive === code && f.fond === k);
+      // Cited but not listed, or listed but not cited: look for the other half one digit away.
+      const lonely = cited(fond) !== (info !== undefined);
+      const lookalike = !lonely || fond === null ? null : (fondKeys.find((k) => k !== null && k !== fond && oneDigitApart(k, fond) && cited(k) !== cited(fond) && isListed(k) !== isListed(fond)) ?? null);
       return {
         fond,
         anchor: code === 'T' ? 't-documents' : `${code.toLowerCase()}-${fond}`,
         description: info?.description ?? null,
         listedInBibliography: info !== undefined,
+        lookalike,
         opisi,
         refCount: inFond.length,
         fileCount: opisi.reduce((n, o) => n + o.files.length, 0),

@@ -611,7 +611,8 @@ function resolveToken(
   if (archLoc) {
     const prev = [...scoped].reverse().find((m) => m.target.kind === 'archival' && m.target.ref.archive === archLoc.archive);
     if (!prev || prev.target.kind !== 'archival') return done(null, null, 'no earlier file of this archive in the scope');
-    return done(continueArchival(prev.target.ref, 'loc. cit.', 'loc-cit', archLoc.raw), null, `the ${archLoc.archive} file cited in ${prev.context.block}`);
+    // "In the place cited": the same folios as the citation it continues.
+    return done(continueArchival(prev.target.ref, prev.target.ref.folios, 'loc-cit', archLoc.raw), null, `the ${archLoc.archive} file cited in ${prev.context.block}`);
   }
 
   if (t.token === 'ibid.') {

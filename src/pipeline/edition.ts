@@ -2,6 +2,7 @@ import type { Edition, Emendation, Inline, PageAnchor, Section, SourceLine } fro
 import { SourceError, THESIS_FILE } from './errors.ts';
 import { toLines } from './lines.ts';
 import { contentsPageFor, parseContents, splitSections } from './sections.ts';
+import { layoutRepairs } from './layout-repairs.ts';
 import { linesToDrafts } from './drafts.ts';
 import { structureSection } from './structure.ts';
 import { inlineText, markEmendations, parseInline, type LineEmendation } from './inline.ts';
@@ -83,7 +84,7 @@ export function buildEdition(input: EditionInput): Edition {
       contentsPage: firstPage,
       firstPage,
       lastPage,
-      paginationNote: paginationNote(firstPage, lastPage, structured.noteBlocks, structured.paginationExact, structured.overflowPageEnds, structured.estimatedPages, structured.visiblePageEnds),
+      paginationNote: paginationNote(firstPage, lastPage, structured.noteBlocks, structured.paginationExact, structured.overflowPageEnds, structured.estimatedPages, structured.visiblePageEnds, structured.figureHeadings),
       blocks: structured.blocks,
       lines: [first?.n ?? 0, last?.n ?? 0],
     };
@@ -127,6 +128,7 @@ export function buildEdition(input: EditionInput): Edition {
     emendations,
     irregularities,
     stats: { words: report.sourceWords, paragraphs, joinedAcrossPages: joined, notes, markers: noteScopes.reduce((a, s) => a + s.markers, 0) },
+    layoutRepairs: layoutRepairs(lines),
   };
 }
 
@@ -135,9 +137,15 @@ export function countInWords(n: number): string {
   return ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine'][n] ?? String(n);
 }
 
-function paginationNote(first: number | null, last: number | null, noteBlocks: number, exact: boolean, overflow: number, estimated: number, visible: number): string {
+function paginationNote(first: number | null, last: number | null, noteBlocks: number, exact: boolean, overflow: number, estimated: number, visible: number, figures: number): string {
   if (first === null) return 'Original page numbers are not given for this part of the thesis.';
   if (last === null) return `Begins on p. ${first} of the thesis (from its table of contents); later page breaks are not reconstructed, because this part has no footnotes.`;
+  if (figures > 0) {
+    const pages = last - first + 1;
+    const left = pages - figures;
+    const leftOver = left <= 0 ? '' : ` The table of contents gives ${countInWords(pages).toLowerCase()} pages for ${countInWords(figures).toLowerCase()} figure headings; the ${left === 1 ? 'page' : `${countInWords(left).toLowerCase()} pages`} left over ${left === 1 ? 'is' : 'are'} placed by length, in the figure with the most text.`;
+    return `Pp. ${first}–${last} of the thesis (from its table of contents). This part has no footnotes to mark its pages, but each figure, and each continuation of one, was drawn on a page of its own, so each figure heading starts a page.${leftOver} The page numbers after p. ${first} are approximate (marked ≈).`;
+  }
   if (noteBlocks === 0) return `Pp. ${first}–${last} of the thesis (from its table of contents). Page breaks inside are not reconstructed, because this part has no footnotes.`;
   // Pages without notes whose end the text shows: it broke off in mid-sentence and resumes on a new line.
   const shown = visible === 0 ? '' : ` ${visible === 1 ? 'One page had no footnotes; its end shows' : `${countInWords(visible)} pages had no footnotes; their ends show`} in the text, which breaks off in mid-sentence and resumes on a new line.`;

@@ -130,6 +130,16 @@ export interface NoteScopeSummary {
   markers: number;
 }
 
+/** A repair to the text's layout made by rule (layout-repairs.ts): shown on the Emendations page. */
+export interface LayoutRepair {
+  line: LineNo;
+  /** 'heading-split': a heading run into its neighbour set on a line of its own; 'space-closed-up': "<i>gubernia</i> ." read "gubernia.". */
+  kind: 'heading-split' | 'space-closed-up';
+  printed: string;
+  /** The lines the printed one becomes, or the reading after the repair. */
+  reads: string[];
+}
+
 export interface PageAnchor {
   page: number;
   section: string;
@@ -175,4 +185,5 @@ export interface Edition {
   emendations: Emendation[];
   irregularities: Irregularity[];
   stats: { words: number; paragraphs: number; joinedAcrossPages: number; notes: number; markers: number };
+  layoutRepairs: LayoutRepair[];
 }

@@ -286,3 +286,36 @@ export function pageStartsIn(content: Inline[], offsets: readonly number[], from
   }
   return starts;
 }
+
+/** A figure's heading as typed: "Map 1", "Map2", "Diagram 1 (Continued)", "Diagram 3: Party Structure …". */
+export const FIGURE_START = /^\s*(?:Map|Diagram)\s*\d+\b/u;
+
+/**
+ * Where pages start in a part made of figures (Maps, Diagrams), which has no notes to end its pages:
+ * each figure, and each continuation of one ("Diagram 1 (Continued)"), was drawn on a page of its
+ * own, so each heading after the first starts the next page. Pages the contents give beyond those
+ * (Diagrams: seven pages, six figure pages) go, one at a time, to the figure with the most words per
+ * page, starting at the line nearest the middle of its words (Diagram 3's long key). Returns the
+ * indexes of the drafts that start a page; empty when the part is not made of figures.
+ */
+export function figurePageStarts(drafts: readonly Draft[], pages: number): number[] {
+  if (drafts.some((d) => d.k === 'notes')) return [];
+  const heads = drafts.flatMap((d, i) => (d.k === 'text' && FIGURE_START.test(d.line.text) ? [i] : []));
+  if (heads.length < 2 || heads[0] !== drafts.findIndex((d) => d.k !== 'notes' && draftWords(d) > 0)) return [];
+  const units = heads.map((from, u) => ({ from, to: heads[u + 1] ?? drafts.length, starts: [from] }));
+  for (let extra = pages - units.length; extra > 0; extra--) {
+    const wordsIn = (from: number, to: number): number => drafts.slice(from, to).reduce((s, d) => s + draftWords(d), 0);
+    const unit = units.reduce((best, x) => (wordsIn(x.from, x.to) / x.starts.length > wordsIn(best.from, best.to) / best.starts.length ? x : best));
+    // Share the unit's words evenly between its pages, each new page starting at a line of its own.
+    const share = wordsIn(unit.from, unit.to) / (unit.starts.length + 1);
+    const starts: number[] = [unit.from];
+    let seen = 0;
+    for (let d = unit.from; d < unit.to && starts.length <= unit.starts.length; d++) {
+      if (d > unit.from && seen >= share * starts.length) starts.push(d);
+      seen += draftWords(drafts[d] as Draft);
+    }
+    if (starts.length === unit.starts.length) break;
+    unit.starts = starts;
+  }
+  return units.flatMap((x) => x.starts).slice(1);
+}

@@ -5,7 +5,7 @@ import type { SectionSpec } from './sections.ts';
 import { endsSentence, headingShape, isNumericCell, plain, slugify, startsLikeContinuation } from './classify.ts';
 import { splitFusedTermRows } from './fused-rows.ts';
 import { headerSpans } from './table-spans.ts';
-import { breakOffsets, draftWords, pageStartsIn, pagesPerStretch, scopeStartOffsets, stretches } from './pagination.ts';
+import { breakOffsets, draftWords, FIGURE_START, figurePageStarts, pageStartsIn, pagesPerStretch, scopeStartOffsets, stretches } from './pagination.ts';
 
 /** Turns text of a given source line into inline nodes (emendations applied). */
 export type InlineParser = (text: string, line: LineNo, col: number) => Inline[];
@@ -33,6 +33,8 @@ export interface StructuredSection {
   paginationExact: boolean;
   /** Page breaks placed by length, for pages that had no notes (pagination.ts). */
   estimatedPages: number;
+  /** In a part made of figures (Maps, Diagrams): the figure headings, each of which began a page; 0 elsewhere. */
+  figureHeadings: number;
   /** Ends of pages without notes that the text shows, where it broke in mid-sentence (pagination.ts). */
   visiblePageEnds: number;
   /** Notes found where no numbering scope is open; the notes stage reports them. */
@@ -185,6 +187,10 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       }
     });
   }
+  // A part made of figures has no notes to end its pages, but each figure began one (figurePageStarts).
+  const figureStarts = opts.firstPage !== null && opts.lastPage !== null ? figurePageStarts(drafts, opts.lastPage - opts.firstPage + 1) : [];
+  for (const d of figureStarts) plannedBreaks.set(d, [0]);
+  const figureHeadings = figureStarts.length === 0 ? 0 : drafts.filter((d) => d.k === 'text' && FIGURE_START.test(d.line.text)).length;
   let estimatedPages = 0;
   const estimatedPage = (): number | null => {
     if (page === null || (opts.lastPage !== null && page + 1 > opts.lastPage)) return null;
@@ -192,12 +198,15 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     estimatedPages++;
     return page;
   };
-  /** Start an estimated page before the block about to be emitted; a heading just emitted goes with it. */
-  const startEstimatedPage = (): void => {
+  /**
+   * Start an estimated page before the block about to be emitted; a heading just emitted goes with
+   * it, except before a figure, which starts its own page below the previous figure's headings.
+   */
+  const startEstimatedPage = (figure = false): void => {
     const e = estimatedPage();
     if (e === null) return;
     let at = blocks.length;
-    while (at > 0 && blocks[at - 1]?.kind === 'heading') at--;
+    while (!figure && at > 0 && blocks[at - 1]?.kind === 'heading') at--;
     blocks.splice(at, 0, pageBreakBlock(e));
   };
 
@@ -249,7 +258,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       }
       const p = takePageEnd();
       if (p !== null) blocks.push(pageBreakBlock(p));
-      if (plannedBreaks.has(index)) startEstimatedPage();
+      if (plannedBreaks.has(index)) startEstimatedPage(figureStarts.includes(index));
       const h: Heading = {
         kind: 'heading',
         level: heading.level,
@@ -363,7 +372,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       delete (b as Partial<Paragraph & { isCaption: boolean }>).isCaption;
     }
   }
-  return { title, titleText, titleLine, titleFromSource: !keepsTitleLine, blocks, noteBlocks, overflowPageEnds: overflow, paragraphsJoined, paginationExact, estimatedPages, visiblePageEnds: visibleEnds.size, notesOutsideScope };
+  return { title, titleText, titleLine, titleFromSource: !keepsTitleLine, blocks, noteBlocks, overflowPageEnds: overflow, paragraphsJoined, paginationExact, estimatedPages, visiblePageEnds: visibleEnds.size, figureHeadings, notesOutsideScope };
 
   function addNote(dn: DraftNote): void {
     // Notes printed after a new part's heading can still belong to the previous part's page.

@@ -88,7 +88,7 @@ function renderNode(node: Inline, ann: BlockAnnotations, emendationsHref: string
 /** A reconstructed original page marker (`p. 57`), with its own anchor. */
 export function pageMarker(page: number, approximate: boolean, where: 'inline' | 'block'): string {
   const label = `${approximate ? '≈ ' : ''}p. ${page}`;
-  const title = approximate ? ` title="Original page ${page} (approximate: reconstructed from the footnote blocks)"` : '';
+  const title = approximate ? ` title="Original page ${page}: where it began is estimated (see the note on pagination at the head of this part)"` : '';
   const tag = where === 'inline' ? 'span' : 'div';
   return `<${tag} class="pb pb-${where}" id="page-${page}"><a href="#page-${page}"${title}>${label}</a></${tag}>`;
 }

@@ -1,14 +1,29 @@
 import type { APIRoute } from 'astro';
 import { loadEdition } from '../../data/edition-data.ts';
-import { inlineText } from '../../pipeline/inline.ts';
+import { allTables } from '../../backmatter/tables.ts';
+import { noteText } from '../../pipeline/block-text.ts';
 
-/** Every footnote with its stable id, scope, number, original page, source line and text. */
+/**
+ * Every footnote with its stable id, scope, number, original page, source line and whole text:
+ * a table the note carries comes as tab-separated lines, and `tables` names it in tables.json.
+ */
 export const GET: APIRoute = () => {
   const edition = loadEdition();
+  const tableKey = new Map(allTables(edition).flatMap((t) => t.blockIds.map((id) => [`${t.section}#${id}`, t.key] as const)));
   const notes = edition.sections.flatMap((s) =>
     s.blocks.flatMap((b) =>
       b.kind === 'notes'
-        ? b.notes.map((n) => ({ id: n.id, scope: n.scope, scopeLabel: b.scopeLabel, n: n.n, page: n.page, line: n.line, url: `/${s.slug}/#${n.id}`, text: inlineText(n.content) }))
+        ? b.notes.map((n) => ({
+            id: n.id,
+            scope: n.scope,
+            scopeLabel: b.scopeLabel,
+            n: n.n,
+            page: n.page,
+            line: n.line,
+            url: `/${s.slug}/#${n.id}`,
+            text: noteText(n),
+            tables: n.extra.flatMap((x) => (x.kind === 'table' ? [tableKey.get(`${s.id}#${x.id}`) ?? x.id] : [])),
+          }))
         : [],
     ),
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countArchivalCandidates, fileAnchor, findArchivalMentions, shortForm } from '../../../src/citations/archival.ts';
 import { citationStream } from '../../../src/citations/stream.ts';
 import { textContexts } from '../../../src/citations/contexts.ts';
-import { archiveIndex } from '../../../src/citations/archive-index.ts';
+import { archiveIndex, oneDigitApart } from '../../../src/citations/archive-index.ts';
 import { context, realEdition } from './edition.ts';
 
 /** Fixtures copied from the notes of the thesis (corrected reading, as the notes' flat text). */
@@ -108,11 +108,12 @@ describe('archival references in context: continuations and the index', () => {
   const refs = citationStream(realEdition()).archival;
   const inNote = (id: string) => refs.filter((r) => r.noteId === id);
 
-  it('"TsGAOR, loc. cit." continues the file cited in the previous note', () => {
+  it('"TsGAOR, loc. cit." continues the file and the folio ("in the place cited") of the previous note', () => {
     const loc = inNote('ch1-n21').find((r) => r.form === 'loc-cit');
     const [prev] = inNote('ch1-n20');
     expect(loc?.continues).toBe(prev?.id);
-    expect(shortForm(loc!)).toBe('TsGAOR 7952/3/267, loc. cit.');
+    expect(prev?.folios).toBe('8');
+    expect(shortForm(loc!)).toBe('TsGAOR 7952/3/267, 8');
   });
 
   it('Ibid. after an archival reference is a new folio of the same file (ch. 4 nn. 71–74)', () => {
@@ -121,8 +122,11 @@ describe('archival references in context: continuations and the index', () => {
     expect(inNote('ch4-n74').map(shortForm)).toEqual(['TsGAOR 7952/3/82, 153']);
   });
 
-  it('a continuation keeps the citation as printed, folio included (the data downloads carry it as raw)', () => {
-    expect(inNote('ch4-n72').map((r) => r.raw)).toEqual(['Ibid, II. 35-40']);
+  it('a continuation keeps the citation as the edition reads it, folio included (the data downloads carry it as raw)', () => {
+    // The thesis prints "II. 35-40", "1.13" and "I.105" for leaves: emended (em-093 to em-095).
+    expect(inNote('ch4-n72').map((r) => r.raw)).toEqual(['Ibid, ll. 35-40']);
+    expect(inNote('ch4-n82').map((r) => [r.raw, r.folios])).toEqual([['Ibid., l.105', '105']]);
+    expect(inNote('ch3-n82').map((r) => [r.raw, r.folios])).toEqual([['ibid., l.13', '13']]);
     expect(inNote('ch4-n73').map((r) => r.raw)).toEqual(['Ibid., ll. 20-21']);
     expect(inNote('ch3-n90').map((r) => r.raw)).toEqual(['7952/3/253, 11', 'Ibid., p. 122']);
     expect(inNote('ch1-n21').map((r) => r.raw)).toEqual(['TsGAOR, loc. cit.', '7952/ 3/ 94, 84']);
@@ -152,6 +156,19 @@ describe('archival references in context: continuations and the index', () => {
     const trotsky = index.find((a) => a.code === 'T')!;
     expect(trotsky.fonds[0]!.opisi[0]!.files.find((d) => d.delo === '2850')!.refs.length).toBeGreaterThanOrEqual(6);
     expect(fileAnchor({ archive: 'T', fond: null, opis: null, delo: '2850' })).toBe('t-2850');
+  });
+
+  it("pairs the notes' fond 5467 with the bibliography's 5457, one digit apart (one of them mistyped), and no other fond", () => {
+    const tsgaor = archiveIndex(realEdition()).find((a) => a.code === 'TsGAOR')!;
+    const lookalikes = tsgaor.fonds.filter((f) => f.lookalike !== null).map((f) => [f.fond, f.lookalike, f.refCount, f.listedInBibliography]);
+    expect(lookalikes).toEqual([
+      ['5457', '5467', 0, true],
+      ['5467', '5457', 1, false],
+    ]);
+    expect(oneDigitApart('5457', '5467')).toBe(true);
+    expect(oneDigitApart('5457', '5475')).toBe(false);
+    expect(oneDigitApart('545', '5457')).toBe(false);
+    expect(oneDigitApart('7952', '7952')).toBe(false);
   });
 
   it('links every reference in its note to the index', () => {

@@ -39,14 +39,29 @@ describe('cross-references to the thesis’s own pages and items', () => {
     expect(pageItems('pp. 55 and 59-60', 10).map((p) => p.page)).toEqual([55, 59]);
   });
 
-  it('a page with no marker of its own goes to the map or diagram it prints', () => {
-    // The maps and diagrams have no footnotes, so only their first pages (247, 250) are marked.
+  it("a page of the maps and diagrams links to its reconstructed page, which starts at the figure the note names", () => {
+    // The maps and diagrams have no footnotes; each figure began a page (pagination.ts, figurePageStarts).
+    // The thesis's own references agree: map 3 on p. 249, diagram 2 on p. 253, diagram 3 on pp. 254-5, diagram 4 on p. 256.
     const byPage = (block: string, page: number) => all.find((x) => x.context.block === block && x.kind === 'page' && x.page === page);
-    expect(byPage('ch1-n26', 249)).toMatchObject({ text: 'p. 249', href: '/maps/#map-3' }); // "See map 3, p. 249"
-    expect(byPage('ch1-n26', 249)?.note).toMatch(/has no marker; it prints map 3/u);
-    expect(byPage('ch1-n87', 256)?.href).toBe('/diagrams/#diagram-4'); // "Diagram 4 (p. 256)"
-    expect(byPage('ch1-n106', 253)?.href).toBe('/diagrams/#diagram-2');
-    expect(byPage('ch1-n107', 254)?.href).toBe('/diagrams/#diagram-3'); // "diagram 3, pp. 254-5"
+    const ed = realEdition();
+    const figureAt = (slug: string, anchor: string): string | undefined => {
+      const s = ed.sections.find((x) => x.slug === slug);
+      const i = s?.blocks.findIndex((b) => b.kind === 'pagebreak' && b.id === anchor) ?? -1;
+      const next = i >= 0 ? s?.blocks[i + 1] : undefined;
+      return next?.kind === 'heading' ? next.id : undefined;
+    };
+    const cases: [string, number, string, string][] = [
+      ['ch1-n26', 249, '/maps/#page-249', 'map-3'], // "See map 3, p. 249"
+      ['ch1-n87', 256, '/diagrams/#page-256', 'diagram-4'], // "Diagram 4 (p. 256)"
+      ['ch1-n106', 253, '/diagrams/#page-253', 'diagram-2'],
+      ['ch1-n107', 254, '/diagrams/#page-254', 'diagram-3'], // "diagram 3, pp. 254-5"
+    ];
+    for (const [block, page, href, figure] of cases) {
+      expect(byPage(block, page)?.href, block).toBe(href);
+      const [slug, anchor] = href.slice(1).split('/#') as [string, string];
+      expect(figureAt(slug, anchor), block).toBe(figure);
+    }
+    expect(byPage('ch1-n26', 249)?.note).toMatch(/original page 249 \(reconstructed position\), in maps/u);
     // A page that has its own marker keeps it: the Conclusion's p. 245.
     expect(all.find((x) => x.context.block === 'ch2.3-n20' && x.page === 245)?.href).toBe('/conclusion/#page-245');
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { linesToDrafts } from '../../../src/pipeline/drafts.ts';
+import { linesToDrafts, type Draft } from '../../../src/pipeline/drafts.ts';
 import { inlineText } from '../../../src/pipeline/inline.ts';
 import type { Block, Inline, Section } from '../../../src/pipeline/model.ts';
-import { NOTE_WEIGHT, OVERFULL, breakOffsets, pageStartsIn, pagesPerStretch, stretches, visiblePageEnd } from '../../../src/pipeline/pagination.ts';
+import { NOTE_WEIGHT, OVERFULL, breakOffsets, figurePageStarts, pageStartsIn, pagesPerStretch, stretches, visiblePageEnd } from '../../../src/pipeline/pagination.ts';
 import { fixture, realEdition } from './helpers.ts';
 
 describe('pages without footnotes, placed by length', () => {
@@ -183,5 +183,49 @@ describe('the real thesis', () => {
     ["Chapter 6, n. 101: Mandel'shtam and the word 'deviation' in Chapter 2, 'See above, p. 101'", 101, "Mandel'shtam"],
   ])('%s', (_, page, subject) => {
     expect(texts.get(page) ?? '').toContain(subject);
+  });
+});
+
+describe('pages of the parts made of figures (Maps, Diagrams)', () => {
+  const text = (t: string, n: number): Draft => ({ k: 'text', line: { n, text: t, col: 0, fusedHeading: false } });
+
+  it('starts a page at each figure heading, and gives a page left over to the figure with the most words per page', () => {
+    const drafts = [text('Map 1', 1), text('Moscow in 1925-Raion Boundaries.', 2), text('Map2', 3), text('Moscow in 1930: the new Raion Boundaries.', 4), text('Map3', 5), text("The Moscow Oblast' in 1930.", 6)];
+    expect(figurePageStarts(drafts, 3)).toEqual([2, 4]);
+    const long = [text('Diagram 1: A', 1), text('Diagram 1 (Continued)', 2), text('Diagram 2: B', 3), text('Key: one two three four five six seven eight nine ten', 4), text('eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty', 5), text('Diagram 3', 6)];
+    expect(figurePageStarts(long, 5)).toEqual([1, 2, 4, 5]);
+    // No page to spare: one page per figure heading, however long.
+    expect(figurePageStarts(long, 4)).toEqual([1, 2, 5]);
+  });
+
+  it('leaves parts with notes, or that do not open with a figure, to the other rules', () => {
+    expect(figurePageStarts([text('Map 1', 1), { k: 'notes', notes: [] }, text('Map 2', 3)], 2)).toEqual([]);
+    expect(figurePageStarts([text('Some text first.', 1), text('Map 1', 2), text('Map 2', 3)], 2)).toEqual([]);
+    expect(figurePageStarts([text('Map 1', 1), text('caption', 2)], 1)).toEqual([]);
+  });
+
+  it('puts pp. 248-249 at Maps 2 and 3, pp. 251-256 at the diagrams and their continuations, all marked approximate', () => {
+    const ed = realEdition();
+    const pagesBefore = (sectionId: string): [number, string, boolean][] => {
+      const s = ed.sections.find((x) => x.id === sectionId);
+      if (!s) throw new Error(sectionId);
+      return s.blocks.flatMap((b, i) => {
+        if (b.kind !== 'pagebreak') return [];
+        const next = s.blocks[i + 1];
+        return [[b.page, next && (next.kind === 'heading' || next.kind === 'paragraph') ? next.id : '', b.approximate] as [number, string, boolean]];
+      });
+    };
+    expect(pagesBefore('maps')).toEqual([[247, 'map-1', false], [248, 'map-2', true], [249, 'map-3', true]]);
+    expect(pagesBefore('diagrams')).toEqual([
+      [250, 'diagram-1', false],
+      [251, 'diagram-1-2', true],
+      [252, 'diagram-1-3', true],
+      [253, 'diagram-2', true],
+      [254, 'diagram-3', true],
+      [255, 'para-9', true],
+      [256, 'diagram-4', true],
+    ]);
+    expect(ed.pageMap.filter((p) => p.page >= 247 && p.page <= 256).map((p) => p.page)).toEqual([247, 248, 249, 250, 251, 252, 253, 254, 255, 256]);
+    expect(ed.sections.find((x) => x.id === 'diagrams')?.paginationNote).toMatch(/seven pages for six figure headings; the page left over is placed by length/u);
   });
 });
