@@ -287,8 +287,12 @@ export function pageStartsIn(content: Inline[], offsets: readonly number[], from
   return starts;
 }
 
-/** A figure's heading as typed: "Map 1", "Map2", "Diagram 1 (Continued)", "Diagram 3: Party Structure …". */
-export const FIGURE_START = /^\s*(?:Map|Diagram)\s*\d+\b/u;
+/**
+ * The heading of a figure or of a table of the back matter, as typed: "Map 1", "Map2", "Diagram 1
+ * (Continued)", "Diagram 3: Party Structure …", "Table 5: Membership …". Each began a page: Tables
+ * 1-4 each open just after a block of notes ended the page before.
+ */
+export const FIGURE_START = /^\s*(?:Map|Diagram|Table)\s*\d+\b/u;
 
 /**
  * Where pages start in a part made of figures (Maps, Diagrams), which has no notes to end its pages:

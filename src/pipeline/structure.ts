@@ -170,7 +170,9 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   const plannedBreaks = new Map<number, number[]>();
   if (opts.firstPage !== null && opts.lastPage !== null) {
     const perStretch = pagesPerStretch(parts.map((x) => x.load), opts.lastPage - opts.firstPage + 1 - parts.length, parts.map((x) => x.markerFree));
-    const scopeStarts = scopeStartOffsets(drafts, parts, (d) => opensNewScope(spec, d));
+    // Known page starts: a part with notes of its own, and in the back matter a figure or table (FIGURE_START).
+    const startsPage = (d: Draft): boolean => opensNewScope(spec, d) || (spec.kind === 'back' && d.k === 'text' && FIGURE_START.test(d.line.text));
+    const scopeStarts = scopeStartOffsets(drafts, parts, startsPage);
     parts.forEach((part, i) => {
       for (const offset of breakOffsets(part, perStretch[i] ?? 1, scopeStarts[i])) {
         let seen = 0;

@@ -204,7 +204,7 @@ describe('pages of the parts made of figures (Maps, Diagrams)', () => {
     expect(figurePageStarts([text('Map 1', 1), text('caption', 2)], 1)).toEqual([]);
   });
 
-  it('puts pp. 248-249 at Maps 2 and 3, pp. 251-256 at the diagrams and their continuations, all marked approximate', () => {
+  it('puts pp. 248-249 at Maps 2 and 3, pp. 251-256 at the diagrams and their continuations, p. 263 at Table 5, all marked approximate', () => {
     const ed = realEdition();
     const pagesBefore = (sectionId: string): [number, string, boolean][] => {
       const s = ed.sections.find((x) => x.id === sectionId);
@@ -212,7 +212,7 @@ describe('pages of the parts made of figures (Maps, Diagrams)', () => {
       return s.blocks.flatMap((b, i) => {
         if (b.kind !== 'pagebreak') return [];
         const next = s.blocks[i + 1];
-        return [[b.page, next && (next.kind === 'heading' || next.kind === 'paragraph') ? next.id : '', b.approximate] as [number, string, boolean]];
+        return [[b.page, next && 'id' in next ? next.id : '', b.approximate] as [number, string, boolean]];
       });
     };
     expect(pagesBefore('maps')).toEqual([[247, 'map-1', false], [248, 'map-2', true], [249, 'map-3', true]]);
@@ -226,6 +226,16 @@ describe('pages of the parts made of figures (Maps, Diagrams)', () => {
       [256, 'diagram-4', true],
     ]);
     expect(ed.pageMap.filter((p) => p.page >= 247 && p.page <= 256).map((p) => p.page)).toEqual([247, 248, 249, 250, 251, 252, 253, 254, 255, 256]);
+    // Each of Tables 1-5 begins a page: Table 5 on p. 263, not part-way down Table 4's sources.
+    expect(pagesBefore('tables').map(([page, id]) => [page, id])).toEqual([
+      [257, 'table-1'],
+      [258, 'table-2'],
+      [259, 'table-3'],
+      [260, 'table-4'],
+      [261, 'tbl-5'],
+      [262, 'para-2'],
+      [263, 'table-5'],
+    ]);
     expect(ed.sections.find((x) => x.id === 'diagrams')?.paginationNote).toMatch(/seven pages for six figure headings; the page left over is placed by length/u);
   });
 });
