@@ -29,7 +29,14 @@ export function sectionChunks(s: Pick<Section, 'id' | 'blocks'>): SectionChunk[]
     let diagram: number | null = null;
     for (const b of s.blocks) {
       const starts = b.kind === 'heading' ? /^diagram-(\d+)$/u.exec(b.id) : null;
-      if (starts && diagram !== null && Number(starts[1]) !== diagram) cut({ kind: 'diagram', n: diagram });
+      if (starts && diagram !== null && Number(starts[1]) !== diagram) {
+        // The original page a diagram begins goes with it, after the previous diagram's reconstruction.
+        const last = current[current.length - 1];
+        const carried = last?.kind === 'pagebreak' ? [last] : [];
+        if (last?.kind === 'pagebreak') current.pop();
+        cut({ kind: 'diagram', n: diagram });
+        current.push(...carried);
+      }
       if (starts) diagram = Number(starts[1]);
       current.push(b);
     }

@@ -32,6 +32,14 @@ describe('sectionChunks on the real thesis', () => {
       const done = c.after.n;
       for (const later of chunks.slice(i + 1)) expect(later.blocks.some((b) => b.kind === 'heading' && b.id === `diagram-${done}`)).toBe(false);
     });
+    // The page a diagram begins opens its chunk, before its heading, not after the reconstruction before it.
+    for (const c of chunks) expect(c.blocks[c.blocks.length - 1]?.kind, 'a chunk ends on a page marker').not.toBe('pagebreak');
+    const opening = chunks.slice(1).map((c) => c.blocks.slice(0, 2).map((b) => (b.kind === 'pagebreak' ? `p. ${b.page}` : 'id' in b ? b.id : b.kind)));
+    expect(opening).toEqual([
+      ['p. 253', 'diagram-2'],
+      ['p. 254', 'diagram-3'],
+      ['p. 256', 'diagram-4'],
+    ]);
   });
 
   it('links each of the three maps after its caption', () => {
