@@ -213,6 +213,18 @@ export function mentionDecisions(p: Pick<Person, 'id' | 'surnames'>, rec: Reconc
   ];
 }
 
+/**
+ * What the appendix prints about a seat beyond its post and flags ("Was secretary of Sokol'niki
+ * raikom", "Replaces Drozhzhin, who was promoted to post of TsK instructor"), or null when the
+ * remark only says whom the person replaced, which the flags already show.
+ */
+export function printedRemark(p: Pick<PostHeld, 'remark' | 'flags'>): string | null {
+  if (!p.remark) return null;
+  const bare = (t: string): string => t.trim().replace(/\.$/u, '');
+  const onlyReplaces = p.flags.replaces !== null && bare(p.remark) === bare(`Replaces ${p.flags.replaces}`);
+  return onlyReplaces ? null : p.remark;
+}
+
 /** The main post of a person: the latest roster seat with a post, else the latest post named. */
 export function mainPost(p: Person): string | null {
   const seats = p.posts.filter((x) => x.post && x.group !== 'changes');
@@ -241,16 +253,22 @@ export interface SkippedName {
   count: number;
 }
 
-/** Word-bounded, so "Bauman" does not match inside "Baumanskii". */
+/**
+ * Word-bounded, so "Bauman" does not match inside "Baumanskii". An apostrophe before the name is a
+ * quotation mark ("'Kamenev's diary'") unless a letter precedes it; a name that ends in the soft
+ * sign's apostrophe takes a possessive s ("Gaidul's").
+ */
 export function surnamePattern(surname: string): RegExp {
-  return new RegExp(`(?<![\\p{L}'’])${escapeRe(surname)}(?![\\p{L}])`, 'gu');
+  const after = /['’]$/u.test(surname) ? `(?=s(?!\\p{L})|(?!\\p{L}))` : `(?!\\p{L})`;
+  return new RegExp(`(?<!\\p{L})(?<!\\p{L}['’])${escapeRe(surname)}${after}`, 'gu');
 }
 
 const normInitials = (s: string): string => s.replace(/\s+/gu, '').replace(/\.?$/u, '.');
 
 /** Initials printed next to a surname ("E. S. Kogan", "Bauman, K. Ya."), if any. */
 function initialsAround(text: string, start: number, end: number): string | null {
-  const before = /((?:[A-Z][a-z]?\.\s?){1,3})\s*$/u.exec(text.slice(Math.max(0, start - 12), start));
+  // An initial starts a word: the "K." ending "the MKK." is not one.
+  const before = /(?<!\p{L})((?:[A-Z][a-z]?\.\s?){1,3})\s*$/u.exec(text.slice(Math.max(0, start - 16), start));
   if (before?.[1]) return normInitials(before[1]);
   const after = /^,\s((?:[A-Z][a-z]?\.\s?){1,3})/u.exec(text.slice(end, end + 14));
   return after?.[1] ? normInitials(after[1]) : null;

@@ -78,11 +78,18 @@ function bibCandidates(edition: Edition): Candidate[] {
     if (NAMING_VIAS.has(m.via) && m.target.kind === 'bib' && m.linkEnd > m.linkStart) {
       out.push({ context: m.context, start: m.linkStart, end: m.linkEnd, ...targetLink(m.target), className: 'bib' });
     }
+    // A periodical written out ("Bol'shevik, 1928, No.12", "Propagandist, 1930") links to its bibliography
+    // entry, as the "Ibid." after it does; an abbreviated one ("RM, 10/1/1927") links to the abbreviations.
+    if (m.via === 'periodical' && m.abbr === null && m.target.kind === 'periodical' && m.target.entry && m.linkEnd > m.linkStart) {
+      out.push({ context: m.context, start: m.linkStart, end: m.linkEnd, href: targetLink(m.target).href, title: `${m.target.entry.text}: its entry in the bibliography`, className: 'bib' });
+    }
   }
   for (const a of s.abbreviated) {
     if (!a.target || a.target.kind === 'archival') continue;
     const link = targetLink(a.target);
-    out.push({ context: a.context, start: a.start, end: ibidLinkEnd(a.context.flat.text, a.token, a.end), fallbackEnd: a.end, href: link.href, title: `${a.raw.replace(/\.?$/u, '.')} = ${link.title}`, className: 'bib' });
+    // A periodical's label is the issue first cited ("Iz TsK, 1925, no. 4"); "Ibid., 1926, nos. 33-4" names another, so the title names the periodical.
+    const named = a.target.kind === 'periodical' && a.target.entry ? a.target.entry.text : link.title;
+    out.push({ context: a.context, start: a.start, end: ibidLinkEnd(a.context.flat.text, a.token, a.end), fallbackEnd: a.end, href: link.href, title: `${a.raw.replace(/\.?$/u, '.')} = ${named}`, className: 'bib' });
   }
   return out;
 }

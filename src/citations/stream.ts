@@ -166,6 +166,8 @@ function matchTitles(text: string, toks: Token[], works: readonly BibEntry[], kn
     if (t.length === 0) continue;
     for (let i = 0; i < toks.length; i++) {
       if ((toks[i] as Token).w !== t[0]) continue;
+      // A title cited opens with a capital; "Fitzpatrick describes 'cultural revolution' as follows" names the idea, not her book.
+      if (/^['‘"“(]*\p{Ll}/u.test((toks[i] as Token).raw)) continue;
       let k = 0;
       while (k < t.length && i + k < toks.length && (toks[i + k] as Token).w === t[k]) k++;
       const matched = t.slice(0, k);

@@ -7,7 +7,7 @@
 import type { Edition } from '../pipeline/model.ts';
 import { textContexts, type TextContext } from './contexts.ts';
 
-export type XrefKind = 'page' | 'chapter' | 'introduction' | 'conclusion' | 'table' | 'map' | 'diagram' | 'appendix' | 'glossary';
+export type XrefKind = 'page' | 'chapter' | 'introduction' | 'conclusion' | 'table' | 'map' | 'diagram' | 'appendix' | 'glossary' | 'note';
 
 export interface CrossReference {
   context: TextContext;
@@ -166,6 +166,34 @@ export function crossReferences(edition: Edition): CrossReference[] {
       const section = (m[1] as string).toLowerCase();
       add({ kind: section as XrefKind, start: at, end: at + (m[1] as string).length, item: null, page: null, href: sectionLink(section), note: section });
       addPages(m[2] as string, at + m[0].length - (m[2] as string).length, 'page', section);
+    }
+
+    // "See introduction.", "As we saw in the introduction", "In the introductory chapter": the thesis's own.
+    for (const m of text.matchAll(/\b(?:[Ss]ee(?: the)?|[Ss]aw in the|[Ii]n the)\s+(introduction|conclusion|introductory chapter)\b(?!\s+(?:to|of)\b)/gu)) {
+      const at = (m.index ?? 0) + m[0].length - (m[1] as string).length;
+      if (citedFromBook(text, m.index ?? 0)) continue;
+      const section = (m[1] as string).startsWith('conclusion') ? 'conclusion' : 'introduction';
+      add({ kind: section, start: at, end: at + (m[1] as string).length, item: null, page: null, href: sectionLink(section), note: section });
+    }
+
+    // "In the next chapter": the chapter after the one the sentence is in (the Introduction's next is Chapter 1).
+    const order = ['introduction', 'chapter-1', 'chapter-2', 'chapter-3', 'chapter-4', 'chapter-5', 'chapter-6', 'conclusion'];
+    for (const m of text.matchAll(/\bthe (next|previous) chapter\b/gu)) {
+      const here = order.indexOf(c.section);
+      const there = here < 0 ? undefined : order[here + (m[1] === 'next' ? 1 : -1)];
+      if (!there) continue;
+      const at = (m.index ?? 0) + 4;
+      add({ kind: there === 'introduction' || there === 'conclusion' ? there : 'chapter', start: at, end: at + m[0].length - 4, item: /^chapter-(\d)$/u.test(there) ? Number(there.slice(8)) : null, page: null, href: sectionLink(there), note: `${m[1]} chapter: ${there}` });
+    }
+
+    // "See footnote 1" (Table 4's notes): a note of the same numbering scope.
+    if (c.kind === 'note') {
+      for (const m of text.matchAll(/\b[Ss]ee (?:foot)?note (\d+)\b/gu)) {
+        const id = `${c.scope}-n${m[1]}`;
+        const at = (m.index ?? 0) + 4;
+        const found = ids.get(c.section)?.has(id) ?? false;
+        add({ kind: 'note', start: at, end: at + m[0].length - 4, item: Number(m[1]), page: null, href: found ? `/${c.slug}/#${id}` : null, note: found ? `note ${m[1]} of the same numbering` : `there is no note ${m[1]} in this numbering` });
+      }
     }
 
     // The glossary.

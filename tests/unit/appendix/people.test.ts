@@ -67,9 +67,17 @@ describe('people', () => {
   });
 
   it('finds unambiguous mentions in the chapters and notes, and lists what it skips', () => {
-    expect(data.mentions.length).toBe(397);
+    expect(data.mentions.length).toBe(405);
     expect(data.mentions.every((m) => /^\/(introduction|chapter-\d|conclusion)\/#/u.test(m.href))).toBe(true);
-    expect(data.mentions.filter((m) => m.person === 'uglanov').length).toBe(108);
+    expect(data.mentions.filter((m) => m.person === 'uglanov').length).toBe(109);
+    // "the MKK. Uglanov's speech": the K. ending MKK is not an initial (it made Uglanov a namesake).
+    expect(data.mentions.some((m) => m.person === 'uglanov' && m.block === 'para-82' && m.excerpt.includes("MKK. Uglanov's speech"))).toBe(true);
+    // A name just inside a quotation, and a soft-sign name with a possessive.
+    const at = (person: string, block: string): boolean => data.mentions.some((m) => m.person === person && m.block === block);
+    expect([at('kamenev', 'ch2.1-n91'), at('voroshilov', 'ch4-n28'), at('gaidul', 'ch3-n74')]).toEqual([true, true, true]);
+    // "L. Gaidul'" is emended to I. Gaidul' (em-096), the author as Chapter 4 and the bibliography give him.
+    expect(data.mentions.filter((m) => m.person === 'gaidul' && m.block === 'ch3-n67')).toHaveLength(2);
+    expect(data.skipped.find((s) => s.surname === "Gaidul'")).toBeUndefined();
     // Bauman raion, Baumanskii: never a mention of K.Ya. Bauman.
     expect(data.mentions.filter((m) => m.person === 'bauman').every((m) => !/^Bauman\s+(raion|raikom|district)/u.test(m.excerpt.slice(m.excerpt.indexOf('Bauman'))))).toBe(true);
     expect(data.skipped.find((s) => s.surname === 'Bauman' && s.why === 'excluded')?.count).toBe(14);
@@ -77,7 +85,7 @@ describe('people', () => {
 
   it('annotations link the first mention of each person in each block', () => {
     const anns = peopleAnnotations(edition);
-    expect(anns.length).toBe(311);
+    expect(anns.length).toBe(314);
     const keys = anns.map((a) => `${a.section}|${a.block}|${a.href}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(anns.every((a) => a.className === 'person' && /^\/people\/[a-z-]+\/$/u.test(a.href) && a.title)).toBe(true);
@@ -158,5 +166,33 @@ describe('people', () => {
       expect(filatov.decisions.some((d) => d.startsWith('“Filatov” in Chapter 1 (“S. Filatov, Partrabota na zavode Serp i Molot”) is not linked'))).toBe(true);
       expect(data.skipped.find((s) => s.surname === 'Filatov')).toMatchObject({ why: 'excluded', count: 1 });
     });
+  });
+});
+
+describe('the surname pattern', () => {
+  it('finds a name as a whole word, after an opening quotation mark, and with the possessive of a soft-sign name', async () => {
+    const { surnamePattern } = await import('../../../src/appendix/people.ts');
+    const find = (name: string, text: string): number[] => [...text.matchAll(surnamePattern(name))].map((m) => m.index);
+    expect(find('Bauman', 'Baumanskii raion and Bauman')).toEqual([21]);
+    expect(find('Kamenev', "it was 'Kamenev's diary'")).toEqual([8]);
+    expect(find("Gaidul'", "This puts Gaidul's vaunted approach; Gaidul', secretary")).toEqual([10, 37]);
+    // An apostrophe inside a word is not a quotation mark: no match in "d'Uglanov" or "Gaidul'sk".
+    expect(find('Uglanov', "d'Uglanov")).toEqual([]);
+    expect(find("Gaidul'", "Gaidul'sk")).toEqual([]);
+  });
+});
+
+describe('remarks printed with a seat', () => {
+  it('shows what the appendix prints beyond the post and flags, but not a bare "Replaces X"', async () => {
+    const { printedRemark, peopleOf } = await import('../../../src/appendix/people.ts');
+    const { realEdition } = await import('../pipeline/helpers.ts');
+    const data = peopleOf(realEdition());
+    const remarks = (id: string): (string | null)[] => (data.people.find((p) => p.id === id)?.posts ?? []).filter((p) => p.group !== 'changes').map(printedRemark).filter((r) => r !== null);
+    expect(remarks('kotov')).toEqual(["Was secretary of Sokol'niki raikom"]);
+    expect(remarks('ryndin')).toEqual(['Head of organisation-instruction section']);
+    expect(remarks('yurevich')).toEqual(['Replaces Drozhzhin, who was promoted to post of TsK instructor']);
+    expect(remarks('kaganovich')).toEqual(["Replaced Bauman after the latter's disgrace in April 1930"]);
+    expect(remarks('bauman')).toEqual([]); // "Replaces Molotov." says no more than the flag
+    expect(remarks('kulikov')).toEqual([]);
   });
 });

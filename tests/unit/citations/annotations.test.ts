@@ -188,3 +188,25 @@ describe('citation annotations on the real thesis', () => {
     expect(r.crossReferences.resolved).toBe(r.crossReferences.total - 1);
   });
 });
+
+describe('audit mends: periodicals, ibid. titles, an idea named like a book', () => {
+  const anns = citationAnnotations(realEdition());
+  const inBlock = (block: string) => anns.filter((a) => a.block === block && a.className === 'bib').map((a) => [a.text, a.href]);
+
+  it("links a periodical written out to its bibliography entry, as the Ibid. after it is linked", () => {
+    expect(inBlock('ch1-n98')).toEqual([["Bol'shevik", '/bibliography/#bib-periodical-bolshevik']]);
+    expect(inBlock('ch5-n28')).toEqual([['Propagandist', '/bibliography/#bib-periodical-propagandist']]);
+    expect(inBlock('ch6-n52')).toEqual([['Sotsialisticheskii Vestnik', '/bibliography/#bib-periodical-sotsialisticheskii-vestnik']]);
+  });
+
+  it('titles an Ibid. of a periodical by the periodical, not by the issue first cited (Chapter 1, nn. 91-95)', () => {
+    for (const n of [91, 92, 93, 94, 95]) {
+      const a = anns.find((x) => x.block === `ch1-n${n}` && x.className === 'bib');
+      expect(a?.title, `ch1-n${n}`).toBe("Ibid. = Izvestiya Tsentral'nogo Komiteta");
+    }
+  });
+
+  it("does not take 'cultural revolution', the idea, for Fitzpatrick's book (Chapter 6, n. 40), but links the book's title there", () => {
+    expect(inBlock('ch6-n40')).toEqual([['Cultural Revolution in Russia', '/bibliography/#bib-fitzpatrick-1978']]);
+  });
+});

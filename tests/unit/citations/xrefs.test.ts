@@ -83,3 +83,31 @@ describe('cross-references to the thesis’s own pages and items', () => {
     expect(r.unresolved).toEqual([{ where: 'chapter-3#ch3-n20-p2', text: 'appendix 6', note: 'there is no appendix 6 in the thesis' }]);
   });
 });
+
+describe('references without a number or page', () => {
+  const refs = crossReferences(realEdition());
+  const at = (block: string) => refs.filter((x) => x.context.block === block).map((x) => [x.text, x.href]);
+
+  it('links "See introduction.", "As we saw in the introduction" and "the introductory chapter" to the Introduction', () => {
+    expect(at('ch3-n42')).toEqual([['introduction', '/introduction/']]);
+    const concl = refs.filter((x) => x.context.section === 'conclusion' && x.context.kind === 'paragraph' && x.kind === 'introduction').map((x) => x.text);
+    expect(concl).toEqual(expect.arrayContaining(['introductory chapter', 'introduction']));
+  });
+
+  it('links "the next chapter" to the chapter after the one it is in', () => {
+    // The end of Chapter 5: "In the next chapter, the justice of this criticism will be…".
+    expect(refs.filter((x) => x.text === 'next chapter').map((x) => [x.context.section, x.href])).toEqual([['chapter-5', '/chapter-6/']]);
+  });
+
+  it('links "See footnote 1" in a note to note 1 of the same numbering (Table 4, notes 3 and 4)', () => {
+    const foot = refs.filter((x) => x.kind === 'note');
+    expect(foot.map((x) => [x.context.block, x.href])).toEqual([
+      ['table-4-n3', '/tables/#table-4-n1'],
+      ['table-4-n4', '/tables/#table-4-n1'],
+    ]);
+  });
+
+  it('leaves another book\'s introduction alone ("Davydova, op. cit., introduction, p. 56")', () => {
+    expect(at('ch1-n15')).toEqual([]);
+  });
+});
