@@ -113,6 +113,13 @@ for (const { file, href } of linksByFile) {
   if (fragment && !ids.has(decodeURIComponent(fragment))) problems.push(`${relative(root, file)}: link to missing anchor ${href}`);
 }
 
+// Every original page in the page map (the data download) has its anchor on the page it names.
+const pageMap = JSON.parse(readFileSync(join(dist, 'data/page-map.json'), 'utf8')) as { page: number; url: string }[];
+for (const p of pageMap) {
+  const [route, fragment] = p.url.split('#') as [string, string];
+  if (!idsByRoute.get(route)?.has(fragment)) problems.push(`dist/data/page-map.json: p. ${p.page} is at ${p.url}, an anchor the built site does not have`);
+}
+
 const source = readFileSync(join(root, 'content/source/thesis.txt'), 'utf8');
 const report = compareWords(sourceWords(toLines(source)), editionWords);
 for (const m of report.missing.slice(0, 20)) problems.push(`content/source/thesis.txt:${m.lines[0]}: "${m.word}" appears ${m.count}× fewer in the built site than in the source (source lines ${m.lines.slice(0, 5).join(', ')})`);
@@ -123,4 +130,4 @@ if (problems.length > 0) {
   for (const p of problems.slice(0, 60)) console.error(`  ${p}`);
   process.exit(1);
 }
-console.log(`verify-dist: ${files.length} pages; ${report.sourceWords} source words each found exactly once in the built edition; ${checkedLinks} internal links resolve; ids unique; each CSP allows only its page's inline code, and no page inlines a script`);
+console.log(`verify-dist: ${files.length} pages; ${report.sourceWords} source words each found exactly once in the built edition; ${checkedLinks} internal links resolve; all ${pageMap.length} original pages have their anchors; ids unique; each CSP allows only its page's inline code, and no page inlines a script`);

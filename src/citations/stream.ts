@@ -170,6 +170,13 @@ function matchTitles(text: string, toks: Token[], works: readonly BibEntry[], kn
       if (/^['‘"“(]*\p{Ll}/u.test((toks[i] as Token).raw)) continue;
       let k = 0;
       while (k < t.length && i + k < toks.length && (toks[i + k] as Token).w === t[k]) k++;
+      // One word cited otherwise, the rest of a long title as listed ("Informatsionnaya spravka o rukovodstve
+      // partyacheek stengazetami" for the bibliography's "…svodka o rukovodstve…"): the same work.
+      if (k >= 1 && k < t.length - 3) {
+        let m = 0;
+        while (k + 1 + m < t.length && i + k + 1 + m < toks.length && (toks[i + k + 1 + m] as Token).w === t[k + 1 + m]) m++;
+        if (m >= 3 && t.slice(k + 1, k + 1 + m).filter((w) => !STOP.has(w)).length >= 2) k += 1 + m;
+      }
       const matched = t.slice(0, k);
       const content = matched.filter((w) => !STOP.has(w)).length;
       const end = (toks[i + k - 1] as Token).end;

@@ -37,6 +37,7 @@ export function sectionIds(edition: Edition): Map<string, Set<string>> {
       if (b.kind === 'notes') b.notes.forEach((n) => ids.add(n.id));
       else ids.add(b.id);
       if (b.kind === 'paragraph') b.pageBreaksInside.forEach((p) => ids.add(`page-${p.page}`));
+      if (b.kind === 'table') b.pageBreaksInside?.forEach((p) => ids.add(`page-${p.page}`));
     }
     out.set(s.id, ids);
   }

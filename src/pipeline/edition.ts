@@ -104,6 +104,7 @@ export function buildEdition(input: EditionInput): Edition {
         paragraphs++;
         for (const inside of b.pageBreaksInside) pageMap.push({ page: inside.page, section: s.id, slug: s.slug, anchor: `page-${inside.page}`, approximate: inside.approximate });
       }
+      if (b.kind === 'table') for (const inside of b.pageBreaksInside ?? []) pageMap.push({ page: inside.page, section: s.id, slug: s.slug, anchor: `page-${inside.page}`, approximate: inside.approximate });
       if (b.kind === 'notes') notes += b.notes.length;
     }
   }
@@ -146,6 +147,7 @@ function paginationNote(first: number | null, last: number | null, noteBlocks: n
     const leftOver = left <= 0 ? '' : ` The table of contents gives ${countInWords(pages).toLowerCase()} pages for ${countInWords(figures).toLowerCase()} figure headings; the ${left === 1 ? 'page' : `${countInWords(left).toLowerCase()} pages`} left over ${left === 1 ? 'is' : 'are'} placed by length, in the figure with the most text.`;
     return `Pp. ${first}–${last} of the thesis (from its table of contents). This part has no footnotes to mark its pages, but each figure, and each continuation of one, was drawn on a page of its own, so each figure heading starts a page.${leftOver} The page numbers after p. ${first} are approximate (marked ≈).`;
   }
+  if (noteBlocks === 0 && estimated > 0) return `Pp. ${first}–${last} of the thesis (from its table of contents). This part has no footnotes to mark its pages, so ${estimated === 1 ? 'the page break inside it is' : 'its page breaks are'} placed by length (the pages held about the same number of words) and approximate (marked ≈).`;
   if (noteBlocks === 0) return `Pp. ${first}–${last} of the thesis (from its table of contents). Page breaks inside are not reconstructed, because this part has no footnotes.`;
   // Pages without notes whose end the text shows: it broke off in mid-sentence and resumes on a new line.
   const shown = visible === 0 ? '' : ` ${visible === 1 ? 'One page had no footnotes; its end shows' : `${countInWords(visible)} pages had no footnotes; their ends show`} in the text, which breaks off in mid-sentence and resumes on a new line.`;

@@ -64,6 +64,8 @@ export interface TableBlock {
   bodyRows: Inline[][][];
   /** False for parallel lists whose first column does not label its row (Bibliography, Section 3). */
   rowHeaders?: false;
+  /** Original pages that began inside the table, before the body row given (the Glossary's p. 278). */
+  pageBreaksInside?: { beforeRow: number; page: number; approximate: boolean }[];
   lines: LineNo[];
   scope: string | null;
 }

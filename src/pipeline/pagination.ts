@@ -323,3 +323,19 @@ export function figurePageStarts(drafts: readonly Draft[], pages: number): numbe
   }
   return units.flatMap((x) => x.starts).slice(1);
 }
+
+/**
+ * Where pages start in a run of rows with no notes to end its pages (the Glossary, pp. 277-278):
+ * the rows share the words evenly, and each further page starts at the first row that would overflow
+ * its share. Returns the row indexes (never the first row); `pages` is how many pages the rows fill.
+ */
+export function rowPageStarts(rowWords: readonly number[], pages: number): number[] {
+  const total = rowWords.reduce((a, b) => a + b, 0);
+  const starts: number[] = [];
+  let seen = 0;
+  rowWords.forEach((w, i) => {
+    if (i > 0 && starts.length < pages - 1 && seen >= (total * (starts.length + 1)) / pages) starts.push(i);
+    seen += w;
+  });
+  return starts;
+}

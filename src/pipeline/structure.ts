@@ -5,7 +5,8 @@ import type { SectionSpec } from './sections.ts';
 import { endsSentence, headingShape, isNumericCell, plain, slugify, startsLikeContinuation } from './classify.ts';
 import { splitFusedTermRows } from './fused-rows.ts';
 import { headerSpans } from './table-spans.ts';
-import { breakOffsets, draftWords, FIGURE_START, figurePageStarts, pageStartsIn, pagesPerStretch, scopeStartOffsets, stretches } from './pagination.ts';
+import { breakOffsets, draftWords, FIGURE_START, figurePageStarts, pageStartsIn, pagesPerStretch, rowPageStarts, scopeStartOffsets, stretches } from './pagination.ts';
+import { inlineText } from './inline.ts';
 
 /** Turns text of a given source line into inline nodes (emendations applied). */
 export type InlineParser = (text: string, line: LineNo, col: number) => Inline[];
@@ -366,6 +367,16 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     lastProse = style === 'prose' ? para : null;
   }
   for (const s of scopeOrder) placeNoteList(s);
+
+  // A part that is one table with no notes, over several pages (the Glossary): its pages start at rows, by length.
+  const onlyTable = blocks.filter((b) => b.kind !== 'pagebreak');
+  if (noteBlocks === 0 && figureStarts.length === 0 && opts.firstPage !== null && opts.lastPage !== null && opts.lastPage > opts.firstPage && onlyTable.length === 1 && onlyTable[0]?.kind === 'table') {
+    const table = onlyTable[0];
+    const rowWords = table.bodyRows.map((r) => r.reduce((n, c) => n + inlineText(c).split(/\s+/u).filter(Boolean).length, 0));
+    const first = opts.firstPage;
+    table.pageBreaksInside = rowPageStarts(rowWords, opts.lastPage - first + 1).map((beforeRow, j) => ({ beforeRow, page: first + 1 + j, approximate: true }));
+    estimatedPages += table.pageBreaksInside.length;
+  }
 
   // Drop the helper fields used while building.
   for (const b of blocks) {

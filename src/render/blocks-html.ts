@@ -61,6 +61,13 @@ function renderTable(table: TableBlock, ctx: RenderContext): string {
   const head = table.headRows.length ? `<thead>${table.headRows.map((r, k) => `<tr>${headRow(r, k)}</tr>`).join('')}</thead>` : '';
   const rowHeaders = table.headRows.length > 0 && table.rowHeaders !== false;
   const ids = ctx.rowIds?.get(table.id) ?? [];
+  // An original page that began inside the table: a row of its own before the row it starts with.
+  const columns = Math.max(...table.bodyRows.map((r) => r.length), ...table.headRows.map((r) => r.length), 1);
+  const pageRow = (k: number): string =>
+    (table.pageBreaksInside ?? [])
+      .filter((p) => p.beforeRow === k)
+      .map((p) => `<tr class="pb-row"><td colspan="${columns}">${pageMarker(p.page, p.approximate, 'block')}</td></tr>`)
+      .join('');
   const body = `<tbody>${table.bodyRows
     .map((r, k) => {
       const [rowId, ...more] = ids[table.headRows.length + k] ?? [];
@@ -70,7 +77,7 @@ function renderTable(table: TableBlock, ctx: RenderContext): string {
         const anchors = [...(i === 0 ? more : []), ...(own ? [own] : [])];
         return i === 0 && rowHeaders ? cell('th', c, 'row', 1, anchors) : cell('td', c, undefined, 1, anchors);
       });
-      return `<tr${rowId ? ` id="${escapeHtml(rowId)}"` : ''}>${cells.join('')}</tr>`;
+      return `${pageRow(k)}<tr${rowId ? ` id="${escapeHtml(rowId)}"` : ''}>${cells.join('')}</tr>`;
     })
     .join('')}</tbody>`;
   // Wide tables scroll inside their wrapper, which is focusable so keyboard users can scroll it.

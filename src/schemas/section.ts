@@ -37,6 +37,7 @@ const tableSchema = z.object({
   headSpans: z.array(z.array(z.number().int().nonnegative())).optional(),
   bodyRows: z.array(z.array(inlines)),
   rowHeaders: z.literal(false).optional(),
+  pageBreaksInside: z.array(z.object({ beforeRow: z.number().int().nonnegative(), page: z.number().int(), approximate: z.boolean() })).optional(),
   lines,
   scope,
 });

@@ -206,6 +206,13 @@ describe('audit mends: periodicals, ibid. titles, an idea named like a book', ()
     }
   });
 
+  it('links a long title cited with one word otherwise, over the whole title', () => {
+    // The bibliography lists "Informatsionnaya svodka o rukovodstve partyacheek stengazetami".
+    expect(inBlock('ch5-n74')).toEqual([['Informatsionnaya spravka o rukovodstve partyacheek stengazetami', '/bibliography/#bib-informatsionnaya-svodka-rukovodstve-1928']]);
+    // "nastuplenie" for the bibliography's "nastupleniye": the link no longer stops at the first word.
+    expect(inBlock('ch2.3-n9')).toEqual([['Sotsialisticheskoe nastuplenie i zadachi moskovskoi organizatsii', '/bibliography/#bib-bauman-1930']]);
+  });
+
   it("does not take 'cultural revolution', the idea, for Fitzpatrick's book (Chapter 6, n. 40), but links the book's title there", () => {
     expect(inBlock('ch6-n40')).toEqual([['Cultural Revolution in Russia', '/bibliography/#bib-fitzpatrick-1978']]);
   });

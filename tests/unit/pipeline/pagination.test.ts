@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { linesToDrafts, type Draft } from '../../../src/pipeline/drafts.ts';
 import { inlineText } from '../../../src/pipeline/inline.ts';
 import type { Block, Inline, Section } from '../../../src/pipeline/model.ts';
-import { NOTE_WEIGHT, OVERFULL, breakOffsets, figurePageStarts, pageStartsIn, pagesPerStretch, stretches, visiblePageEnd } from '../../../src/pipeline/pagination.ts';
+import { NOTE_WEIGHT, OVERFULL, breakOffsets, figurePageStarts, pageStartsIn, rowPageStarts, pagesPerStretch, stretches, visiblePageEnd } from '../../../src/pipeline/pagination.ts';
 import { fixture, realEdition } from './helpers.ts';
 
 describe('pages without footnotes, placed by length', () => {
@@ -237,5 +237,25 @@ describe('pages of the parts made of figures (Maps, Diagrams)', () => {
       [263, 'table-5'],
     ]);
     expect(ed.sections.find((x) => x.id === 'diagrams')?.paginationNote).toMatch(/seven pages for six figure headings; the page left over is placed by length/u);
+  });
+});
+
+describe('pages of a part that is one table with no notes (the Glossary)', () => {
+  it('starts each further page at the row where the words pass its share', () => {
+    expect(rowPageStarts([10, 10, 10, 10], 2)).toEqual([2]);
+    expect(rowPageStarts([30, 5, 5, 5, 5], 2)).toEqual([1]);
+    expect(rowPageStarts([10, 10, 10, 10, 10, 10], 3)).toEqual([2, 4]);
+    expect(rowPageStarts([10, 10], 1)).toEqual([]);
+  });
+
+  it('puts p. 278 inside the Glossary, so the page map has every page from 1 to 280', () => {
+    const ed = realEdition();
+    const glossary = ed.sections.find((s) => s.id === 'glossary')!;
+    const table = glossary.blocks.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' ? table.pageBreaksInside : null).toEqual([{ beforeRow: expect.any(Number), page: 278, approximate: true }]);
+    expect(glossary.paginationNote).toMatch(/placed by length/u);
+    const pages = new Set(ed.pageMap.map((p) => p.page));
+    expect(Array.from({ length: 280 }, (_, i) => i + 1).filter((p) => !pages.has(p))).toEqual([]);
+    expect(ed.pageMap.find((p) => p.page === 278)).toMatchObject({ section: 'glossary', anchor: 'page-278', approximate: true });
   });
 });
