@@ -29,6 +29,8 @@ export interface EntryFlags {
   replaces: string | null;
   /** The printed name of the person who replaces this one ("X replaced … by Y", "Y, replacing X"). */
   replacedBy: string | null;
+  /** The post in which the successor replaces this one, where the change names it apart from this entry's post ("Kaminskii … replaces him as third secretary"). */
+  replacedByAs?: string;
   /** "Removed" from a post or from the committee (change lists). */
   removed: boolean;
   /** "Promoted" (or "becomes full member", "becomes candidate"). */
@@ -364,7 +366,12 @@ export function changeEntries(text: string, known: ReadonlySet<string>, where: (
       e.post ??= subjectPost;
       if (/\bthe promoted\s+$/u.test(sentence.slice(0, replaced.at))) e.flags.promoted = true;
     }
-    if (him && subject) entry(him).flags.replacedBy = subject.written;
+    if (him && subject) {
+      const e = entry(him);
+      e.flags.replacedBy = subject.written;
+      const as = /\b(?:replaces|replacing)\s+(?:him|her)\s+as\s+([^,.]+)/u.exec(said)?.[1]?.trim();
+      if (as && as !== e.post) e.flags.replacedByAs = as;
+    }
     if (agent && subject) {
       const e = entry(agent);
       const rest = sentence.slice(agent.to);

@@ -117,7 +117,7 @@ describe('Appendix 1 rosters', () => {
 
     it('July 1930: Ryndin becomes second secretary in place of Leonov, Kaminskii third secretary in place of Ryndin (3965)', () => {
       expect(entry('change-1930-07', 'Leonov')).toMatchObject({ post: 'secretary of TsK orgburo', flags: { promoted: true, replacedBy: 'Ryndin, K.V.' } });
-      expect(entry('change-1930-07', 'Ryndin, K.V.')).toMatchObject({ post: 'second MK secretary', flags: { replaces: 'Leonov', replacedBy: 'Kaminskii' }, remark: 'third secretary and head of orgotdel of MK' });
+      expect(entry('change-1930-07', 'Ryndin, K.V.')).toMatchObject({ post: 'second MK secretary', flags: { replaces: 'Leonov', replacedBy: 'Kaminskii', replacedByAs: 'third secretary and head of orgotdel' }, remark: 'third secretary and head of orgotdel of MK' });
       expect(entry('change-1930-07', 'Kaminskii')).toMatchObject({ post: 'third secretary and head of orgotdel', flags: { replaces: 'Ryndin, K.V.' }, remark: 'head of TsK agit-mass section' });
       expect(entry('change-1930-07', 'Filatov')).toMatchObject({ flags: { replaces: 'Ryabov' }, remark: 'secretary of the Serp i Molot factory cell' });
     });
