@@ -11,6 +11,7 @@ import { bibliographyHref } from './anchors.ts';
 import { parseBibliography } from './bibliography.ts';
 import { contextHref, textContexts, type TextContext } from './contexts.ts';
 import { ABBREVIATION_SPELLINGS_IN_TEXT, GLOSSARY_SPELLINGS_IN_TEXT, parseAbbreviations, parseGlossary, type Abbreviation } from './glossary.ts';
+import { IDENTIFICATIONS, placeIdentifications } from './identifications.ts';
 import { citationStream, NAMING_VIAS, STOP, type Target } from './stream.ts';
 import { successorOf } from './successors.ts';
 import { annotationFor, escapeRe, normalizeWords, type FlatText } from './text.ts';
@@ -90,6 +91,12 @@ function bibCandidates(edition: Edition): Candidate[] {
     // A periodical's label is the issue first cited ("Iz TsK, 1925, no. 4"); "Ibid., 1926, nos. 33-4" names another, so the title names the periodical.
     const named = a.target.kind === 'periodical' && a.target.entry ? a.target.entry.text : link.title;
     out.push({ context: a.context, start: a.start, end: ibidLinkEnd(a.context.flat.text, a.token, a.end), fallbackEnd: a.end, href: link.href, title: `${a.raw.replace(/\.?$/u, '.')} = ${named}`, className: 'bib' });
+  }
+  // Works the notes name only by the meeting their paragraph is about, identified by the editor.
+  const notes = new Map(textContexts(edition).filter((c) => c.kind === 'note').map((c) => [c.block, c]));
+  for (const x of placeIdentifications(IDENTIFICATIONS, (n) => notes.get(n)?.flat.text, parseBibliography(edition).entries)) {
+    const context = notes.get(x.id.note) as TextContext;
+    out.push({ context, start: x.start, end: x.end, href: bibliographyHref(x.entry), title: `${x.entry.text} (identified by the editor: ${x.id.reason})`, className: 'bib' });
   }
   return out;
 }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { citationAnnotations } from '../../../src/citations/annotations.ts';
+import { IDENTIFICATIONS, parseIdentifications, placeIdentifications } from '../../../src/citations/identifications.ts';
+import { realEdition } from './edition.ts';
+
+describe('citations identified by the editor from their context', () => {
+  it('links "the stenographic report of the plenum/conference" to the report of the meeting the paragraph is about, with the reason', () => {
+    const anns = citationAnnotations(realEdition()).filter((a) => a.title?.includes('identified by the editor'));
+    expect(anns.map((a) => [a.block, a.text, a.href])).toEqual([
+      ['ch1-n47', 'stenographic report of the plenum', '/bibliography/#bib-proc-ii-plenum-mk-april-1929'],
+      ['ch6-n88', 'stenographic report of the conference', '/bibliography/#bib-proc-third-oblast-and-second-city-conference-1932'],
+    ]);
+    expect(IDENTIFICATIONS.every((x) => x.reason.length >= 10)).toBe(true);
+  });
+
+  it('fails, naming the file, on a decision that no longer fits the text or the bibliography', () => {
+    const id = { note: 'ch1-n47', text: 'stenographic report', entry: 'bib-x', reason: 'because the paragraph says so' };
+    const notes = (n: string): string | undefined => (n === 'ch1-n47' ? 'The plan was attached to the stenographic report of the plenum.' : undefined);
+    const entries = [{ id: 'bib-x' }];
+    expect(placeIdentifications([id], notes, entries)).toMatchObject([{ start: 29, end: 48 }]);
+    expect(() => placeIdentifications([{ ...id, note: 'ch1-n48' }], notes, entries)).toThrow(/identifications\.json: note ch1-n48 does not exist/u);
+    expect(() => placeIdentifications([{ ...id, text: 'the minutes' }], notes, entries)).toThrow(/does not hold "the minutes" exactly once/u);
+    expect(() => placeIdentifications([id], notes, [{ id: 'bib-y' }])).toThrow(/no bibliography entry bib-x/u);
+    expect(() => parseIdentifications({ about: '', identifications: [{ ...id, reason: 'short' }] })).toThrow(/identifications\.json is malformed: identifications\.0\.reason/u);
+  });
+});
