@@ -67,7 +67,7 @@ export function tableEmendationDrafts(edition: Edition, lines: readonly SourceLi
       for (const c of r.cells) {
         if (!c || normalisePrinted(c.printed) === c.printed || flagged.has(`${c.line}\u0000${c.printed}`)) continue;
         flagged.add(`${c.line}\u0000${c.printed}`);
-        out.push({ line: c.line, original: c.printed, corrected: normalisePrinted(c.printed), reason: 'Figure typed with a space after each thousands comma; shown closed up (the printed reading is kept here).', count: occurrences(lines[c.line - 1]?.text ?? '', c.printed), kind: 'emendation', flag: null });
+        out.push({ line: c.line, original: c.printed, corrected: normalisePrinted(c.printed), reason: 'Figure typed with a space after each thousands comma; shown closed up (this record keeps the printed reading).', count: occurrences(lines[c.line - 1]?.text ?? '', c.printed), kind: 'emendation', flag: null });
       }
     }
   }

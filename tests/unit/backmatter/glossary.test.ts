@@ -15,7 +15,7 @@ describe('glossary', () => {
   it('has one entry per term, fused rows split', () => {
     expect(entries).toHaveLength(50);
     expect(entries.filter((e) => e.fused).map((e) => e.term)).toEqual(['sovnarkhoz', 'Sovnarkom', 'troika', 'TsK']);
-    expect(term('sovnarkhoz')).toMatchObject({ expansion: 'sovet narodnogo khozyastva', definition: 'economic council' });
+    expect(term('sovnarkhoz')).toMatchObject({ expansion: 'sovet narodnogo khozyaistva', definition: 'economic council' });
     expect(term('Sovnarkom')).toMatchObject({ expansion: 'Sovet Narodnykh Kommissarov', definition: "Council of People's Commissars" });
     expect(term('troika')).toMatchObject({ expansion: null, definition: 'group of three people' });
     expect(term('TsK')).toMatchObject({ expansion: "Tsentral'nyi Komitet", definition: 'Central Committee of the Communist Party' });
@@ -24,14 +24,14 @@ describe('glossary', () => {
     expect(term('MK')).toMatchObject({ expansion: 'Moskovskii Komitet', definition: 'Moscow Committee of the Communist Party', anchor: 'term-mk' });
     expect(term('raikom')).toMatchObject({ expansion: null, definition: 'raion committee of the Communist Party' });
     expect(term('RKP(b)')).toMatchObject({ expansion: "Rossiskaya Kommunisticheskaya Partiya (bol'shevikov)", definition: 'Russian Communist Party (bolsheviks)' });
-    expect(term('VSNKh')?.expansion).toBe('Vysshii Sovet Narodnogo Khozyastva');
+    expect(term('VSNKh')?.expansion).toBe('Vysshii Sovet Narodnogo Khozyaistva');
   });
   it('prints each fused term in a row of its own, with its anchor and its part of the definition, every word kept', () => {
     const s = edition.sections.find((x) => x.id === 'glossary')!;
     const anchors = rowAnchors(s);
     const rows = s.blocks.flatMap((b) => (b.kind === 'table' ? [...b.headRows, ...b.bodyRows].map((r, i) => ({ id: anchors.get(b.id)?.[i] ?? [], cells: r.map((c) => inlineText(c)), line: b.lines[i] })) : []));
     const at = (id: string) => rows.find((r) => r.id.includes(id));
-    expect(at('term-sovnarkhoz')).toEqual({ id: ['term-sovnarkhoz'], cells: ['sovnarkhoz', 'sovet narodnogo khozyastva (economic council)'], line: 4288 });
+    expect(at('term-sovnarkhoz')).toEqual({ id: ['term-sovnarkhoz'], cells: ['sovnarkhoz', 'sovet narodnogo khozyaistva (economic council)'], line: 4288 });
     expect(at('term-sovnarkom')).toEqual({ id: ['term-sovnarkom'], cells: ['Sovnarkom', "Sovet Narodnykh Kommissarov (Council of People's Commissars)."], line: 4288 });
     expect(at('term-troika')).toEqual({ id: ['term-troika'], cells: ['troika', 'group of three people.'], line: 4290 });
     expect(at('term-tsk')).toEqual({ id: ['term-tsk'], cells: ['TsK', "Tsentral'nyi Komitet (Central Committee of the Communist Party)"], line: 4290 });
