@@ -77,6 +77,8 @@ export function crossReferences(edition: Edition): CrossReference[] {
   const ids = sectionIds(edition);
   const slugOf = new Map(edition.sections.map((s) => [s.id, s.slug]));
   const pageAt = new Map(edition.pageMap.map((p) => [p.page, p]));
+  // The thesis's chapters in reading order, the Introduction and the Conclusion included ("the next chapter").
+  const order = edition.sections.filter((x) => x.kind === 'chapter' || x.id === 'introduction' || x.id === 'conclusion').map((x) => x.id);
   const out: CrossReference[] = [];
 
   const pageLink = (page: number): { href: string | null; note: string } => {
@@ -178,7 +180,6 @@ export function crossReferences(edition: Edition): CrossReference[] {
     }
 
     // "In the next chapter": the chapter after the one the sentence is in (the Introduction's next is Chapter 1).
-    const order = ['introduction', 'chapter-1', 'chapter-2', 'chapter-3', 'chapter-4', 'chapter-5', 'chapter-6', 'conclusion'];
     for (const m of text.matchAll(/\bthe (next|previous) chapter\b/gu)) {
       const here = order.indexOf(c.section);
       const there = here < 0 ? undefined : order[here + (m[1] === 'next' ? 1 : -1)];

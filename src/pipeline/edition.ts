@@ -100,11 +100,10 @@ export function buildEdition(input: EditionInput): Edition {
   for (const s of sections) {
     for (const b of s.blocks) {
       if (b.kind === 'pagebreak') pageMap.push({ page: b.page, section: s.id, slug: s.slug, anchor: b.id, approximate: b.approximate });
-      if (b.kind === 'paragraph') {
-        paragraphs++;
-        for (const inside of b.pageBreaksInside) pageMap.push({ page: inside.page, section: s.id, slug: s.slug, anchor: `page-${inside.page}`, approximate: inside.approximate });
-      }
-      if (b.kind === 'table') for (const inside of b.pageBreaksInside ?? []) pageMap.push({ page: inside.page, section: s.id, slug: s.slug, anchor: `page-${inside.page}`, approximate: inside.approximate });
+      if (b.kind === 'paragraph') paragraphs++;
+      // Pages that began inside a paragraph or a table (the Glossary's p. 278).
+      const inside = b.kind === 'paragraph' ? b.pageBreaksInside : b.kind === 'table' ? (b.pageBreaksInside ?? []) : [];
+      for (const x of inside) pageMap.push({ page: x.page, section: s.id, slug: s.slug, anchor: `page-${x.page}`, approximate: x.approximate });
       if (b.kind === 'notes') notes += b.notes.length;
     }
   }

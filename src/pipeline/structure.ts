@@ -369,9 +369,9 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   for (const s of scopeOrder) placeNoteList(s);
 
   // A part that is one table with no notes, over several pages (the Glossary): its pages start at rows, by length.
-  const onlyTable = blocks.filter((b) => b.kind !== 'pagebreak');
-  if (noteBlocks === 0 && figureStarts.length === 0 && opts.firstPage !== null && opts.lastPage !== null && opts.lastPage > opts.firstPage && onlyTable.length === 1 && onlyTable[0]?.kind === 'table') {
-    const table = onlyTable[0];
+  const content = blocks.filter((b) => b.kind !== 'pagebreak');
+  if (noteBlocks === 0 && figureStarts.length === 0 && opts.firstPage !== null && opts.lastPage !== null && opts.lastPage > opts.firstPage && content.length === 1 && content[0]?.kind === 'table') {
+    const table = content[0];
     const rowWords = table.bodyRows.map((r) => r.reduce((n, c) => n + inlineText(c).split(/\s+/u).filter(Boolean).length, 0));
     const first = opts.firstPage;
     table.pageBreaksInside = rowPageStarts(rowWords, opts.lastPage - first + 1).map((beforeRow, j) => ({ beforeRow, page: first + 1 + j, approximate: true }));
