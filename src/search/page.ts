@@ -6,6 +6,7 @@
  */
 import { excerptAround, excerptSegments, printedForms, type Segment } from './excerpt.ts';
 import { withHighlight } from './highlight.ts';
+import { nearNote, wordsOnlyNear } from './nearest.ts';
 import { PHRASE, normaliseQuery, type NormalisedQuery } from './query.ts';
 import type { SearchOutline } from './records.ts';
 import { describeResult, groupResults, type ResultData, type ResultGroup } from './results.ts';
@@ -199,6 +200,9 @@ export function initSearchPage(doc: Document): void {
         if (counted && mine === generation) renderFilters(counted);
       });
     }
+    // A word matched only by a short prefix of it (Pagefind's fallback for a word it never indexed) is said to be so.
+    const marked = first.flatMap((d) => excerptSegments(d.excerpt).filter((s) => s.mark).map((s) => s.text));
+    const near = q.text === null ? '' : nearNote(wordsOnlyNear(q.text, marked));
     const describe = (batch: ResultData[]) => groupResults(batch.map((d) => describeResult(d, outline)));
     list.replaceChildren(...describe(first).map((g) => renderGroup(g, q)));
     let next = PAGE;
@@ -211,9 +215,9 @@ export function initSearchPage(doc: Document): void {
       next += PAGE;
       more.hidden = results.length <= next;
       items[0]?.querySelector('a')?.focus();
-      status.textContent = statusText(results.length, Math.min(next, results.length), raw, q);
+      status.textContent = statusText(results.length, Math.min(next, results.length), raw, q) + near;
     };
-    status.textContent = statusText(results.length, first.length, raw, q);
+    status.textContent = statusText(results.length, first.length, raw, q) + near;
   };
 
   // Focus (or a query in the URL) starts loading the engine, so results come fast when typing.

@@ -202,3 +202,14 @@ test('in dark mode the search page with grouped results (marked terms inside lin
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 });
+
+test('a word the edition does not have is said to be matched only by its beginning, not silently "found"', async ({ page }) => {
+  // Pagefind answers an unindexed word with the words sharing its longest indexed prefix.
+  await search(page, 'blorpt');
+  await expect(page.locator('#search-status')).toContainText('no word in the edition begins “blorpt”; these results hold words beginning “b');
+  // A word that is there, a form of it that stemming finds, and a note found by its abbreviation's expansion: no such note.
+  for (const q of ['Uglanov', 'recruitment', 'Pravda 14/5/1929']) {
+    await search(page, q);
+    await expect(page.locator('#search-status'), q).not.toContainText('no word in the edition');
+  }
+});

@@ -1,0 +1,42 @@
+/**
+ * Pagefind answers a word it has never indexed with the words that share its longest indexed
+ * prefix ("blorpt" finds words beginning "blo"), so a misspelt name seems to be found. The page
+ * compares each word of the query with the words the results mark, and says so when a word was
+ * matched only by such a short prefix. Stemming is allowed for: "recruitment" marked as
+ * "recruited" shares enough of its beginning.
+ */
+
+const fold = (w: string): string => w.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f'’`"]/gu, '');
+
+function commonPrefix(a: string, b: string): number {
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k;
+}
+
+/** How much of a query word a marked word must begin with to count as that word or a form of it. */
+export function prefixNeeded(word: string): number {
+  return Math.min(word.length, Math.max(4, Math.ceil(word.length * 0.6)));
+}
+
+/**
+ * The words of a query (letters only, four or more) that no marked word matches beyond a short
+ * prefix, each with the longest beginning the marked words share with it ("blo" for "blorpt").
+ */
+export function wordsOnlyNear(query: string, marked: readonly string[]): { word: string; nearest: string }[] {
+  const marks = marked.flatMap((m) => m.split(/[^\p{L}'’]+/u)).map(fold).filter(Boolean);
+  const words = [...new Set(query.split(/[^\p{L}'’]+/u).filter((w) => fold(w).length >= 4))];
+  return words.flatMap((word) => {
+    const w = fold(word);
+    const best = Math.max(0, ...marks.map((m) => commonPrefix(w, m)));
+    // No marked word shares even its first letter: the results were found some other way (a note's
+    // abbreviation expanded in its metadata, "Pravda" for "P"), not by a prefix of this word.
+    return best >= prefixNeeded(w) || best === 0 ? [] : [{ word, nearest: word.slice(0, best) }];
+  });
+}
+
+/** The status line's addition for such words, or '' when every word was found. */
+export function nearNote(near: readonly { word: string; nearest: string }[]): string {
+  if (near.length === 0) return '';
+  return ` Note: ${near.map((x) => `no word in the edition begins “${x.word}”; these results hold words beginning “${x.nearest}…”`).join('; ')}.`;
+}
