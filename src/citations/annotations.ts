@@ -72,7 +72,7 @@ function archivalCandidates(edition: Edition, byBlock: Map<string, TextContext>)
     });
 }
 
-function bibCandidates(edition: Edition): Candidate[] {
+function bibCandidates(edition: Edition, byBlock: Map<string, TextContext>): Candidate[] {
   const s = citationStream(edition);
   const out: Candidate[] = [];
   for (const m of s.mentions) {
@@ -93,9 +93,9 @@ function bibCandidates(edition: Edition): Candidate[] {
     out.push({ context: a.context, start: a.start, end: ibidLinkEnd(a.context.flat.text, a.token, a.end), fallbackEnd: a.end, href: link.href, title: `${a.raw.replace(/\.?$/u, '.')} = ${named}`, className: 'bib' });
   }
   // Works the notes name only by the meeting their paragraph is about, identified by the editor.
-  const notes = new Map(textContexts(edition).filter((c) => c.kind === 'note').map((c) => [c.block, c]));
-  for (const x of placeIdentifications(IDENTIFICATIONS, (n) => notes.get(n)?.flat.text, parseBibliography(edition).entries)) {
-    const context = notes.get(x.id.note) as TextContext;
+  const note = (id: string): TextContext | undefined => (byBlock.get(id)?.kind === 'note' ? byBlock.get(id) : undefined);
+  for (const x of placeIdentifications(IDENTIFICATIONS, (n) => note(n)?.flat.text, parseBibliography(edition).entries)) {
+    const context = note(x.id.note) as TextContext;
     out.push({ context, start: x.start, end: x.end, href: bibliographyHref(x.entry), title: `${x.entry.text} (identified by the editor: ${x.id.reason})`, className: 'bib' });
   }
   return out;
@@ -192,7 +192,7 @@ export function citationAnnotations(edition: Edition): Annotation[] {
     out.push(a);
     return true;
   };
-  const ordered = [...archivalCandidates(edition, byBlock), ...xrefCandidates(edition), ...bibCandidates(edition), ...abbreviationCandidates(edition)].sort(
+  const ordered = [...archivalCandidates(edition, byBlock), ...xrefCandidates(edition), ...bibCandidates(edition, byBlock), ...abbreviationCandidates(edition)].sort(
     (a, b) => (PRIORITY[a.className] ?? 9) - (PRIORITY[b.className] ?? 9),
   );
   ordered.forEach(place);

@@ -84,8 +84,8 @@ export function archiveIndex(edition: Edition): ArchiveEntry[] {
       const cited = (k: string | null): boolean => mine.some((r) => r.fond === k);
       const isListed = (k: string | null): boolean => listed.some((f) => f.archive === code && f.fond === k);
       // Cited but not listed, or listed but not cited: look for the other half one digit away.
-      const lonely = cited(fond) !== (info !== undefined);
-      const lookalike = !lonely || fond === null ? null : (fondKeys.find((k) => k !== null && k !== fond && oneDigitApart(k, fond) && cited(k) !== cited(fond) && isListed(k) !== isListed(fond)) ?? null);
+      const lonely = inFond.length > 0 !== (info !== undefined);
+      const lookalike = !lonely || fond === null ? null : (fondKeys.find((k) => k !== null && oneDigitApart(k, fond) && cited(k) !== cited(fond) && isListed(k) !== isListed(fond)) ?? null);
       return {
         fond,
         anchor: code === 'T' ? 't-documents' : `${code.toLowerCase()}-${fond}`,

@@ -173,7 +173,6 @@ export function mountMap(root: HTMLElement): L.Map | null {
   };
   // Move an area's name off any marker that covers it at this zoom (see labelShift).
   const clearLabels = (): void => {
-    const canvas = map.getContainer();
     const markerBoxes = [...canvas.querySelectorAll('.place-marker, .place-group')].map((m) => m.getBoundingClientRect());
     const frame = canvas.getBoundingClientRect();
     for (const span of canvas.querySelectorAll<HTMLElement>('.map-label span')) {

@@ -20,7 +20,7 @@ export const OVERFULL = 1.3;
 /** ...and only if the words before its first marker could fill that much of a page for each page without notes. */
 export const MARKER_FREE_SHARE = 0.6;
 
-const wordCount = (text: string): number => text.split(/\s+/u).filter(Boolean).length;
+export const wordCount = (text: string): number => text.split(/\s+/u).filter(Boolean).length;
 const words = (text: string): number => wordCount(plain(text));
 
 /** The room a run of drafts took: its text words, and its notes' words weighted by NOTE_WEIGHT. */
@@ -294,6 +294,8 @@ export function pageStartsIn(content: Inline[], offsets: readonly number[], from
  */
 export const FIGURE_START = /^\s*(?:Map|Diagram|Table)\s*\d+\b/u;
 
+export const isFigureHeading = (d: Draft): boolean => d.k === 'text' && FIGURE_START.test(d.line.text);
+
 /**
  * Where pages start in a part made of figures (Maps, Diagrams), which has no notes to end its pages:
  * each figure, and each continuation of one ("Diagram 1 (Continued)"), was drawn on a page of its
@@ -304,11 +306,11 @@ export const FIGURE_START = /^\s*(?:Map|Diagram|Table)\s*\d+\b/u;
  */
 export function figurePageStarts(drafts: readonly Draft[], pages: number): number[] {
   if (drafts.some((d) => d.k === 'notes')) return [];
-  const heads = drafts.flatMap((d, i) => (d.k === 'text' && FIGURE_START.test(d.line.text) ? [i] : []));
+  const heads = drafts.flatMap((d, i) => (isFigureHeading(d) ? [i] : []));
   if (heads.length < 2 || heads[0] !== drafts.findIndex((d) => d.k !== 'notes' && draftWords(d) > 0)) return [];
   const units = heads.map((from, u) => ({ from, to: heads[u + 1] ?? drafts.length, starts: [from] }));
+  const wordsIn = (from: number, to: number): number => drafts.slice(from, to).reduce((s, d) => s + draftWords(d), 0);
   for (let extra = pages - units.length; extra > 0; extra--) {
-    const wordsIn = (from: number, to: number): number => drafts.slice(from, to).reduce((s, d) => s + draftWords(d), 0);
     const unit = units.reduce((best, x) => (wordsIn(x.from, x.to) / x.starts.length > wordsIn(best.from, best.to) / best.starts.length ? x : best));
     // Share the unit's words evenly between its pages, each new page starting at a line of its own.
     const share = wordsIn(unit.from, unit.to) / (unit.starts.length + 1);

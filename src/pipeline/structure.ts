@@ -5,7 +5,7 @@ import type { SectionSpec } from './sections.ts';
 import { endsSentence, headingShape, isNumericCell, plain, slugify, startsLikeContinuation } from './classify.ts';
 import { splitFusedTermRows } from './fused-rows.ts';
 import { headerSpans } from './table-spans.ts';
-import { breakOffsets, draftWords, FIGURE_START, figurePageStarts, pageStartsIn, pagesPerStretch, rowPageStarts, scopeStartOffsets, stretches } from './pagination.ts';
+import { breakOffsets, draftWords, figurePageStarts, isFigureHeading, pageStartsIn, pagesPerStretch, rowPageStarts, scopeStartOffsets, stretches, wordCount } from './pagination.ts';
 import { inlineText } from './inline.ts';
 
 /** Turns text of a given source line into inline nodes (emendations applied). */
@@ -171,8 +171,8 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   const plannedBreaks = new Map<number, number[]>();
   if (opts.firstPage !== null && opts.lastPage !== null) {
     const perStretch = pagesPerStretch(parts.map((x) => x.load), opts.lastPage - opts.firstPage + 1 - parts.length, parts.map((x) => x.markerFree));
-    // Known page starts: a part with notes of its own, and in the back matter a figure or table (FIGURE_START).
-    const startsPage = (d: Draft): boolean => opensNewScope(spec, d) || (spec.kind === 'back' && d.k === 'text' && FIGURE_START.test(d.line.text));
+    // Known page starts: a part with notes of its own, and in the back matter a figure or table (isFigureHeading).
+    const startsPage = (d: Draft): boolean => opensNewScope(spec, d) || (spec.kind === 'back' && isFigureHeading(d));
     const scopeStarts = scopeStartOffsets(drafts, parts, startsPage);
     parts.forEach((part, i) => {
       for (const offset of breakOffsets(part, perStretch[i] ?? 1, scopeStarts[i])) {
@@ -193,7 +193,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   // A part made of figures has no notes to end its pages, but each figure began one (figurePageStarts).
   const figureStarts = opts.firstPage !== null && opts.lastPage !== null ? figurePageStarts(drafts, opts.lastPage - opts.firstPage + 1) : [];
   for (const d of figureStarts) plannedBreaks.set(d, [0]);
-  const figureHeadings = figureStarts.length === 0 ? 0 : drafts.filter((d) => d.k === 'text' && FIGURE_START.test(d.line.text)).length;
+  const figureHeadings = figureStarts.length === 0 ? 0 : drafts.filter(isFigureHeading).length;
   let estimatedPages = 0;
   const estimatedPage = (): number | null => {
     if (page === null || (opts.lastPage !== null && page + 1 > opts.lastPage)) return null;
@@ -372,7 +372,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   const content = blocks.filter((b) => b.kind !== 'pagebreak');
   if (noteBlocks === 0 && figureStarts.length === 0 && opts.firstPage !== null && opts.lastPage !== null && opts.lastPage > opts.firstPage && content.length === 1 && content[0]?.kind === 'table') {
     const table = content[0];
-    const rowWords = table.bodyRows.map((r) => r.reduce((n, c) => n + inlineText(c).split(/\s+/u).filter(Boolean).length, 0));
+    const rowWords = table.bodyRows.map((r) => r.reduce((n, c) => n + wordCount(inlineText(c)), 0));
     const first = opts.firstPage;
     table.pageBreaksInside = rowPageStarts(rowWords, opts.lastPage - first + 1).map((beforeRow, j) => ({ beforeRow, page: first + 1 + j, approximate: true }));
     estimatedPages += table.pageBreaksInside.length;

@@ -31,9 +31,7 @@ export function sectionChunks(s: Pick<Section, 'id' | 'blocks'>): SectionChunk[]
       const starts = b.kind === 'heading' ? /^diagram-(\d+)$/u.exec(b.id) : null;
       if (starts && diagram !== null && Number(starts[1]) !== diagram) {
         // The original page a diagram begins goes with it, after the previous diagram's reconstruction.
-        const last = current[current.length - 1];
-        const carried = last?.kind === 'pagebreak' ? [last] : [];
-        if (last?.kind === 'pagebreak') current.pop();
+        const carried = current.at(-1)?.kind === 'pagebreak' ? current.splice(-1) : [];
         cut({ kind: 'diagram', n: diagram });
         current.push(...carried);
       }
