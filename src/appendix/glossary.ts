@@ -14,6 +14,8 @@ export interface GlossaryEntry {
   expansion: string | null;
   /** The English: a translation of the expansion, or a definition of the term. */
   definition: string;
+  /** True when the thesis prints the English after the expansion in brackets ("(Moscow Committee…)"); VKP(b)'s and RKP(b)'s are not. */
+  bracketed: boolean;
   /** Row anchor on /glossary/ (term-<slug>). */
   anchor: string;
   /** Source line of the row. */
@@ -49,15 +51,16 @@ function unbracket(s: string): string {
 }
 
 /** One definition part → expansion + English. An expansion is a leading italic of two words or more. */
-function readDefinition(part: readonly Inline[]): { expansion: string | null; definition: string } {
+function readDefinition(part: readonly Inline[]): { expansion: string | null; definition: string; bracketed: boolean } {
   const nodes = part.filter((n) => !(n.t === 'text' && n.v.trim() === ''));
   const first = nodes[0];
   const firstText = first && isEmphasis(first) ? tidy(inlineText([first])) : '';
   const rest = tidy(inlineText(nodes.slice(1)));
   if (first && isEmphasis(first) && (firstText.includes(' ') || rest === '' || rest.startsWith('('))) {
-    return { expansion: firstText, definition: rest === '' ? '' : unbracket(rest) };
+    const definition = rest === '' ? '' : unbracket(rest);
+    return { expansion: firstText, definition, bracketed: definition !== '' && definition !== rest.replace(/\.$/u, '') };
   }
-  return { expansion: null, definition: tidy(inlineText(part)).replace(/\.$/u, '') };
+  return { expansion: null, definition: tidy(inlineText(part)).replace(/\.$/u, ''), bracketed: false };
 }
 
 /** Entries of the Glossary of Russian Terms, in printed order. */
@@ -70,10 +73,10 @@ export function glossaryEntries(edition: Edition): GlossaryEntry[] {
     const ids = anchors.get(b.id) ?? [];
     [...b.headRows, ...b.bodyRows].forEach((row, i) => {
       const line = b.lines[i] ?? 0;
-      const { expansion, definition } = readDefinition(row[1] ?? []);
+      const { expansion, definition, bracketed } = readDefinition(row[1] ?? []);
       // A row the structure stage split from a fused one (src/pipeline/fused-rows.ts) shares its line.
       const fused = b.lines.filter((n) => n === line).length > 1;
-      out.push({ term: tidy(inlineText(row[0] ?? [])), expansion, definition, anchor: ids[i]?.[0] ?? '', line, fused });
+      out.push({ term: tidy(inlineText(row[0] ?? [])), expansion, definition, bracketed, anchor: ids[i]?.[0] ?? '', line, fused });
     });
   }
   return out;

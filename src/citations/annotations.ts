@@ -12,11 +12,12 @@ import { parseBibliography } from './bibliography.ts';
 import { contextHref, textContexts, type TextContext } from './contexts.ts';
 import { ABBREVIATION_SPELLINGS_IN_TEXT, GLOSSARY_SPELLINGS_IN_TEXT, parseAbbreviations, parseGlossary, type Abbreviation } from './glossary.ts';
 import { IDENTIFICATIONS, placeIdentifications } from './identifications.ts';
-import { citationStream, NAMING_VIAS, STOP, type Target } from './stream.ts';
+import { citationStream, NAMING_VIAS, type Target } from './stream.ts';
 import { successorOf } from './successors.ts';
-import { annotationFor, escapeRe, normalizeWords, type FlatText } from './text.ts';
+import { annotationFor, escapeRe, type FlatText } from './text.ts';
 import { crossReferenceReport, crossReferences } from './xrefs.ts';
 import { countArchivalCandidates, findArchivalMentions } from './archival.ts';
+import { findMeetingCitations } from './proceedings.ts';
 
 /** Which link wins where two would overlap: the more specific one. */
 const PRIORITY: Readonly<Record<string, number>> = { 'archival-ref': 0, xref: 1, bib: 2, abbr: 3, gloss: 4 };
@@ -117,7 +118,8 @@ function abbreviationCandidates(edition: Edition): Candidate[] {
   const spellings = periodical.flatMap((a) => [a.abbr, ...(ABBREVIATION_SPELLINGS_IN_TEXT[a.abbr] ?? [])].map((shown) => ({ shown, a })));
   const definition = new RegExp(String.raw`\((${spellings.map((x) => escapeRe(x.shown)).join('|')})\)`, 'gu');
   for (const c of textContexts(edition)) {
-    if (c.noteId === null) continue;
+    // In notes, and in the tables' source lines ("XVII Moscow Gubernia Conference from Pravda (P), 7/3/1929").
+    if (c.noteId === null && c.section !== 'tables') continue;
     const text = c.flat.text;
     for (const m of text.matchAll(definition)) {
       const a = spellings.find((x) => x.shown === m[1])?.a;
@@ -131,29 +133,52 @@ function abbreviationCandidates(edition: Edition): Candidate[] {
   return out;
 }
 
-/** The first use of each glossary term on each page of the text (chapters, introduction, conclusion). */
+/**
+ * The first use of each glossary term on each page that reads as text (chapters, introduction,
+ * conclusion, the tables and the appendices): first in the body, where the reader meets it, and
+ * only where the body never uses it, first in the notes. Not inside a cited title ("XIII Moskovskaya
+ * Gubernskaya Konferentsiya VKP(b)", "Sotsial'nyi i natsional'nyi sostav VKP(b) (M., 1928)"), which names, not uses, the term.
+ */
 function glossaryCandidates(edition: Edition): Candidate[][] {
   const terms = parseGlossary(edition);
   const out: Candidate[][] = [];
-  const sections = new Set(edition.sections.filter((s) => s.kind === 'chapter' || s.id === 'introduction' || s.id === 'conclusion').map((s) => s.id));
+  const sections = new Set(edition.sections.filter((s) => s.kind === 'chapter' || ['introduction', 'conclusion', 'tables', 'appendices'].includes(s.id)).map((s) => s.id));
   const contexts = textContexts(edition).filter((c) => sections.has(c.section) && c.kind !== 'heading');
+  const reportTitles = new Map(contexts.map((c) => [c, findMeetingCitations(c.flat.text).map((m) => ({ start: m.start, end: m.titleEnd }))]));
   for (const t of terms) {
     const heads = [t.term, ...(GLOSSARY_SPELLINGS_IN_TEXT[t.term] ?? [])].map((spelling) =>
       /^[a-z]/u.test(spelling) ? `[${(spelling[0] as string).toUpperCase()}${spelling[0]}]${escapeRe(spelling.slice(1))}` : escapeRe(spelling),
     );
-    // An apostrophe after a letter is a soft sign (part of the word); after a space, an opening quote ('troikas').
-    const re = new RegExp(String.raw`(?<![\p{L}\p{N}’-])(?<!\p{L}')(?:${heads.join('|')})(?:s|y|i)?(?![\p{L}\p{N}’-]|'(?!\s|,|\.|$))`, 'gu');
+    // An apostrophe after a letter is a soft sign (part of the word); after a space, an opening quote
+    // ('troikas'); before an s, a possessive ("the TsK's resolution"). A hyphen after the term joins
+    // it to an English word ("raion-level"), one before it ends another word ("MK-aktiv").
+    const re = new RegExp(String.raw`(?<![\p{L}\p{N}’-])(?<!\p{L}')(?:${heads.join('|')})(?:s|y|i)?(?![\p{L}\p{N}’]|-(?!\p{Ll})|'(?!\s|,|\.|$|s\b))`, 'gu');
     for (const section of sections) {
       // Every occurrence in order, so that an occurrence hidden by a stronger link can give way to the next.
-      const options: Candidate[] = [];
+      const body: Candidate[] = [];
+      const notes: Candidate[] = [];
       for (const c of contexts) {
         if (c.section !== section) continue;
-        for (const m of c.flat.text.matchAll(re)) options.push({ context: c, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, href: t.anchor ? `/glossary/#${t.anchor}` : '/glossary/', title: `${t.term}: ${t.definition}`, className: 'gloss' });
+        for (const m of c.flat.text.matchAll(re)) {
+          const start = m.index ?? 0;
+          const end = start + m[0].length;
+          if (reportTitles.get(c)?.some((r) => r.start <= start && end <= r.end) || beforeImprint(c.flat.text, end)) continue;
+          (c.noteId === null ? body : notes).push({ context: c, start, end, href: t.anchor ? `/glossary/#${t.anchor}` : '/glossary/', title: `${t.term}: ${t.definition}`, className: 'gloss' });
+        }
       }
-      if (options.length) out.push(options);
+      if (body.length || notes.length) out.push([...body, ...notes]);
     }
   }
   return out;
+}
+
+/**
+ * Whether text[end…] runs on to a publication's imprint within its clause ("…sostav VKP(b) (M., 1928)",
+ * "…Konferentsiya RKP(b), stenograficheskii otchet (M., 1925)"): the words before it are a cited title.
+ */
+function beforeImprint(text: string, end: number): boolean {
+  // A full stop after a short capitalised word abbreviates it ("na 1 Mosk. Ob. Konf. (M., 1929)"); any other ends the clause.
+  return /^(?:[^.;:()]|(?<=\b\p{Lu}\p{Ll}{0,3})\.){0,120}?\((?:M|L|Moscow|Leningrad)\b[.,]?\s*(?:\d{4}|,|\))/u.test(text.slice(end));
 }
 
 function xrefCandidates(edition: Edition): Candidate[] {
@@ -176,20 +201,14 @@ export function citationAnnotations(edition: Edition): Annotation[] {
     if (spans.some((s) => c.start < s.end && s.start < c.end)) return false;
     const where = { section: c.context.section, block: c.context.block };
     const link = { href: c.href, className: c.className, ...(c.title !== undefined ? { title: c.title } : {}) };
-    // A title that runs across emphasis is linked in its first text node; one cut by an emendation
-    // (itself a link) in its longest piece ("Moskovskie [Bol'sheviki] v bor'be s pravym…").
-    const run = c.context.flat.runs.find((r) => r.start <= c.start && c.start < r.end);
-    const firstRunEnd = run && run.end < c.end && c.className === 'bib' ? run.end : undefined;
-    const piece = c.className === 'bib' ? longestPieceBesideEmendation(c.context.flat, c.start, c.end) : null;
-    const a =
-      annotationFor(c.context.flat, where, c.start, c.end, link) ??
-      (c.fallbackEnd !== undefined ? annotationFor(c.context.flat, where, c.start, c.fallbackEnd, link) : null) ??
-      (piece ? annotationFor(c.context.flat, where, piece.start, piece.end, link) : null) ??
-      (firstRunEnd !== undefined ? annotationFor(c.context.flat, where, c.start, firstRunEnd, link) : null);
-    if (!a) return false;
+    // A title that runs across emphasis or is cut by an emendation (itself a link) is linked in
+    // each of its text-node pieces: "[Moskovskie] Bol'sheviki [v bor'be s pravym…]".
+    const whole = annotationFor(c.context.flat, where, c.start, c.end, link) ?? (c.fallbackEnd !== undefined ? annotationFor(c.context.flat, where, c.start, c.fallbackEnd, link) : null);
+    const pieces = whole ? [whole] : c.className === 'bib' ? titlePieces(c.context.flat, c.start, c.end).flatMap((p) => annotationFor(c.context.flat, where, p.start, p.end, link) ?? []) : [];
+    if (!pieces.length) return false;
     spans.push({ start: c.start, end: c.end });
     taken.set(blockKey(c.context), spans);
-    out.push(a);
+    out.push(...pieces);
     return true;
   };
   const ordered = [...archivalCandidates(edition, byBlock), ...xrefCandidates(edition), ...bibCandidates(edition, byBlock), ...abbreviationCandidates(edition)].sort(
@@ -201,22 +220,25 @@ export function citationAnnotations(edition: Edition): Annotation[] {
   return out;
 }
 
-/** When an emendation cuts flat[start, end), the longest text-node piece of the span, trimmed; else null. */
-function longestPieceBesideEmendation(flat: FlatText, start: number, end: number): { start: number; end: number } | null {
-  const overlapping = flat.runs.filter((r) => r.start < end && start < r.end);
-  if (!overlapping.some((r) => r.textNode === null && flat.text.slice(r.start, r.end) !== '\n')) return null;
-  let best: { start: number; end: number } | null = null;
-  for (const r of overlapping.filter((x) => x.textNode !== null)) {
+/**
+ * The text-node pieces of flat[start, end) when emphasis or an emendation cuts it, each trimmed of
+ * the spaces and punctuation at its edges; a span running from one table cell into the next keeps
+ * only its first piece (a title does not go on in another cell).
+ */
+export function titlePieces(flat: FlatText, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const r of flat.runs.filter((x) => x.start < end && start < x.end)) {
+    if (r.textNode === null) {
+      if (flat.text.slice(r.start, r.end) === '\n') break;
+      continue;
+    }
     let from = Math.max(r.start, start);
     let to = Math.min(r.end, end);
     while (from < to && /[\s,.;:]/u.test(flat.text[from] as string)) from++;
     while (to > from && /[\s,.;:]/u.test(flat.text[to - 1] as string)) to--;
-    // Nor end on a little word whose title goes on past the emendation ("KPSS v | Tsifrakh").
-    const last = /\s+(\S+)$/u.exec(flat.text.slice(from, to));
-    if (last && to < end && STOP.has(normalizeWords(last[1] as string).join(''))) to -= last[0].length;
-    if (to - from > (best ? best.end - best.start : 0)) best = { start: from, end: to };
+    if (/[\p{L}\p{N}]/u.test(flat.text.slice(from, to))) out.push({ start: from, end: to });
   }
-  return best;
+  return out;
 }
 
 export interface CitationReport {

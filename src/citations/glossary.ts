@@ -22,9 +22,10 @@ export interface GlossaryTerm {
   anchor: string | null;
 }
 
-/** Glossary headwords the text spells otherwise ("Mossovet" in the Glossary, "Mossoviet" 36 times in the text). */
+/** Glossary headwords the text spells otherwise ("Mossovet" in the Glossary, "Mossoviet" 36 times in the text; "oblast" without its soft sign 8 times). */
 export const GLOSSARY_SPELLINGS_IN_TEXT: Readonly<Record<string, readonly string[]>> = {
   Mossovet: ['Mossoviet'],
+  "oblast'": ['oblast'],
   sheftsvo: ['sheftstvo', 'shefstvo'],
 };
 
@@ -45,7 +46,8 @@ export function parseAbbreviations(edition: Edition): Abbreviation[] {
 export function parseGlossary(edition: Edition): GlossaryTerm[] {
   return glossaryEntries(edition).map((g) => ({
     term: g.term,
-    definition: g.expansion ? `${g.expansion}${g.definition ? ` (${g.definition})` : ''}` : g.definition,
+    // As the thesis prints it: "Moskovskii Komitet (Moscow Committee…)", "Vsesoyuznaya … (bol'shevikov) All-Union Communist Party (bolsheviks)".
+    definition: g.expansion ? `${g.expansion}${g.definition ? (g.bracketed ? ` (${g.definition})` : ` ${g.definition}`) : ''}` : g.definition,
     anchor: g.anchor || null,
   }));
 }

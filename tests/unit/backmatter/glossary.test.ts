@@ -21,9 +21,10 @@ describe('glossary', () => {
     expect(term('TsK')).toMatchObject({ expansion: "Tsentral'nyi Komitet", definition: 'Central Committee of the Communist Party' });
   });
   it('separates expansion from translation, and a definition from both', () => {
-    expect(term('MK')).toMatchObject({ expansion: 'Moskovskii Komitet', definition: 'Moscow Committee of the Communist Party', anchor: 'term-mk' });
+    expect(term('MK')).toMatchObject({ expansion: 'Moskovskii Komitet', definition: 'Moscow Committee of the Communist Party', bracketed: true, anchor: 'term-mk' });
     expect(term('raikom')).toMatchObject({ expansion: null, definition: 'raion committee of the Communist Party' });
-    expect(term('RKP(b)')).toMatchObject({ expansion: "Rossiskaya Kommunisticheskaya Partiya (bol'shevikov)", definition: 'Russian Communist Party (bolsheviks)' });
+    // em-115 restores Rossiiskaya's second i; the thesis prints this English unbracketed.
+    expect(term('RKP(b)')).toMatchObject({ expansion: "Rossiiskaya Kommunisticheskaya Partiya (bol'shevikov)", definition: 'Russian Communist Party (bolsheviks)', bracketed: false });
     expect(term('VSNKh')?.expansion).toBe('Vysshii Sovet Narodnogo Khozyaistva');
   });
   it('prints each fused term in a row of its own, with its anchor and its part of the definition, every word kept', () => {

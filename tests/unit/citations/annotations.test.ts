@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { citationAnnotations, citationReport } from '../../../src/citations/annotations.ts';
+import { citationAnnotations, citationReport, titlePieces } from '../../../src/citations/annotations.ts';
 import { textContexts } from '../../../src/citations/contexts.ts';
 import { flatten, locate } from '../../../src/citations/text.ts';
-import { parseAbbreviations, parseGlossary } from '../../../src/citations/glossary.ts';
+import { GLOSSARY_SPELLINGS_IN_TEXT, parseAbbreviations, parseGlossary } from '../../../src/citations/glossary.ts';
 import { BlockAnnotations, renderInlines } from '../../../src/render/inline-html.ts';
 import type { Inline } from '../../../src/pipeline/model.ts';
 import { realEdition } from './edition.ts';
@@ -63,23 +63,78 @@ describe('citation annotations on the real thesis', () => {
     expect(a?.title).toMatch(/Chase, W\. J\., Workers, Society and the Soviet State/u);
   });
 
-  it('a title cut by an emendation (itself a link) is linked in its longest piece, not in the word before the emendation', () => {
-    const bib = annotations.filter((a) => a.block === 'ch2.1-n16' && a.className === 'bib');
-    expect(bib.map((a) => [a.text, a.href])).toEqual([['v bor\'be s pravym i "levym" opportunizmom', '/bibliography/#bib-moskovskie-bolsheviki-borbe-1969']]);
+  it('a title cut by an emendation (itself a link) is linked on both sides of it, to the same entry', () => {
+    const bib = (block: string) => annotations.filter((a) => a.block === block && a.className === 'bib').map((a) => [a.text, a.href]);
+    const moskovskie = '/bibliography/#bib-moskovskie-bolsheviki-borbe-1969';
+    // "Moskovskie [Bol'sheviki] v bor'be…": the emendation em-061 stands between the two pieces.
+    expect(bib('ch2.1-n16')).toEqual([
+      ['Moskovskie', moskovskie],
+      ['v bor\'be s pravym i "levym" opportunizmom', moskovskie],
+    ]);
+    // "I Moskovskaya [Oblast'naya] Konferentsiya" (Chapter 6 n. 57, em-091).
+    const oblast = '/bibliography/#bib-proc-first-oblast-conference-1929';
+    expect(annotations.filter((a) => a.section === 'chapter-6' && a.block === 'ch6-n57' && a.className === 'bib').map((a) => [a.text, a.href])).toEqual([
+      ['I Moskovskaya', oblast],
+      ['Konferentsiya', oblast],
+    ]);
+  });
+
+  it('cuts a title into pieces at emendations and emphasis, trimming their edges, and stops at a table cell', () => {
+    const text = (parts: Inline[][]) => flatten(parts);
+    const flat = text([[{ t: 'text', v: 'Za ' }, { t: 'emend', id: 'em-1', original: 'Bol\'shevistkoe', corrected: 'Bol\'shevistskoe', kind: 'emendation', reason: 'r' }, { t: 'text', v: ' ispravlenie oshibok, p. 3' }]]);
+    const title = flat.text.indexOf('Za');
+    const end = flat.text.indexOf(', p. 3');
+    expect(titlePieces(flat, title, end).map((p) => flat.text.slice(p.start, p.end))).toEqual(['Za', 'ispravlenie oshibok']);
+    const cells = text([[{ t: 'text', v: 'Materialy o' }], [{ t: 'text', v: 'khozyaistve' }]]);
+    expect(titlePieces(cells, 0, cells.text.length).map((p) => cells.text.slice(p.start, p.end))).toEqual(['Materialy o']);
   });
 
   it('links glossary terms the text spells otherwise (Mossoviet, sheftstvo) or quotes (\'troikas\') to their entries', () => {
     const gloss = annotations.filter((a) => a.className === 'gloss');
     const linked = (text: string, anchor: string) => gloss.filter((a) => a.text === text && a.href === `/glossary/#${anchor}`).length;
-    // The first use on each page of the text that mentions it.
-    const pagesWith = (word: string) => new Set(textContexts(edition).filter((c) => ['chapter', 'introduction', 'conclusion'].some((k) => c.section.startsWith(k)) && c.kind !== 'heading' && c.flat.text.includes(word)).map((c) => c.section)).size;
+    // The first use on each page of the text that mentions it (chapters, introduction, conclusion, tables, appendices).
+    const pagesWith = (word: string) => new Set(textContexts(edition).filter((c) => ['chapter', 'introduction', 'conclusion', 'tables', 'appendices'].some((k) => c.section.startsWith(k)) && c.kind !== 'heading' && c.flat.text.includes(word)).map((c) => c.section)).size;
+    expect(linked('Mossoviet', 'term-mossovet')).toBe(3);
     expect(pagesWith('Mossoviet')).toBeGreaterThan(1);
     expect(linked('Mossoviet', 'term-mossovet')).toBe(pagesWith('Mossoviet'));
     expect(linked('sheftstvo', 'term-sheftsvo')).toBe(1);
     expect(linked('troikas', 'term-troika')).toBe(2);
     // A soft sign is not an opening quote: every link starts with a headword or the text's spelling of one.
-    const spellings = [...parseGlossary(edition).map((t) => t.term), 'Mossoviet', 'sheftstvo', 'shefstvo'].map((w) => w.toLowerCase());
+    const spellings = [...parseGlossary(edition).map((t) => t.term), ...Object.values(GLOSSARY_SPELLINGS_IN_TEXT).flat()].map((w) => w.toLowerCase());
     expect(gloss.filter((a) => !spellings.some((w) => a.text.toLowerCase().startsWith(w))).map((a) => a.text)).toEqual([]);
+  });
+
+  it('links a term where the reader first meets it on the page: in the body before the notes, possessive and hyphened forms too', () => {
+    const gloss = (section: string, term: string) => annotations.filter((a) => a.section === section && a.className === 'gloss' && a.href === `/glossary/#term-${term}`).map((a) => [a.block, a.text]);
+    // The Introduction's n. 16 (on an earlier printed page) names raions and NEP; the body defines raions in para-16.
+    expect(gloss('introduction', 'raion')).toEqual([['para-16', 'raions']]);
+    expect(gloss('introduction', 'nep')).toEqual([['para-18', 'NEP']]);
+    // "bound by the TsK's resolutions" (Conclusion para-4), "raion-level activists" (Chapter 6 para-37), "the Moscow oblast" (Chapter 2 para-117).
+    expect(gloss('conclusion', 'tsk')).toEqual([['para-4', 'TsK']]);
+    expect(gloss('chapter-6', 'raion')).toEqual([['para-37', 'raion']]);
+    expect(gloss('chapter-2', 'oblast')).toEqual([['para-117', 'oblast']]);
+    // A compound's second part is not the term ("MK-aktiv").
+    expect(annotations.filter((a) => a.className === 'gloss' && a.text === 'aktiv').every((a) => !/-$/u.test(a.block))).toBe(true);
+  });
+
+  it('does not gloss a term inside a cited title, and its hover text reads as the Glossary prints it', () => {
+    // Every VKP(b) in Chapter 2 names a Russian title ("XIII Moskovskaya Gubernskaya Konferentsiya VKP(b), stenograficheskii otchet").
+    const vkp = annotations.filter((a) => a.className === 'gloss' && a.href === '/glossary/#term-vkp-b');
+    expect(vkp.filter((a) => a.section === 'chapter-2')).toEqual([]);
+    expect(vkp.length).toBeGreaterThan(0);
+    for (const a of vkp) expect(a.title).toBe("VKP(b): Vsesoyuznaya Kommunisticheskaya Partiya (bol'shevikov) All-Union Communist Party (bolsheviks)");
+    expect(annotations.find((a) => a.className === 'gloss' && a.href === '/glossary/#term-mk')?.title).toBe('MK: Moskovskii Komitet (Moscow Committee of the Communist Party)');
+  });
+
+  it('glosses the tables and the appendices too, first use on each page, and links "Pravda (P)" in a table\'s source line', () => {
+    const gloss = (section: string) => annotations.filter((a) => a.section === section && a.className === 'gloss');
+    expect(gloss('appendices').map((a) => a.text)).toContain('raikom');
+    expect(gloss('tables').length).toBeGreaterThan(0);
+    for (const section of ['appendices', 'tables']) {
+      const hrefs = gloss(section).map((a) => a.href);
+      expect(new Set(hrefs).size, section).toBe(hrefs.length);
+    }
+    expect(annotations.filter((a) => a.section === 'tables' && a.className === 'abbr').map((a) => [a.text, a.href])).toContainEqual(['P', '/abbreviations/#abbr-p']);
   });
 
   it('marks up RM however the issue is written: "RM., 9/5/1928" (Appendix 1), "RM, November-December 1929"', () => {
@@ -116,8 +171,16 @@ describe('citation annotations on the real thesis', () => {
     // "Dinamo v gody stroitel'stvo sotsializma" is emended to the bibliography's "stroitel'stva" (em-105):
     // the link stops where the emendation, a link of its own, begins.
     expect(bib('ch4-n25')).toEqual(['Dinamo v gody']);
-    // A link never ends on a little word the title goes on after ("… Social History of" | "Interwar Russia").
-    for (const a of annotations.filter((x) => x.className === 'bib')) expect(a.text, a.block).not.toMatch(/\s(?:of|in|the|v|i|o)$/u);
+    // A link never ends on a little word the title goes on after ("… Social History of" | "Interwar Russia"),
+    // unless the title goes on in an emendation ("…Organizatsiya KPSS v" | "Tsifrakh", em-070).
+    const contexts = new Map(textContexts(edition).map((c) => [`${c.section} ${c.block}`, c]));
+    const emendationFollows = (a: (typeof annotations)[number]): boolean => {
+      const flat = contexts.get(`${a.section} ${a.block}`)!.flat;
+      return flat.runs.some((r) => r.textNode === null && flat.text.slice(0, r.start).trimEnd().endsWith(a.text));
+    };
+    const littleWordEnds = annotations.filter((x) => x.className === 'bib' && /\s(?:of|in|the|v|i|o)$/u.test(x.text));
+    expect(littleWordEnds.filter((a) => !emendationFollows(a)).map((a) => `${a.block}: ${a.text}`)).toEqual([]);
+    expect(littleWordEnds.map((a) => a.block)).toContain('ch1-n24');
   });
 
   it('an article cited by journal, volume and year: "Russian Review, Vol 45, 1986" is the discussion \'New Perspectives on Stalinism\'', () => {
