@@ -79,6 +79,11 @@ const PATTERNS: { re: RegExp; key: (m: RegExpMatchArray) => QueryReference }[] =
     key: (m) => file(m[1], m[2], m[3], m[4]),
   },
   {
+    // "f. 7952, op. 3, d. 253, l. 14", "f.7952 op.3 d.253" (the Russian archival short form), with an archive or not
+    re: new RegExp(String.raw`${ARCHIVE}\bf\.?\s*(\d{1,5})\s*,?\s*op\.?\s*(\d{1,4})\s*,?\s*d\.?\s*(\d{1,4})(?:\s*,?\s*ll?\.?\s*(\d{1,4})(?:\s*[-–]\s*\d{1,4})?)?\b`, 'giu'),
+    key: (m) => file(m[2], m[3], m[4], m[5]),
+  },
+  {
     // "Trotsky Archive, (T), 2852", "Trotsky Archive 2850", "Trotsky 2850", "(T) 2850", "T 2850"
     re: new RegExp(String.raw`(?:\bTrotsky(?:\s+Archive)?\s*,?\s*(?:\(T\)\s*,?\s*)?|\(T\)\s*,?\s*|(?<![\w/])T\s*,?\s*)(\d{3,5})\b(?!\s*\/)`, 'giu'),
     key: (m) => ({ key: `T ${m[1]}`, highlight: [`T ${m[1]}`, `(T), ${m[1]}`] }),

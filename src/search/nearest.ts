@@ -24,8 +24,9 @@ export function prefixNeeded(word: string): number {
  * prefix, each with the longest beginning the marked words share with it ("blo" for "blorpt").
  */
 export function wordsOnlyNear(query: string, marked: readonly string[]): { word: string; nearest: string }[] {
-  const marks = marked.flatMap((m) => m.split(/[^\p{L}'’]+/u)).map(fold).filter(Boolean);
-  const words = [...new Set(query.split(/[^\p{L}'’]+/u).filter((w) => fold(w).length >= 4))];
+  // A hard sign is printed as a double quote (Ob"edinennyi) and typed as an apostrophe, or not at all: part of the word.
+  const marks = marked.flatMap((m) => m.split(/[^\p{L}'’"]+/u)).map(fold).filter(Boolean);
+  const words = [...new Set(query.split(/[^\p{L}'’"]+/u).filter((w) => fold(w).length >= 4))];
   return words.flatMap((word) => {
     const w = fold(word);
     const best = Math.max(0, ...marks.map((m) => commonPrefix(w, m)));

@@ -121,6 +121,8 @@ export function initSearchPage(doc: Document): void {
   };
 
   const renderFilters = (search: PagefindSearch): void => {
+    // The boxes are drawn anew with each search's counts: the one the reader just ticked keeps the focus.
+    const focused = doc.activeElement instanceof HTMLInputElement && filterList.contains(doc.activeElement) ? { name: doc.activeElement.name, value: doc.activeElement.value } : null;
     filterList.replaceChildren();
     for (const [name, legend] of FILTERS) {
       const counts = search.filters[name] ?? {};
@@ -139,6 +141,7 @@ export function initSearchPage(doc: Document): void {
       filterList.append(fs);
     }
     filterBox.hidden = filterList.childElementCount === 0;
+    if (focused) filterList.querySelector<HTMLInputElement>(`input[name="${CSS.escape(focused.name)}"][value="${CSS.escape(focused.value)}"]`)?.focus();
   };
 
   const renderGroup = (g: ResultGroup, q: NormalisedQuery): HTMLLIElement => {
@@ -170,8 +173,7 @@ export function initSearchPage(doc: Document): void {
     if (raw) url.searchParams.set('q', raw);
     for (const [k, set] of Object.entries(chosen)) for (const v of set) url.searchParams.append(k, v);
     win.history.replaceState(null, '', url);
-    const q = normaliseQuery(raw);
-    if (q.text === null && q.refs.length === 0) {
+    if (normaliseQuery(raw).text === null && normaliseQuery(raw).refs.length === 0) {
       list.replaceChildren();
       more.hidden = true;
       filterBox.hidden = true;
@@ -179,6 +181,9 @@ export function initSearchPage(doc: Document): void {
       return;
     }
     const { pf, outline } = await loadPagefind();
+    if (mine !== generation) return;
+    // With the outline comes the edition's own "ya"/"yu" words, for a reader who types "ia"/"iu".
+    const q = normaliseQuery(raw, outline.ia);
     const search = await pf.search(q.text, searchOptions(q));
     if (mine !== generation || !search) return;
     // Several words: the records that hold them as a phrase come first ("recruitment policy"), then

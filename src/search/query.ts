@@ -20,9 +20,34 @@ export interface NormalisedQuery {
 /** Pagefind's own query syntax: a phrase in double quotes is searched exactly. */
 export const PHRASE = /^\s*".+"\s*$/u;
 
-export function normaliseQuery(query: string): NormalisedQuery {
-  const { refs, rest } = extractReferences(query.trim());
-  const { query: text, changed } = PHRASE.test(rest) ? { query: rest, changed: [] } : respell(rest);
+/**
+ * Forms a reader types that the thesis prints otherwise, rewritten before anything else:
+ * the archive's present name (GARF, GA RF: the TsGAOR of the notes), a page without its space
+ * ("p.108": the notes print "p. 108" and "p.108", and each record carries both, records.ts), and
+ * a date's two-digit year ("10/4/26": each note carries its dates with the year in full).
+ */
+export function standardForms(query: string): { query: string; changed: [string, string][] } {
+  const changed: [string, string][] = [];
+  const out = query
+    .replace(/\bGA\s?RF\b/gu, (m) => {
+      changed.push([m, 'TsGAOR']);
+      return 'TsGAOR';
+    })
+    .replace(/\b(pp?)\.(?=\d)/gu, '$1. ')
+    .replace(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])/gu, (m, d: string, mo: string, y: string) =>
+      Number(d) >= 1 && Number(d) <= 31 && Number(mo) >= 1 && Number(mo) <= 12 ? `${d}/${mo}/19${y}` : m,
+    );
+  return { query: out, changed };
+}
+
+/** `ia`: the edition's "ia"/"iu" respellings (spelling.ts iaSpellings), once the page has loaded them. */
+export function normaliseQuery(query: string, ia: Readonly<Record<string, string>> = {}): NormalisedQuery {
+  const standard = standardForms(query.trim());
+  const extracted = extractReferences(standard.query);
+  // A reference typed in quotes ("7952/3/253") leaves its quotes behind: nothing to search as a phrase.
+  const rest = extracted.rest.replace(/"\s*"/gu, ' ').trim();
+  const refs = extracted.refs;
+  const { query: text, changed } = PHRASE.test(rest) ? { query: rest, changed: [] } : respell(rest, ia);
   const words = PHRASE.test(rest)
     ? [rest.trim().slice(1, -1).trim()]
     : text
@@ -33,6 +58,6 @@ export function normaliseQuery(query: string): NormalisedQuery {
     text: text === '' ? null : text,
     refs: [...new Set(refs.map((r) => r.key))],
     highlight: [...new Set([...refs.flatMap((r) => r.highlight), ...words])],
-    respelled: changed,
+    respelled: [...standard.changed, ...changed],
   };
 }

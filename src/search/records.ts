@@ -12,6 +12,8 @@ import { GLOSSARY_SPELLINGS_IN_TEXT } from '../citations/glossary.ts';
 import { rowAnchors } from '../render/row-anchors.ts';
 import { citationAnnotations } from '../citations/annotations.ts';
 import { archivalFilterValues } from './archival.ts';
+import { iaSpellings } from './spelling.ts';
+import { blockText } from '../pipeline/block-text.ts';
 
 /** Values of the "kind" filter. */
 export type ResultKind = 'text' | 'note' | 'table' | 'appendix' | 'glossary' | 'bibliography';
@@ -65,6 +67,8 @@ export interface SearchOutline {
   sections: Record<string, string>;
   /** Headings of each section in order (a record's meta "h" is an index into this): [id, text]. */
   headings: Record<string, [id: string, text: string][]>;
+  /** The Library of Congress's "ia"/"iu" spellings of the edition's "ya"/"yu" words (spelling.ts iaSpellings). */
+  ia: Record<string, string>;
 }
 
 export function searchOutline(edition: Edition): SearchOutline {
@@ -75,7 +79,8 @@ export function searchOutline(edition: Edition): SearchOutline {
     sections[section.slug] = section.label;
     headings[section.slug] = section.blocks.flatMap((b) => (b.kind === 'heading' ? [[b.id, headingText(b.content)] as [string, string]] : []));
   }
-  return { sections, headings };
+  const words = edition.sections.flatMap((s) => s.blocks.flatMap((b) => blockText(b).match(/\p{L}[\p{L}'’]*/gu) ?? []));
+  return { sections, headings, ia: iaSpellings(words) };
 }
 
 /**
@@ -143,14 +148,17 @@ export function noteText(note: Pick<Note, 'content' | 'extra'>): string {
 /**
  * What a historian may type for what a note prints in short, as one string for a meta field (which
  * Pagefind searches; excerpts show only the note's own text): the names its abbreviations stand
- * for ("P, 14/5/1929" found by "Pravda 14/5/1929") and its dates with two-digit years written out
- * ("RM, 20/1/26" found by "20/1/1926": Pagefind reads a date as one number, 20126 ≠ 2011926).
+ * for ("P, 14/5/1929" found by "Pravda 14/5/1929"), its dates with two-digit years written out
+ * ("RM, 20/1/26" found by "20/1/1926": Pagefind reads a date as one number, 20126 ≠ 2011926), and
+ * its pages cited without a space ("p.43" found by "p. 43": Pagefind reads "p.43" as one word, p43).
  */
 export function noteAliases(text: string, expansions: Iterable<string>): string {
   const dates = [...text.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])/gu)]
     .filter((m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && Number(m[2]) >= 1 && Number(m[2]) <= 12)
     .map((m) => `${m[1]}/${m[2]}/19${m[3]}`);
-  return [...new Set([...expansions, ...dates])].join('; ');
+  // "p.43" as "p. 43", as the search page writes every page typed (query.ts standardForms).
+  const pages = [...text.matchAll(/\b(pp?)\.(\d[\d\-–]*)/gu)].map((m) => `${m[1]}. ${m[2]}`);
+  return [...new Set([...expansions, ...dates, ...pages])].join('; ');
 }
 
 /** The expansions of the abbreviations each note uses, as linked in it ("RM = Rabochaya Moskva" → "Rabochaya Moskva"). */

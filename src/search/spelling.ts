@@ -43,11 +43,33 @@ export function thesisSpelling(word: string): string | null {
   return null;
 }
 
-/** Respell every word of a query the thesis's way; returns the new query and the words changed. */
-export function respell(query: string): { query: string; changed: [typed: string, thesis: string][] } {
+/**
+ * The Library of Congress's "ia"/"iu" (я, ю) for the thesis's "ya"/"yu", for every word of the
+ * edition that has them ("krasnaia" → "Krasnaya", "mikoian" → "Mikoyan", "riazan" → "Ryazan'"):
+ * keys are lower case without apostrophes, and a key that is itself a word of the edition is left
+ * out (the thesis's own "ia" words stay as typed). Built from the text, shipped in the search outline.
+ */
+export function iaSpellings(words: Iterable<string>): Record<string, string> {
+  const own = new Set<string>();
+  const forms = new Map<string, string>();
+  for (const w of words) {
+    const k = key(w);
+    own.add(k);
+    if (k.length >= 4 && /y[au]/u.test(k)) forms.set(k.replace(/ya/gu, 'ia').replace(/yu/gu, 'iu'), w);
+  }
+  const out: Record<string, string> = {};
+  for (const [variant, thesis] of [...forms].sort(([a], [b]) => a.localeCompare(b))) if (!own.has(variant)) out[variant] = thesis;
+  return out;
+}
+
+/**
+ * Respell every word of a query the thesis's way; returns the new query and the words changed.
+ * `ia` holds the edition's "ia"/"iu" respellings (iaSpellings), when the page has them.
+ */
+export function respell(query: string, ia: Readonly<Record<string, string>> = {}): { query: string; changed: [typed: string, thesis: string][] } {
   const changed: [string, string][] = [];
   const out = query.replace(/[\p{L}'’]+/gu, (w) => {
-    const t = thesisSpelling(w);
+    const t = thesisSpelling(w) ?? (Object.hasOwn(ia, key(w)) ? (ia[key(w)] as string) : null);
     if (t === null || t === w) return w;
     changed.push([w, t]);
     return t;

@@ -82,6 +82,33 @@ test('archival references typed other ways find only the notes that cite them', 
   expect((await allResultIds(page)).sort()).toEqual(trotsky.sort());
 });
 
+test("the reference as archivists write it (f./op./d./l.), under the archive's present name, or in quotes, finds the same notes", async ({ page }) => {
+  const expected = notesCitingFile('7952', '3', '253').sort();
+  for (const q of ['f. 7952, op. 3, d. 253', 'f.7952 op.3 d.253', 'GARF f. 7952, op. 3, d. 253', '"7952/3/253"']) {
+    await search(page, q);
+    expect((await allResultIds(page)).sort(), q).toEqual(expected);
+  }
+  await search(page, 'GARF 7952');
+  await expect(page.locator('#search-status')).toContainText('searched as TsGAOR');
+  const cited = await allResultIds(page);
+  await search(page, 'TsGAOR 7952');
+  expect((await allResultIds(page)).sort()).toEqual(cited.sort());
+});
+
+test('a page cited without its space, a two-digit year, and ia/iu for ya/yu find what the thesis prints', async ({ page }) => {
+  // Chapter 2, part 2, n. 25 prints "p. 43"; n. 20 prints "p.20".
+  await search(page, 'Vtoroi plenum p.43');
+  expect(await allResultIds(page)).toContain('ch2.2-n25');
+  await search(page, 'Vtoroi plenum p. 20');
+  expect(await allResultIds(page)).toContain('ch2.2-n20');
+  // Chapter 6 nn. 35 and 37 print "P, 10/4/1926".
+  await search(page, 'P 10/4/26');
+  expect((await allResultIds(page)).slice(0, 5)).toEqual(expect.arrayContaining(['ch6-n35', 'ch6-n37']));
+  await search(page, 'Krasnaia Presnia');
+  await expect(page.locator('#search-status')).toContainText('searched as Krasnaya, Presnya');
+  await expect(page.locator('#search-results mark').first()).toHaveText(/^(Krasnaya|Presnya)/u);
+});
+
 test('a periodical typed in full, or a date with its century, finds the note that prints it short', async ({ page }) => {
   // Chapter 2, part 3, n. 4 prints "P 14/5/1929."; Chapter 2, part 1, n. 48 "RM, 20/1/26."
   expect(notes().find((n) => n.id === 'ch2.3-n4')?.text).toMatch(/^P 14\/5\/1929\.$/u);
@@ -120,6 +147,16 @@ test('a word an emendation link splits ("25,000ers") is highlighted on the page 
 async function resultCount(page: import('@playwright/test').Page): Promise<number> {
   return Number((await page.locator('#search-status').textContent())?.match(/^(\d+) result/u)?.[1] ?? NaN);
 }
+
+test('ticking a filter by keyboard keeps the focus on it while the results are redrawn', async ({ page }) => {
+  await search(page, 'Uglanov');
+  const chapter2 = page.locator('#search-filters input[name="section"][value="Chapter 2"]');
+  await chapter2.focus();
+  await page.keyboard.press('Space');
+  await expect(page).toHaveURL(/section=Chapter\+2/u);
+  await expect(page.locator('#search-filters input[name="section"][value="Chapter 2"]')).toBeChecked();
+  await expect(page.locator('#search-filters input[name="section"][value="Chapter 2"]')).toBeFocused();
+});
 
 test('filter by chapter', async ({ page }) => {
   await search(page, 'Uglanov');

@@ -53,6 +53,11 @@ describe('references in a query', () => {
     expect(keys('Trotsky Archive 2850')).toEqual(['T 2850']);
     expect(keys('Trotsky Archive, (T), 2852')).toEqual(['T 2852']);
     expect(keys('(T) 2852')).toEqual(['T 2852']);
+    // The Russian short form, as archivists write it.
+    expect(keys('f. 7952, op. 3, d. 253')).toEqual(['7952/3/253']);
+    expect(keys('f.7952 op.3 d.253')).toEqual(['7952/3/253']);
+    expect(keys('TsGAOR f. 7952, op. 3, d. 253, l. 14')).toEqual(['7952/3/253, 14']);
+    expect(keys('f. 7952, op. 3, d. 82, ll. 152-168')).toEqual(['7952/3/82, 152']);
   });
 
   it('leaves the other words for the text search', () => {

@@ -13,6 +13,8 @@ describe('words found only by a short prefix (Pagefind falls back to the longest
     expect(wordsOnlyNear('Sokolniki', ["Sokol'niki"])).toEqual([]);
     expect(wordsOnlyNear('uglanov', ["Uglanov's"])).toEqual([]);
     expect(wordsOnlyNear('cell secretaries', ['cell', 'secretary'])).toEqual([]);
+    // The hard sign, printed as a double quote, typed as an apostrophe or left out.
+    for (const typed of ["Ob'edinennyi", 'Ob’edinennyi', 'Obedinennyi']) expect(wordsOnlyNear(typed, ['Ob"edinennyi']), typed).toEqual([]);
   });
 
   it('says nothing when no marked word shares even the first letter: the results were found another way', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseQuery } from '../../../src/search/query.ts';
-import { respell, thesisSpelling } from '../../../src/search/spelling.ts';
+import { iaSpellings, respell, thesisSpelling } from '../../../src/search/spelling.ts';
 import { withHighlight } from '../../../src/search/highlight.ts';
 
 describe('query normaliser', () => {
@@ -33,6 +33,38 @@ describe('query normaliser', () => {
     expect(thesisSpelling('Uglanov')).toBeNull();
     expect(thesisSpelling('risky')).toBeNull();
     expect(respell('the Uglanov group')).toEqual({ query: 'the Uglanov group', changed: [] });
+  });
+});
+
+describe('forms a reader types that the thesis prints otherwise', () => {
+  it('reads GARF (and GA RF) as the TsGAOR the notes cite, and says so', () => {
+    expect(normaliseQuery('GARF 7952')).toMatchObject({ text: null, refs: ['TsGAOR 7952'], respelled: [['GARF', 'TsGAOR']] });
+    expect(normaliseQuery('GA RF f. 7952, op. 3, d. 253')).toMatchObject({ text: null, refs: ['7952/3/253'] });
+    expect(normaliseQuery('GARF')).toMatchObject({ text: 'TsGAOR', refs: [] });
+  });
+
+  it('searches a reference typed in quotes as the reference, with nothing left over', () => {
+    expect(normaliseQuery('"7952/3/253"')).toMatchObject({ text: null, refs: ['7952/3/253'] });
+    expect(normaliseQuery('"TsGAOR 7952/3/253, 14"')).toMatchObject({ text: null, refs: ['7952/3/253, 14'] });
+    expect(normaliseQuery('"T 2850"')).toMatchObject({ text: null, refs: ['T 2850'] });
+  });
+
+  it('writes a page cited without its space, and a two-digit year, as the records carry them', () => {
+    expect(normaliseQuery('Vtoroi plenum p.43').text).toBe('Vtoroi plenum p. 43');
+    expect(normaliseQuery('pp.195-7').text).toBe('pp. 195-7');
+    expect(normaliseQuery('P 10/4/26').text).toBe('P 10/4/1926');
+    // Not a date: left alone.
+    expect(normaliseQuery('40/13/29').text).toBe('40/13/29');
+  });
+
+  it("respells the Library of Congress's ia/iu as the thesis's ya/yu, for the edition's own words", () => {
+    const ia = iaSpellings(['Krasnaya', 'Presnya', 'Mikoyan', "Ryazan'", 'Trekhgornaya', 'social', 'Rabochaya']);
+    expect(ia).toMatchObject({ krasnaia: 'Krasnaya', presnia: 'Presnya', mikoian: 'Mikoyan', riazan: "Ryazan'", trekhgornaia: 'Trekhgornaya' });
+    // A word the edition itself prints with "ia" is never respelled ("social" has no "ya" form here).
+    expect(Object.values(ia)).not.toContain('social');
+    expect(iaSpellings(['Soyuz', 'Soiuz'])).toEqual({});
+    expect(normaliseQuery('Krasnaia Presnia', ia)).toMatchObject({ text: 'Krasnaya Presnya', respelled: [['Krasnaia', 'Krasnaya'], ['Presnia', 'Presnya']] });
+    expect(respell('Mikoian Riazan', ia).query).toBe("Mikoyan Ryazan'");
   });
 });
 

@@ -50,6 +50,10 @@ describe('search records from the real thesis', () => {
     expect(notes.filter((r) => r.meta?.['also'] === undefined).length).toBeGreaterThan(100);
     // Only day/month/two-digit-year dates: not archival references, not a four-digit year.
     expect(noteAliases('TsGAOR 7952/3/12; P 9/10/1926; RM 5/6/30; 1/34; 40/13/29.', [])).toBe('5/6/1930');
+    // A page cited without its space, as the search page writes every page typed ("p. 43").
+    expect(noteAliases('Vtoroi Plenum Moskovskogo Komiteta VKP(b) (M. 1928), p.20.', [])).toBe('p. 20');
+    expect(noteAliases('Ibid., pp.195-7.', [])).toBe('pp. 195-7');
+    expect(also('ch2.2-n20')).toContain('p. 20');
   });
 
   it('indexes each thing once: every record has its own URL', () => {
@@ -130,6 +134,13 @@ describe('headings as records', () => {
   const edition = realEdition();
   const text = textRecords(edition);
   const outline = searchOutline(edition);
+
+  it("ships the edition's ia/iu respellings with the outline: the words it prints with ya/yu, and no word it prints itself", () => {
+    expect(outline.ia).toMatchObject({ krasnaia: 'Krasnaya', presnia: 'Presnya', trekhgornaia: 'Trekhgornaya' });
+    const own = new Set(JSON.stringify(edition.sections.map((s) => s.blocks)).toLowerCase().match(/\p{L}+/gu));
+    for (const variant of Object.keys(outline.ia)) expect(own.has(variant), variant).toBe(false);
+    expect(JSON.stringify(outline.ia).length).toBeLessThan(8000);
+  });
 
   it('makes a record of each heading and printed section title, titled with its place', () => {
     const h = text.find((r) => r.url === '/chapter-2/#the-new-opposition-of-1925');

@@ -5,6 +5,7 @@ import type { SearchOutline } from '../../../src/search/records.ts';
 const outline: SearchOutline = {
   sections: { 'chapter-2': 'Chapter 2', 'chapter-3': 'Chapter 3', glossary: 'Glossary', tables: 'Tables' },
   headings: { 'chapter-2': [['part-1', '1. The Left'], ['the-new-opposition-of-1925', "The 'New Opposition' of 1925."]], 'chapter-3': [], glossary: [] },
+  ia: {},
 };
 const para = (url: string, meta: Record<string, string>): ResultData => ({ url, excerpt: '', meta, filters: { kind: ['text'] } });
 const note = (url: string, meta: Record<string, string>): ResultData => ({ url, excerpt: '', meta, filters: { kind: ['note'] } });
