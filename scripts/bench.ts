@@ -26,13 +26,14 @@ const emendations = readdirSync(join(root, 'content/emendations'))
   .filter((f) => f.endsWith('.json'))
   .map((f) => ({ file: f, json: JSON.parse(readFileSync(join(root, 'content/emendations', f), 'utf8')) as unknown }));
 const irregularities = JSON.parse(readFileSync(join(root, 'content/note-irregularities.json'), 'utf8')) as unknown;
+const continuations = JSON.parse(readFileSync(join(root, 'content/paragraph-continuations.json'), 'utf8')) as unknown;
 
 const parseRuns = arg('runs', 15);
 const parseTimes: number[] = [];
-let edition = buildEdition({ text, emendations, irregularities, sourceSha256: '' });
+let edition = buildEdition({ text, emendations, irregularities, continuations, sourceSha256: '' });
 for (let i = 0; i < parseRuns; i++) {
   const t0 = performance.now();
-  edition = buildEdition({ text, emendations, irregularities, sourceSha256: '' });
+  edition = buildEdition({ text, emendations, irregularities, continuations, sourceSha256: '' });
   parseTimes.push(performance.now() - t0);
 }
 console.log(`parse (buildEdition, whole thesis, incl. conservation check): median ${median(parseTimes).toFixed(0)} ms over ${parseRuns} runs (min ${Math.min(...parseTimes).toFixed(0)}, max ${Math.max(...parseTimes).toFixed(0)}); target ≤ 300 ms`);

@@ -15,6 +15,7 @@ const paths = {
   thesis: join(root, 'content/source/thesis.txt'),
   emendations: join(root, 'content/emendations'),
   irregularities: join(root, 'content/note-irregularities.json'),
+  continuations: join(root, 'content/paragraph-continuations.json'),
   out: join(root, 'content/generated'),
 };
 
@@ -37,6 +38,7 @@ function main(): void {
       .sort()
       .map((f) => ({ file: `content/emendations/${f}`, json: readJson(join(paths.emendations, f), `content/emendations/${f}`) })),
     irregularities: readJson(paths.irregularities, 'content/note-irregularities.json'),
+    continuations: readJson(paths.continuations, 'content/paragraph-continuations.json'),
     sourceSha256: createHash('sha256').update(bytes).digest('hex'),
   });
   // A source cut inside its last section can still parse: the recorded checksum catches it.

@@ -1,5 +1,5 @@
 import type { Edition, Emendation, Inline, PageAnchor, Section, SourceLine } from './model.ts';
-import { SourceError, THESIS_FILE } from './errors.ts';
+import { CONTINUATIONS_FILE, SourceError, THESIS_FILE } from './errors.ts';
 import { toLines } from './lines.ts';
 import { contentsPageFor, parseContents, splitSections } from './sections.ts';
 import { layoutRepairs } from './layout-repairs.ts';
@@ -8,6 +8,7 @@ import { structureSection } from './structure.ts';
 import { inlineText, markEmendations, parseInline, type LineEmendation } from './inline.ts';
 import { checkEmendationsAgainstSource, emendationsByLine, parseEmendations, parseIrregularities } from './emendations.ts';
 import { resolveNotes } from './notes.ts';
+import { parseContinuations } from './continuations.ts';
 import { assertConserved, compareWords, editionWords, sourceWords } from './conservation.ts';
 
 export interface EditionInput {
@@ -17,6 +18,8 @@ export interface EditionInput {
   emendations: readonly { file: string; json: unknown }[];
   /** Parsed JSON of content/note-irregularities.json. */
   irregularities: unknown;
+  /** Parsed JSON of content/paragraph-continuations.json (none when absent: every page-final full stop ends its paragraph). */
+  continuations?: unknown;
   sourceSha256: string;
 }
 
@@ -57,13 +60,19 @@ export function buildEdition(input: EditionInput): Edition {
   const contents = parseContents(contentsSlice);
   const startPages = slices.map((s) => contentsPageFor(s.spec, contents));
 
+  const continuations = input.continuations === undefined ? [] : parseContinuations(input.continuations, lines);
+  const continuesParagraph = new Set(continuations.map((c) => c.line));
   const sectionScopes = new Map<string, string | null>();
   let joined = 0;
   const sections: Section[] = slices.map((slice, k) => {
     const firstPage = startPages[k] ?? null;
     const nextStart = startPages.slice(k + 1).find((p) => p !== null) ?? null;
     const lastPage = firstPage !== null && nextStart !== null ? nextStart - 1 : null;
-    const structured = structureSection(linesToDrafts(slice.lines), { spec: slice.spec, firstPage, lastPage, parse });
+    const structured = structureSection(linesToDrafts(slice.lines), { spec: slice.spec, firstPage, lastPage, parse, continuesParagraph });
+    for (const applied of structured.continuationsApplied) {
+      const c = continuations.find((x) => x.line === applied.line);
+      if (c) c.page = applied.page;
+    }
     if (structured.notesOutsideScope.length > 0) {
       const stray = structured.notesOutsideScope[0];
       throw new SourceError(THESIS_FILE, stray?.line ?? null, `note ${stray?.n} in ${slice.spec.label}, which has no note numbering scope`);
@@ -90,6 +99,10 @@ export function buildEdition(input: EditionInput): Edition {
     };
   });
 
+  // A decision the text no longer supports (no page ends before the line, or no paragraph of prose) is an error, not a silent no-op.
+  for (const c of continuations) {
+    if (c.page === null) throw new SourceError(CONTINUATIONS_FILE, null, `line ${c.line} ("${c.opening}…") is said to continue a paragraph across a page end, but no page ends between it and a paragraph of prose before it`);
+  }
   const noteScopes = resolveNotes(sections, irregularities, sectionScopes);
   const report = compareWords(sourceWords(lines), editionWords(sections));
   assertConserved(report, 'the document model');
@@ -129,6 +142,7 @@ export function buildEdition(input: EditionInput): Edition {
     irregularities,
     stats: { words: report.sourceWords, paragraphs, joinedAcrossPages: joined, notes, markers: noteScopes.reduce((a, s) => a + s.markers, 0) },
     layoutRepairs: layoutRepairs(lines),
+    paragraphContinuations: continuations,
   };
 }
 

@@ -15,6 +15,7 @@ export class SourceError extends Error {
 export const THESIS_FILE = 'content/source/thesis.txt';
 export const EMENDATIONS_FILE = 'content/emendations';
 export const IRREGULARITIES_FILE = 'content/note-irregularities.json';
+export const CONTINUATIONS_FILE = 'content/paragraph-continuations.json';
 
 /** Several problems reported together, the first one in the message. */
 export class SourceErrors extends Error {

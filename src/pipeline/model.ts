@@ -142,6 +142,16 @@ export interface LayoutRepair {
   reads: string[];
 }
 
+/** An editor's decision that a paragraph goes on across a page end where its sentence ended with the page (continuations.ts). */
+export interface ParagraphContinuation {
+  /** The source line that continues the paragraph before it. */
+  line: LineNo;
+  opening: string;
+  reason: string;
+  /** The original page it begins (set by the structure stage). */
+  page: number | null;
+}
+
 export interface PageAnchor {
   page: number;
   section: string;
@@ -188,4 +198,5 @@ export interface Edition {
   irregularities: Irregularity[];
   stats: { words: number; paragraphs: number; joinedAcrossPages: number; notes: number; markers: number };
   layoutRepairs: LayoutRepair[];
+  paragraphContinuations: ParagraphContinuation[];
 }

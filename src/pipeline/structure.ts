@@ -18,6 +18,8 @@ export interface StructureOptions {
   /** Last page the section may occupy (the next section's start page minus one). */
   lastPage: number | null;
   parse: InlineParser;
+  /** Lines the editor decided continue the paragraph before them across a page end (continuations.ts). */
+  continuesParagraph?: ReadonlySet<LineNo>;
 }
 
 export interface StructuredSection {
@@ -40,6 +42,8 @@ export interface StructuredSection {
   visiblePageEnds: number;
   /** Notes found where no numbering scope is open; the notes stage reports them. */
   notesOutsideScope: Note[];
+  /** The decided continuations applied, with the page each begins. */
+  continuationsApplied: { line: LineNo; page: number | null }[];
 }
 
 const BACK_HEADING: { re: RegExp; id: (m: RegExpExecArray) => string; level: 2 | 3 }[] = [
@@ -145,6 +149,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   let noteBlocks = 0;
   let overflow = 0;
   let paragraphsJoined = 0;
+  const continuationsApplied: { line: LineNo; page: number | null }[] = [];
   let paraCount = 0;
   let tableCount = 0;
   // The paragraph a continuation may join: the last block emitted, if it is prose.
@@ -298,8 +303,11 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     // Estimated page starts inside this line (0: before it, unless a block of notes just ended a page there).
     const planned = plannedBreaks.get(index);
     const starts = planned ? pageStartsIn(content, planned, p === null) : [];
-    const joins =
-      style === 'prose' && lastProse !== null && blocks[blocks.length - 1] === lastProse && (!endsSentence(lastProse.lastText) || startsLikeContinuation(text));
+    const follows = style === 'prose' && lastProse !== null && blocks[blocks.length - 1] === lastProse;
+    // A page that ended with a full stop: a new paragraph, unless the editor decided otherwise (continuations.ts).
+    const decided = follows && p !== null && (opts.continuesParagraph?.has(line.n) ?? false);
+    if (decided) continuationsApplied.push({ line: line.n, page: p });
+    const joins = follows && lastProse !== null && (!endsSentence(lastProse.lastText) || startsLikeContinuation(text) || decided);
     // A back-matter line that closes a bracket the line before it left open is the same entry,
     // wrapped by the typist ("Khrushchev, N.S. (secretary of Krasnaya Presnya raikom-" | "new. Was
     // secretary of Bauman raikom)", Appendix 1): one line of the edition.
@@ -385,7 +393,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       delete (b as Partial<Paragraph & { isCaption: boolean }>).isCaption;
     }
   }
-  return { title, titleText, titleLine, titleFromSource: !keepsTitleLine, blocks, noteBlocks, overflowPageEnds: overflow, paragraphsJoined, paginationExact, estimatedPages, visiblePageEnds: visibleEnds.size, figureHeadings, notesOutsideScope };
+  return { title, titleText, titleLine, titleFromSource: !keepsTitleLine, blocks, noteBlocks, overflowPageEnds: overflow, paragraphsJoined, paginationExact, estimatedPages, visiblePageEnds: visibleEnds.size, figureHeadings, notesOutsideScope, continuationsApplied };
 
   function addNote(dn: DraftNote): void {
     // Notes printed after a new part's heading can still belong to the previous part's page.

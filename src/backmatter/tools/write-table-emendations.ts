@@ -17,6 +17,7 @@ const edition = buildEdition({
   text,
   emendations: others.map((f) => ({ file: `content/emendations/${f}`, json: JSON.parse(readFileSync(join(root, 'content/emendations', f), 'utf8')) as unknown })),
   irregularities: JSON.parse(readFileSync(join(root, 'content/note-irregularities.json'), 'utf8')) as unknown,
+  continuations: JSON.parse(readFileSync(join(root, 'content/paragraph-continuations.json'), 'utf8')) as unknown,
   sourceSha256: 'tool',
 });
 const previous = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Emendation[]) : [];

@@ -152,9 +152,10 @@ describe('citation annotations on the real thesis', () => {
 
   it('a paragraph id used in several chapters: one chapter\'s links do not push another\'s aside (the first "raions" of Chapter 2)', () => {
     const gloss = (section: string, block: string) => annotations.filter((a) => a.section === section && a.block === block && a.className === 'gloss').map((a) => [a.text, a.occurrence ?? 0]);
-    // Chapter 1's para-35 links "kul'tprop" where Chapter 2's para-35 has "raions"; Chapter 1's para-55, "grupporgs" over Chapter 5's first "zavkom".
+    // Chapter 1's para-35 links "kul'tprop" where Chapter 2's para-35 has "raions"; Chapter 1's para-53, "stazh" beside Chapter 4's first "VTUZy".
     expect(gloss('chapter-2', 'para-35')).toEqual([['raions', 0]]);
-    expect(gloss('chapter-5', 'para-55')).toEqual([['zavkom', 0]]);
+    expect(gloss('chapter-1', 'para-53')).toEqual([['stazh', 0]]);
+    expect(gloss('chapter-4', 'para-53')).toEqual([['VTUZy', 0]]);
   });
 
   it('links "Carr, The Interregnum" (titles compared without their article) and titles the bibliography mistyped (em-085, em-086)', () => {

@@ -35,6 +35,16 @@ describe('bad input gets a clear error', () => {
     expect(() => build(thesis, { emendations: bad })).toThrowError(/content\/emendations\/x\.json: em-900: expected "Elektroavod" 1 time\(s\) on source line 10, found 0/u);
   });
 
+  it('a paragraph continuation decided wrongly: malformed, on a line that does not begin as said, or where no page ends', () => {
+    const file = (continuations: unknown[]) => ({ about: 'test', continuations });
+    expect(() => build(thesis, { continuations: { continuations: [] } })).toThrowError(/content\/paragraph-continuations\.json: must be/u);
+    expect(() => build(thesis, { continuations: file([{ line: 2657, opening: 'More usually', reason: 'short' }]) })).toThrowError(/paragraph-continuations\.json: entry 1 is malformed: reason/u);
+    expect(() => build(thesis, { continuations: file([{ line: 2657, opening: 'The TsK responded', reason: 'a reason long enough' }]) })).toThrowError(/entry 1: source line 2657 does not begin "The TsK responded" \(it begins "More usually/u);
+    // Line 2649 follows a paragraph on the same page: there is no page end to continue across.
+    expect(() => build(thesis, { continuations: file([{ line: 2649, opening: 'In a society where', reason: 'a reason long enough' }]) })).toThrowError(/paragraph-continuations\.json: line 2649 \("In a society where…"\) is said to continue a paragraph across a page end, but no page ends/u);
+    expect(() => build(thesis, { continuations: file([{ line: 99999, opening: 'Anything at all', reason: 'a reason long enough' }]) })).toThrowError(/line 99999 is beyond the end of the source/u);
+  });
+
   it('an unknown markup tag', () => {
     const lines = thesis.split('\n');
     lines[72] = `${lines[72] as string} <blink>x</blink>`;

@@ -10,6 +10,7 @@ export const emendationFiles = readdirSync(join(root, 'content/emendations'))
   .sort()
   .map((f) => ({ file: `content/emendations/${f}`, json: JSON.parse(readFileSync(join(root, 'content/emendations', f), 'utf8')) as unknown }));
 export const irregularities = JSON.parse(readFileSync(join(root, 'content/note-irregularities.json'), 'utf8')) as unknown;
+export const continuations = JSON.parse(readFileSync(join(root, 'content/paragraph-continuations.json'), 'utf8')) as unknown;
 
 /** A fixture copied verbatim from the thesis, as source lines numbered from `firstLine`. */
 export function fixture(name: string, firstLine = 1): SourceLine[] {
@@ -22,10 +23,10 @@ export function fixture(name: string, firstLine = 1): SourceLine[] {
 let real: Edition | null = null;
 /** The edition built from the real thesis (once per test file). */
 export function realEdition(): Edition {
-  real ??= buildEdition({ text: thesis, emendations: emendationFiles, irregularities, sourceSha256: 'test' });
+  real ??= buildEdition({ text: thesis, emendations: emendationFiles, irregularities, continuations, sourceSha256: 'test' });
   return real;
 }
 
-export function build(text: string, overrides: { emendations?: { file: string; json: unknown }[]; irregularities?: unknown } = {}): Edition {
-  return buildEdition({ text, emendations: overrides.emendations ?? emendationFiles, irregularities: overrides.irregularities ?? irregularities, sourceSha256: 'test' });
+export function build(text: string, overrides: { emendations?: { file: string; json: unknown }[]; irregularities?: unknown; continuations?: unknown } = {}): Edition {
+  return buildEdition({ text, emendations: overrides.emendations ?? emendationFiles, irregularities: overrides.irregularities ?? irregularities, ...(overrides.continuations !== undefined ? { continuations: overrides.continuations } : {}), sourceSha256: 'test' });
 }

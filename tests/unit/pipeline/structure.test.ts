@@ -53,6 +53,22 @@ describe('structureSection', () => {
     expect(s.paginationExact).toBe(true);
   });
 
+  it('begins a new paragraph after a page that ended with a full stop, unless the editor decided it goes on (fixture: page-ends-with-sentence)', () => {
+    // Chapter 5, p. 190: "…the meetings might be 'open' to anyone." | notes 51-53 | "More usually, they were closed discussions."
+    const ch5 = SECTION_SPECS.find((x) => x.id === 'chapter-5')!;
+    const lines = [{ n: 2400, text: 'Chapter 5. Party Education and Propaganda.' }, ...fixture('page-ends-with-sentence.txt', 2649)];
+    const plain = structureSection(linesToDrafts(lines), { spec: ch5, firstPage: 189, lastPage: 190, parse });
+    expect(paragraphs(plain.blocks).map((p) => p.lines)).toEqual([[2649], [2657]]);
+    expect(plain.continuationsApplied).toEqual([]);
+    const decided = structureSection(linesToDrafts(lines), { spec: ch5, firstPage: 189, lastPage: 190, parse, continuesParagraph: new Set([2657]) });
+    const [one] = paragraphs(decided.blocks);
+    expect(paragraphs(decided.blocks)).toHaveLength(1);
+    expect(one?.lines).toEqual([2649, 2657]);
+    expect(inlineText(one!.content)).toContain("might be 'open' to anyone. More usually, they were closed discussions.");
+    expect(one?.pageBreaksInside.map((b) => b.page)).toEqual([190]);
+    expect(decided.continuationsApplied).toEqual([{ line: 2657, page: 190 }]);
+  });
+
   it('sets off a quotation that a sentence runs into across a blank line, where no page ended (fixture: quotation-set-off)', () => {
     // Chapter 2: "The crisis, he said," | blank line | "is visible to anyone…" — the page that would end
     // there carries note 41's marker, so it is not a page end but Rykov's words set off by the typist.

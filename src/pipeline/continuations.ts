@@ -1,0 +1,38 @@
+/**
+ * Paragraphs the editor judges to go on across a page end where the sentence happened to end with
+ * the page. The source gives each paragraph one line, so a page that ends with a full stop leaves
+ * two lines whatever the typescript had; the structure stage joins them only on a decision recorded
+ * here, with its reason, and the Emendations page lists each one.
+ */
+import { z } from 'astro/zod';
+import type { ParagraphContinuation, SourceLine } from './model.ts';
+import { CONTINUATIONS_FILE, SourceError } from './errors.ts';
+
+const continuationSchema = z
+  .object({
+    line: z.number().int().positive(),
+    /** The first words of the line, so that a decision cannot silently move to another paragraph. */
+    opening: z.string().min(8),
+    reason: z.string().min(10, 'reason must say why (at least 10 characters)'),
+  })
+  .strict();
+
+const fileSchema = z.object({ about: z.string(), continuations: z.array(z.unknown()) }).strict();
+
+/** Validate the decisions and check each against the line it names. */
+export function parseContinuations(json: unknown, lines: readonly SourceLine[]): ParagraphContinuation[] {
+  const file = fileSchema.safeParse(json);
+  if (!file.success) throw new SourceError(CONTINUATIONS_FILE, null, `must be { "about": …, "continuations": […] }: ${file.error.issues.map((i) => i.message).join('; ')}`);
+  const seen = new Set<number>();
+  return file.data.continuations.map((entry, i) => {
+    const parsed = continuationSchema.safeParse(entry);
+    if (!parsed.success) throw new SourceError(CONTINUATIONS_FILE, null, `entry ${i + 1} is malformed: ${parsed.error.issues.map((x) => `${x.path.join('.') || 'entry'}: ${x.message}`).join('; ')}`);
+    const { line, opening, reason } = parsed.data;
+    if (seen.has(line)) throw new SourceError(CONTINUATIONS_FILE, null, `entry ${i + 1}: line ${line} is decided twice`);
+    seen.add(line);
+    const text = lines[line - 1]?.text;
+    if (text === undefined) throw new SourceError(CONTINUATIONS_FILE, null, `entry ${i + 1}: line ${line} is beyond the end of the source (${lines.length} lines)`);
+    if (!text.startsWith(opening)) throw new SourceError(CONTINUATIONS_FILE, null, `entry ${i + 1}: source line ${line} does not begin "${opening}" (it begins "${text.slice(0, 40)}")`);
+    return { line, opening, reason, page: null };
+  });
+}
