@@ -10,11 +10,23 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { format } from 'd3-format';
 import type { ChartSpec, Datum, GroupedBarChartSpec, LineChartSpec, StackedBarChartSpec } from './spec.ts';
 import { interact } from './interact.ts';
+import { centreWithin, chartAriaLabel, wrapLabel } from './chart-labels.ts';
 
 type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
 const thousands = format(',');
+
+/** Space kept between an axis label and the edge of the drawing. */
+const EDGE = 4;
+/** From one line of a wrapped axis label to the next (the labels are 11px). */
+const LINE_HEIGHT = 13;
+
+/** An axis label broken into lines, with the width of its widest line as drawn. */
+interface AxisLabel {
+  lines: string[];
+  width: number;
+}
 
 interface Frame {
   svg: Svg;
@@ -22,29 +34,70 @@ interface Frame {
   width: number;
   height: number;
   m: { top: number; right: number; bottom: number; left: number };
+  xLabel: AxisLabel;
+  yLabel: AxisLabel;
 }
 
-function frame(container: HTMLElement, spec: ChartSpec, height: number, m: Frame['m']): Frame {
+/** How wide a piece of text is drawn as an axis label, in the svg's units (the page's font and size). */
+function labelMeasurer(svg: Svg): { measure: (s: string) => number; done: () => void } {
+  const probe = svg.append('text').attr('class', 'axis-label').attr('aria-hidden', 'true');
+  return {
+    measure: (s) => probe.text(s).node()?.getComputedTextLength() ?? 0,
+    done: () => probe.remove(),
+  };
+}
+
+function layoutLabel(text: string, maxWidth: number, measure: (s: string) => number): AxisLabel {
+  const lines = wrapLabel(text, maxWidth, measure);
+  return { lines, width: Math.max(...lines.map(measure)) };
+}
+
+/**
+ * The svg and its plot area. The axis labels are measured first: where the x label needs more than
+ * one line (a phone), the drawing grows by those lines below the axis, so the plot keeps its size.
+ */
+function frame(container: HTMLElement, spec: ChartSpec, baseHeight: number, margins: Frame['m']): Frame {
   const width = Math.max(300, Math.min(760, Math.round(container.clientWidth || 640)));
   const svg = select(container)
     .append('svg')
     .attr('class', `chart-svg chart-${spec.kind}`)
-    .attr('viewBox', `0 0 ${width} ${height}`)
     .attr('role', 'group')
     .attr('aria-roledescription', 'chart')
-    .attr('aria-label', `${spec.title}. ${spec.yLabel} by ${spec.xLabel.toLowerCase()}. Tab to the chart, then use the arrow keys to read each value.`);
+    .attr('aria-label', chartAriaLabel(spec));
+  const { measure, done } = labelMeasurer(svg);
+  const xLabel = layoutLabel(spec.xLabel, width - 2 * EDGE, measure);
+  const extra = (xLabel.lines.length - 1) * LINE_HEIGHT;
+  const height = baseHeight + extra;
+  const m = { ...margins, bottom: margins.bottom + extra };
+  const yLabel = layoutLabel(spec.yLabel, height - 2 * EDGE, measure);
+  done();
+  svg.attr('viewBox', `0 0 ${width} ${height}`);
   const plot = svg.append('g').attr('class', 'plot');
-  return { svg, plot, width, height, m };
+  return { svg, plot, width, height, m, xLabel, yLabel };
 }
 
-function axisLabels(f: Frame, x: string, y: string): void {
-  f.svg.append('text').attr('class', 'axis-label').attr('x', f.m.left + (f.width - f.m.left - f.m.right) / 2).attr('y', f.height - 6).attr('text-anchor', 'middle').text(x);
-  f.svg
+/** Draw a label's lines centred on (0, 0) of its text element's own coordinates, one below another. */
+function labelLines(text: Selection<SVGTextElement, unknown, null, undefined>, label: AxisLabel, x: number): void {
+  if (label.lines.length === 1) {
+    text.text(label.lines[0] ?? '');
+    return;
+  }
+  label.lines.forEach((line, i) => text.append('tspan').attr('x', x).attr('dy', i === 0 ? 0 : LINE_HEIGHT).text(line));
+}
+
+/** The axis labels, each centred on its axis unless that would push it past the edge of the drawing. */
+function axisLabels(f: Frame): void {
+  const cx = centreWithin(f.m.left + (f.width - f.m.left - f.m.right) / 2, f.xLabel.width, EDGE, f.width - EDGE);
+  const x = f.svg
     .append('text')
     .attr('class', 'axis-label')
-    .attr('transform', `translate(14,${f.m.top + (f.height - f.m.top - f.m.bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text(y);
+    .attr('x', cx)
+    .attr('y', f.height - 6 - (f.xLabel.lines.length - 1) * LINE_HEIGHT)
+    .attr('text-anchor', 'middle');
+  labelLines(x, f.xLabel, cx);
+  const cy = centreWithin(f.m.top + (f.height - f.m.top - f.m.bottom) / 2, f.yLabel.width, EDGE, f.height - EDGE);
+  const y = f.svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${cy}) rotate(-90)`).attr('text-anchor', 'middle');
+  labelLines(y, f.yLabel, 0);
 }
 
 function markAttrs<E extends SVGElement, D extends Datum>(sel: Selection<E, D, SVGGElement, unknown>): void {
@@ -87,7 +140,7 @@ function drawLine(container: HTMLElement, spec: LineChartSpec): Svg {
     const points = g.selectAll<SVGCircleElement, Datum & { x: number }>('circle').data(s.points).join('circle').attr('cx', (p) => x(p.x)).attr('cy', (p) => y(p.value)).attr('r', 4.5);
     markAttrs(points);
   });
-  axisLabels(f, spec.xLabel, spec.yLabel);
+  axisLabels(f);
   if (spec.series.length > 1) legend(container, spec.series);
   return f.svg;
 }
@@ -118,7 +171,7 @@ function drawGroupedBars(container: HTMLElement, spec: GroupedBarChartSpec): Svg
       markAttrs(rect);
     });
   });
-  axisLabels(f, spec.xLabel, spec.yLabel);
+  axisLabels(f);
   legend(container, spec.series);
   return f.svg;
 }
@@ -157,7 +210,7 @@ function drawStackedBars(container: HTMLElement, spec: StackedBarChartSpec): Svg
       t.append('title').text(total.text);
     }
   });
-  axisLabels(f, spec.xLabel, spec.yLabel);
+  axisLabels(f);
   legend(container, [...spec.series, { name: 'Printed total (line)' }]);
   container.querySelector('.chart-legend li:last-child .swatch')?.setAttribute('class', 'swatch total-swatch');
   return f.svg;

@@ -1,22 +1,11 @@
 /**
- * Which chart stands beside each of Tables 1–5, built from the table's data at build time, and
- * the plain-language summary that the page shows whether or not the chart is drawn.
+ * Which chart stands beside each of Tables 1–5, built from the table's data at build time. The
+ * summary in words that goes with it is in table-summaries.ts.
  */
-import type { DataCell, DataRow, DataTable } from '../backmatter/table-model.ts';
+import type { DataCell, DataTable } from '../backmatter/table-model.ts';
 import { CONFERENCES, T4_CATEGORY_ROWS } from '../backmatter/tables.ts';
 import type { BarSeries, ChartSpec, Datum } from './spec.ts';
-
-const num = (v: number): string => v.toLocaleString('en-GB');
-
-function colIndex(t: DataTable, key: string): number {
-  const i = t.columns.findIndex((c) => c.key === key);
-  if (i < 0) throw new Error(`charts: ${t.key} has no column ${key}`);
-  return i;
-}
-
-function cell(t: DataTable, row: DataRow, column: string): DataCell | null {
-  return row.cells[colIndex(t, column)] ?? null;
-}
+import { cell, colIndex } from './table-cells.ts';
 
 function datum(c: DataCell | null, text: (shown: string) => string): Datum | null {
   if (!c || c.value === null) return null;
@@ -50,17 +39,24 @@ function table1(t: DataTable): ChartSpec {
   };
 }
 
+/** A Table 5 series named by the table's own headings: "Moscow province as a whole: members". */
+function membershipSeriesName(t: DataTable, key: string): string {
+  const column = t.columns[colIndex(t, key)];
+  const where = (column?.group ?? '').replace(/^In (?:the )?/u, '');
+  return `${where.charAt(0).toUpperCase()}${where.slice(1)}: ${(column?.label ?? key).toLowerCase()}`;
+}
+
 function table5(t: DataTable): ChartSpec {
   const series = ([
-    ['moscow-members', 'Moscow: members', false],
-    ['moscow-candidates', 'Moscow: candidates', false],
-    ['province-members', 'Province: members', true],
-    ['province-candidates', 'Province: candidates', true],
-  ] as const).map(([key, name, dashed]) => ({
-    name,
+    ['moscow-members', false],
+    ['moscow-candidates', false],
+    ['province-members', true],
+    ['province-candidates', true],
+  ] as const).map(([key, dashed]) => ({
+    name: membershipSeriesName(t, key),
     dashed,
     points: t.rows.flatMap((r) => {
-      const d = datum(cell(t, r, key), (v) => `${name}, ${r.label}: ${v}`);
+      const d = datum(cell(t, r, key), (v) => `${membershipSeriesName(t, key)}, ${r.label}: ${v}`);
       return d ? [{ ...d, x: yearOf(r.label) }] : [];
     }),
   }));
@@ -128,41 +124,5 @@ export function chartForTable(t: DataTable): ChartSpec {
       return table5(t);
     default:
       throw new Error(`charts: no chart for ${t.key}`);
-  }
-}
-
-function valueOf(t: DataTable, rowKey: string, column: string): number {
-  const r = t.rows.find((x) => x.key === rowKey);
-  const v = r ? cell(t, r, column)?.value : null;
-  if (v === null || v === undefined) throw new Error(`charts: ${t.key} has no figure at ${rowKey}/${column}`);
-  return v;
-}
-
-/** What the chart shows, in words: the page's text alternative to the drawing. */
-export function chartSummary(t: DataTable): string {
-  switch (t.n) {
-    case 1: {
-      const p = (y: string): number => valueOf(t, y, 'population');
-      const fall = Math.round((1 - p('1921') / p('1917')) * 100);
-      return `Moscow had ${num(p('1913'))} inhabitants in 1913 and ${num(p('1917'))} in 1917. During the civil war the population fell every year, to ${num(p('1921'))} in 1921, ${fall}% below 1917. It regained its pre-war size by 1925 and kept growing, fastest in the first five-year plan, to ${num(p('1933'))} in 1933, before falling slightly to ${num(p('1934'))} in 1934.`;
-    }
-    case 2: {
-      const v = (r: string, y: string): number => valueOf(t, r, y);
-      return `Between 1926 and 1933 the number of workers in Moscow rose from ${v('workers', '1926')} to ${v('workers', '1933')} thousand and of employees from ${v('employees', '1926')} to ${v('employees', '1933')} thousand; dependants remained the largest group (${v('dependants', '1926')} and ${v('dependants', '1933')} thousand). The unemployed (${v('unemployed', '1926')} thousand in 1926) have no figures for 1931 and 1933. The printed totals for 1931 and 1933 are larger than the sum of the groups listed.`;
-    }
-    case 3: {
-      const v = (r: string, c: string): number => valueOf(t, r, c);
-      return `Investment in Moscow industry rose from ${num(v('total-in-moscow', 'h-1927-28'))} thousand rubles in 1927/28 to ${num(v('total-in-moscow', 'h-1932'))} thousand in 1932, most of it in group A (producer goods). Metalworking took the largest share throughout (${num(v('metalworking', 'h-1932'))} thousand in 1932), far ahead of electro-technical and chemical industries; textiles received almost the same amount in each year.`;
-    }
-    case 4: {
-      const v = (r: string, c: string): number => valueOf(t, r, `${c}-n`);
-      return `Conferences had between ${v('total', 'iv-1934-mok')} and ${v('total', 'i-1929')} delegates. Representatives of local organisations outside Moscow were the largest named group at the first oblast' conference of September 1929 (${v('local', 'i-1929')} of ${v('total', 'i-1929')}), after the oblast' was formed; 'Others' (workers, cell secretaries and others not listed separately) make up much of the XIII, XVII and later conferences. The figures for the XIII conference do not add up to its printed total.`;
-    }
-    case 5: {
-      const v = (r: string, c: string): number => valueOf(t, r, c);
-      return `Party membership in Moscow (members and candidates) grew from ${num(v('1924', 'moscow-total'))} in 1924 to ${num(v('1933', 'moscow-total'))} in 1933, then fell to ${num(v('1934', 'moscow-total'))} in 1934 after the purge; in the province as a whole it reached ${num(v('1933', 'province-total'))}. The province jumped between January and July 1929, when the new oblast' absorbed neighbouring provinces. Candidates rose sharply in 1931–32.`;
-    }
-    default:
-      return '';
   }
 }

@@ -13,8 +13,17 @@ export interface SectionChunk {
 }
 
 /**
+ * Whether the table block at `i` is continued by another table block after only page markers
+ * (Table 4 is printed in two halves, pp. 260–261): its figure waits for the last half.
+ */
+function continuesOnNextPage(blocks: readonly Block[], i: number): boolean {
+  const next = blocks.slice(i + 1).find((b) => b.kind !== 'pagebreak');
+  return next?.kind === 'table';
+}
+
+/**
  * A section's blocks cut where an editorial addition follows: the figure (chart, downloads, checks)
- * after the first data table of each of Tables 1–5, each diagram's reconstruction after all its
+ * after the last printed block of each of Tables 1–5 (both halves of Table 4), each diagram's reconstruction after all its
  * printed pages (captions, keys, continuations), and the link to each map's reconstruction after
  * its caption. Every other section is one chunk. Blocks are never reordered or dropped.
  */
@@ -56,14 +65,14 @@ export function sectionChunks(s: Pick<Section, 'id' | 'blocks'>): SectionChunk[]
   }
   if (s.id === 'tables') {
     let table: number | null = null;
-    for (const b of s.blocks) {
+    s.blocks.forEach((b, i) => {
       current.push(b);
       if (b.kind === 'heading' && /^table-\d+$/u.test(b.id)) table = Number(b.id.slice(6));
-      if (b.kind === 'table' && table !== null) {
+      if (b.kind === 'table' && table !== null && !continuesOnNextPage(s.blocks, i)) {
         cut({ kind: 'table-figure', n: table });
         table = null;
       }
-    }
+    });
     cut(null);
     return out;
   }

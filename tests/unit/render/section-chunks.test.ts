@@ -15,10 +15,23 @@ describe('sectionChunks on the real thesis', () => {
     for (const s of edition.sections) expect(sectionChunks(s).flatMap((c) => c.blocks)).toEqual(s.blocks);
   });
 
-  it('puts each of Tables 1–5 figure after its first data table', () => {
+  it('puts each of Tables 1–5 figure after its last printed table block', () => {
     const chunks = sectionChunks(section('tables'));
     expect(chunks.flatMap((c) => (c.after?.kind === 'table-figure' ? [c.after.n] : []))).toEqual([1, 2, 3, 4, 5]);
     for (const c of chunks.filter((x) => x.after)) expect(c.blocks[c.blocks.length - 1]?.kind).toBe('table');
+    // No figure stands between two halves of a table: the next block that is not a page marker is not a table.
+    chunks.forEach((c, i) => {
+      if (!c.after) return;
+      const next = chunks.slice(i + 1).flatMap((x) => x.blocks).find((b) => b.kind !== 'pagebreak');
+      expect(next?.kind, `after Table ${c.after.kind === 'table-figure' ? c.after.n : ''}'s figure`).not.toBe('table');
+    });
+  });
+
+  it("puts Table 4's figure after its second half, the page marker p. 261 still between the halves", () => {
+    const chunks = sectionChunks(section('tables'));
+    const t4 = chunks.find((c) => c.after?.kind === 'table-figure' && c.after.n === 4);
+    const tail = (t4?.blocks ?? []).slice(-3).map((b) => (b.kind === 'pagebreak' ? `p. ${b.page}` : 'id' in b ? b.id : b.kind));
+    expect(tail).toEqual(['tbl-4', 'p. 261', 'tbl-5']);
   });
 
   it('puts each diagram reconstruction after all the pages of its diagram', () => {
