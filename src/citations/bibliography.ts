@@ -152,7 +152,8 @@ function firstEm(nodes: readonly Inline[]): { index: number; text: string } | nu
 /** One book, thesis or article entry of Sections 4 and 5. */
 export function parseWorkEntry(content: readonly Inline[], bibSection: 4 | 5, block: string): Omit<BibEntry, 'id'> {
   const text = stripDash(inlineText(content)).replace(/\s+/gu, ' ').trim();
-  const language = bibSection === 4 ? 'ru' : /Societe|appareil/u.test(text) ? 'fr' : 'en';
+  // French: by its words, or published in Paris (Voslensky's La Nomenklatura).
+  const language = bibSection === 4 ? 'ru' : /Societe|appareil|\(Paris\b/u.test(text) ? 'fr' : 'en';
   const em = firstEm(content);
   const quoted = findQuotedTitle(text, em ? em.text : null);
   let prefix = '';

@@ -28,12 +28,24 @@ export interface CiteTarget {
   lastPage: number | null;
   /** Pages of a paragraph (overrides the section's range). */
   pages?: readonly number[];
+  /** True when the edition reconstructs those pages by length (shown "≈" in the text): cited as approximate. */
+  pagesApproximate?: boolean;
   paragraphId?: string;
   /** Absolute URL of what is cited in the edition. */
   url: string;
-  /** Date of access, ISO (YYYY-MM-DD); omitted when not given. */
+  /** Date of access, ISO (YYYY-MM-DD); when not given, ACCESSED_PLACEHOLDER, which the page fills in with the reader's date. */
   accessed?: string;
 }
+
+/**
+ * Where a static citation needs the date the reader consulted the edition: the page's script
+ * writes today's date over it in each style's form (CiteThis.astro); without JavaScript it asks
+ * the reader to.
+ */
+export const ACCESSED_PLACEHOLDER = '[date accessed]';
+
+/** The edition, as a publication of its own (MLA's container, Chicago's "in"). */
+export const EDITION_TITLE = 'The Communist Party in Moscow 1925-1932: a scholarly edition of the thesis';
 
 export interface Citations {
   chicago: string;
@@ -67,24 +79,33 @@ function chapterNumber(label: string | undefined): string | null {
 
 const bibtexEscape = (s: string): string => s.replace(/([%&#_$])/gu, '\\$1');
 
+/** "para-12" → "12": the paragraph's number, as the reader sees it on the cite page (¶ 12). */
+function paragraphNumber(id: string): string {
+  return /\d+$/u.exec(id)?.[0] ?? id;
+}
+
 /** Citations of the thesis, or of a part of it, in four styles. */
 export function formatCitations(t: CiteTarget, work: CitedWork = THESIS): Citations {
   const range = pageRange(t);
   const part = t.sectionTitle ? cleanTitle(t.sectionTitle) : null;
   const isParagraph = t.paragraphId !== undefined;
+  const paragraph = isParagraph ? `paragraph ${paragraphNumber(t.paragraphId as string)}` : null;
   const { family, given } = work.author;
   const thesisDesc = `${work.degree} diss., ${work.institution}, ${work.year}`;
-  const accessed = t.accessed ? `Accessed ${t.accessed}. ` : '';
-  const pp = pagesLabel(range.text);
-  const where = [t.sectionLabel, isParagraph ? `paragraph ${t.paragraphId}` : null].filter(Boolean).join(', ');
+  const accessedOn = t.accessed ?? ACCESSED_PLACEHOLDER;
+  // Pages the edition places by length are cited as such, as the text marks them "≈".
+  const approx = range.text !== '' && t.pagesApproximate === true;
+  const pagesText = range.text ? `${range.text}${approx ? ' (approximate)' : ''}` : '';
+  const pp = range.text ? `${pagesLabel(range.text)}${approx ? ' (approximate)' : ''}` : '';
+  const where = [t.sectionLabel, paragraph].filter(Boolean).join(', ');
 
   const chicago = part
-    ? `${family}, ${given}. “${part}.” ${where ? `${where} of ` : ''}“${work.title}.” ${thesisDesc}${range.text ? `, ${range.text}` : ''}. ${accessed}${t.url}.`
-    : `${family}, ${given}. “${work.title}.” ${thesisDesc}. ${accessed}${t.url}.`;
+    ? `${family}, ${given}. “${part}.” ${where ? `${where} of ` : ''}“${work.title}.” ${thesisDesc}${pagesText ? `, ${pagesText}` : ''}. In ${EDITION_TITLE}. Accessed ${accessedOn}. ${t.url}.`
+    : `${family}, ${given}. “${work.title}.” ${thesisDesc}. In ${EDITION_TITLE}. Accessed ${accessedOn}. ${t.url}.`;
 
   const mla = part
-    ? `${family}, ${given}. “${part}.” ${work.title}, ${work.degree} dissertation, ${work.institution}, ${work.year}${pp ? `, ${pp}` : ''}. Scholarly edition, ${t.url}.${t.accessed ? ` Accessed ${t.accessed}.` : ''}`
-    : `${family}, ${given}. ${work.title}. ${work.degree} dissertation, ${work.institution}, ${work.year}. Scholarly edition, ${t.url}.${t.accessed ? ` Accessed ${t.accessed}.` : ''}`;
+    ? `${family}, ${given}. “${part}.” ${work.title}, ${work.degree} dissertation, ${work.institution}, ${work.year}${paragraph ? `, ${paragraph}` : ''}${pp ? `, ${pp}` : ''}. ${EDITION_TITLE}, ${t.url}. Accessed ${accessedOn}.`
+    : `${family}, ${given}. ${work.title}. ${work.degree} dissertation, ${work.institution}, ${work.year}. ${EDITION_TITLE}, ${t.url}. Accessed ${accessedOn}.`;
 
   // One key per citable part, so that citations of several parts can share a .bib file:
   // merridale1987ch3, merridale1987introduction, merridale1987conclusionpara5.
@@ -100,8 +121,9 @@ export function formatCitations(t: CiteTarget, work: CitedWork = THESIS): Citati
     ['chapter', part ? (chapterNumber(t.sectionLabel) ?? part) : null],
     ['pages', range.text ? range.text.replace('–', '--') : null],
     ['url', t.url],
-    ['urldate', t.accessed ?? null],
-    ['note', [part ? `${t.sectionLabel ? `${t.sectionLabel}: ` : ''}${part}` : null, isParagraph ? `paragraph ${t.paragraphId}` : null, 'original page numbers of the thesis'].filter(Boolean).join('; ')],
+    ['urldate', accessedOn],
+    ['howpublished', EDITION_TITLE],
+    ['note', [part ? `${t.sectionLabel ? `${t.sectionLabel}: ` : ''}${part}` : null, paragraph, approx ? 'original page numbers of the thesis, approximate (reconstructed by length)' : 'original page numbers of the thesis'].filter(Boolean).join('; ')],
   ];
   const bibtex = `@phdthesis{${key},\n${fields
     .filter((f): f is [string, string] => f[1] !== null)
@@ -118,9 +140,9 @@ export function formatCitations(t: CiteTarget, work: CitedWork = THESIS): Citati
     ['M3', `${work.degree} thesis`],
     range.first !== null ? ['SP', String(range.first)] : null,
     range.last !== null && range.last !== range.first ? ['EP', String(range.last)] : null,
-    isParagraph ? ['N1', `Paragraph ${t.paragraphId}`] : null,
+    paragraph || approx ? ['N1', [paragraph ? `Paragraph ${paragraphNumber(t.paragraphId as string)}` : null, approx ? 'original page numbers approximate' : null].filter(Boolean).join('; ')] : null,
     ['UR', t.url],
-    t.accessed ? ['Y2', t.accessed] : null,
+    ['Y2', accessedOn],
     ['ER', ''],
   ]
     .filter((x): x is string[] => x !== null)

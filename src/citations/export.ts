@@ -2,14 +2,36 @@
 import type { Edition } from '../pipeline/model.ts';
 import type { ArchivalReference } from './archival.ts';
 import { fileAnchor } from './archival.ts';
-import type { BibEntry, Person } from './bibliography.ts';
+import type { BibEntry, ListedFond, Person } from './bibliography.ts';
 import { successorOf } from './successors.ts';
 
 const LANGID: Readonly<Record<BibEntry['language'], string>> = { ru: 'russian', en: 'english', fr: 'french' };
 
-/** Characters with a meaning in BibTeX, escaped; everything else kept as UTF-8 (for biber/biblatex). */
+/**
+ * Characters with a meaning in BibTeX, escaped; everything else kept as UTF-8 (for biber/biblatex).
+ * A double quote (a quotation, or the hard sign of s"ezd) is braced, so that it prints as typed
+ * rather than as LaTeX's closing quotes.
+ */
 export function bibtexValue(s: string): string {
-  return s.replace(/\\/gu, '\\textbackslash{}').replace(/([{}%&#_$])/gu, '\\$1').replace(/"/gu, "''");
+  return s.replace(/\\/gu, '\\textbackslash{}').replace(/([{}%&#_$])/gu, '\\$1').replace(/"/gu, '{"}');
+}
+
+/** A title's colon as a citation prints it ("Offensive :The" → "Offensive: The"); the bibliography page keeps the thesis's spacing. */
+const citedTitle = (t: string): string => t.replace(/(?<=\p{L})\s*:\s*(?=\p{L})/gu, ': ');
+
+/** "(M., 1949-1951)": the last year of a work published over several years, or null. */
+function lastYear(e: BibEntry): string | null {
+  return e.year ? (new RegExp(String.raw`\b${e.year}\s*[-–]\s*(\d{4})\)?\s*$`, 'u').exec(e.text)?.[1] ?? null) : null;
+}
+
+/** "et al." after the authors (the parser keeps it at the head of the note). */
+const etAl = (e: BibEntry): boolean => /^et al\./u.test(e.note ?? '');
+const noteWithoutEtAl = (e: BibEntry): string | null => (e.note ?? '').replace(/^et al\.;?\s*/u, '') || null;
+
+/** "fonds 5457; 5469 (Central Committee of All-Union Metalworkers' Union)": what the bibliography lists under an archive. */
+function fondsOf(e: BibEntry, listed: readonly ListedFond[]): string | null {
+  const own = listed.filter((f) => f.archive === e.note);
+  return own.length ? `${own.length > 1 ? 'fonds' : 'fond'} ${own.map((f) => (f.description ? `${f.fond} (${f.description})` : f.fond)).join('; ')}` : null;
 }
 
 const people = (ps: readonly Person[]): string => ps.map((p) => `${p.family}, ${p.given}`).join(' and ');
@@ -31,17 +53,20 @@ function bibtexType(e: BibEntry): string {
   }
 }
 
-/** One BibTeX entry. */
-export function toBibtex(e: BibEntry): string {
+/** One BibTeX entry; `listed`, the fonds the bibliography lists under its archives. */
+export function toBibtex(e: BibEntry, listed: readonly ListedFond[] = []): string {
   const type = bibtexType(e);
+  const last = lastYear(e);
   const fields: [string, string | null][] = [
-    ['author', e.authors.length ? people(e.authors) : null],
+    ['author', e.authors.length ? `${people(e.authors)}${etAl(e) ? ' and others' : ''}` : null],
     ['editor', e.editors.length ? people(e.editors) : null],
-    ['title', e.title],
+    ['title', citedTitle(e.title)],
     [type === 'article' ? 'journal' : type === 'techreport' ? 'institution' : type === 'proceedings' ? 'series' : 'howpublished', e.container],
     [type === 'phdthesis' || type === 'mastersthesis' ? 'school' : 'address', e.place],
     ['year', e.year],
-    ['note', [e.type === 'periodical' ? 'Periodical' : e.type === 'archive' ? 'Archive' : null, e.note].filter(Boolean).join('; ') || null],
+    // biblatex's range for a work published over several years (Stalin's Sochineniya, 1949-1951).
+    ['date', last ? `${e.year}/${last}` : null],
+    ['note', [e.type === 'periodical' ? 'Periodical' : e.type === 'archive' ? 'Archive' : null, e.authors.length ? noteWithoutEtAl(e) : e.note, e.type === 'archive' ? fondsOf(e, listed) : null].filter(Boolean).join('; ') || null],
     ['langid', LANGID[e.language]],
   ];
   return `@${type}{${e.id},\n${fields
@@ -50,23 +75,25 @@ export function toBibtex(e: BibEntry): string {
     .join(',\n')}\n}`;
 }
 
-export function bibliographyBibtex(entries: readonly BibEntry[], edition: Edition): string {
+export function bibliographyBibtex(entries: readonly BibEntry[], edition: Edition, listed: readonly ListedFond[] = []): string {
   const head = `% Bibliography of ${edition.meta.author}, ${edition.meta.title} (${edition.meta.institution}, ${edition.meta.date}),\n% as printed in the thesis, parsed into ${entries.length} entries. Ids are stable: they are made from author, title and year.\n`;
-  return `${head}\n${entries.map(toBibtex).join('\n\n')}\n`;
+  return `${head}\n${entries.map((e) => toBibtex(e, listed)).join('\n\n')}\n`;
 }
 
 const CSL_TYPE: Readonly<Record<BibEntry['type'], string>> = { book: 'book', thesis: 'thesis', article: 'article-journal', report: 'report', periodical: 'periodical', proceedings: 'book', archive: 'collection' };
 
-/** One CSL-JSON item. */
-export function toCsl(e: BibEntry): Record<string, unknown> {
-  const item: Record<string, unknown> = { id: e.id, type: CSL_TYPE[e.type], title: e.title };
+/** One CSL-JSON item; `listed`, the fonds the bibliography lists under its archives. */
+export function toCsl(e: BibEntry, listed: readonly ListedFond[] = []): Record<string, unknown> {
+  const item: Record<string, unknown> = { id: e.id, type: CSL_TYPE[e.type], title: citedTitle(e.title) };
   if (e.authors.length) item['author'] = e.authors.map((p) => ({ family: p.family, given: p.given }));
   if (e.editors.length) item['editor'] = e.editors.map((p) => ({ family: p.family, given: p.given }));
   if (e.container) item[e.type === 'proceedings' ? 'collection-title' : 'container-title'] = e.container;
   if (e.place) item[e.type === 'thesis' && /University/u.test(e.place) ? 'publisher' : 'publisher-place'] = e.place;
-  if (e.year) item['issued'] = { 'date-parts': [[Number(e.year)]] };
+  const last = lastYear(e);
+  if (e.year) item['issued'] = { 'date-parts': last ? [[Number(e.year)], [Number(last)]] : [[Number(e.year)]] };
+  const note = [e.note, e.type === 'archive' ? fondsOf(e, listed) : null].filter(Boolean).join('; ');
   if (e.type === 'thesis' && e.note) item['genre'] = e.note;
-  else if (e.note) item['note'] = e.note;
+  else if (note) item['note'] = note;
   item['language'] = e.language;
   return item;
 }

@@ -108,8 +108,26 @@ test.describe('cite this', () => {
     // Every paragraph's citations are there as text, open, with its pages.
     const first = page.locator('section.para-cite').first();
     await expect(first.locator('[data-cite-format="chicago"]')).toBeVisible();
-    await expect(first.locator('[data-cite-format="chicago"]')).toContainText('paragraph para-1 of');
+    await expect(first.locator('[data-cite-format="chicago"]')).toContainText('paragraph 1 of');
+    // Without JavaScript the date of access is left for the reader, and the page says so.
+    await expect(first.locator('[data-cite-format="chicago"]')).toContainText('Accessed [date accessed].');
+    await expect(first.locator('.cite-accessed')).toBeVisible();
     await context.close();
+  });
+
+  test("the page writes the reader's date of access into each citation; a paragraph on a page placed by length is cited as approximate", async ({ page }) => {
+    await page.goto('/conclusion/cite/');
+    const first = page.locator('section.para-cite').first();
+    const now = new Date();
+    const month = now.toLocaleString('en-US', { month: 'long' });
+    await expect(first.locator('[data-cite-format="chicago"]')).toContainText(`Accessed ${month} ${now.getDate()}, ${now.getFullYear()}.`);
+    await expect(first.locator('[data-cite-format="bibtex"]')).toContainText(`urldate = {${now.getFullYear()}-`);
+    await expect(first.locator('.cite-accessed')).toBeHidden();
+    // The Conclusion's pages after its first are placed by length ("≈" in the text): its cited pages say so.
+    const approx = page.locator('section.para-cite:has(.para-pages abbr)').first();
+    await expect(approx.locator('[data-cite-format="chicago"]')).toContainText('(approximate).');
+    const exact = page.locator('section.para-cite:not(:has(.para-pages abbr))').first();
+    await expect(exact.locator('[data-cite-format="chicago"]')).not.toContainText('approximate');
   });
 
   test('the ¶ after a paragraph leads to its citation, with the pages it runs over', async ({ page }) => {

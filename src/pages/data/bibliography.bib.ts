@@ -6,5 +6,6 @@ import { bibliographyBibtex } from '../../citations/export.ts';
 
 export const GET: APIRoute = () => {
   const edition = loadEdition();
-  return new Response(bibliographyBibtex(parseBibliography(edition).entries, edition), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
+  const { entries, fonds } = parseBibliography(edition);
+  return new Response(bibliographyBibtex(entries, edition, fonds), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
 };

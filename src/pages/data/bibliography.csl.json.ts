@@ -5,6 +5,7 @@ import { parseBibliography } from '../../citations/bibliography.ts';
 import { toCsl } from '../../citations/export.ts';
 
 export const GET: APIRoute = () => {
-  const items = parseBibliography(loadEdition()).entries.map(toCsl);
+  const { entries, fonds } = parseBibliography(loadEdition());
+  const items = entries.map((e) => toCsl(e, fonds));
   return new Response(`${JSON.stringify(items, null, 1)}\n`, { headers: { 'Content-Type': 'application/vnd.citationstyles.csl+json; charset=utf-8' } });
 };

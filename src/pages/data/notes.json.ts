@@ -4,11 +4,14 @@ import { allTables } from '../../backmatter/tables.ts';
 import { noteText } from '../../pipeline/block-text.ts';
 
 /**
- * Every footnote with its stable id, scope, number, original page, source line and whole text:
+ * Every footnote with its stable id, scope, number, original page (and whether the edition placed
+ * that page by length), source line and whole text:
  * a table the note carries comes as tab-separated lines, and `tables` names it in tables.json.
  */
 export const GET: APIRoute = () => {
   const edition = loadEdition();
+  // A page the edition placed by length (marked "≈" on the pages) is flagged as approximate.
+  const approximate = new Set(edition.pageMap.filter((a) => a.approximate).map((a) => a.page));
   const tableKey = new Map(allTables(edition).flatMap((t) => t.blockIds.map((id) => [`${t.section}#${id}`, t.key] as const)));
   const notes = edition.sections.flatMap((s) =>
     s.blocks.flatMap((b) =>
@@ -19,6 +22,7 @@ export const GET: APIRoute = () => {
             scopeLabel: b.scopeLabel,
             n: n.n,
             page: n.page,
+            pageApproximate: n.page !== null && approximate.has(n.page),
             line: n.line,
             url: `/${s.slug}/#${n.id}`,
             text: noteText(n),

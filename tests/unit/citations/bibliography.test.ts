@@ -83,8 +83,23 @@ describe('BibTeX and CSL-JSON', () => {
     expect(t).toContain('school = {University of Birmingham}');
   });
 
-  it('escapes BibTeX special characters', () => {
+  it('escapes BibTeX special characters, and braces a double quote (a quotation, or the hard sign of s"ezd)', () => {
     expect(bibtexValue('50% of A & B_c #1 {x}')).toBe('50\\% of A \\& B\\_c \\#1 \\{x\\}');
+    expect(bibtexValue('XVI S"ezd')).toBe('XVI S{"}ezd');
+  });
+
+  it('as a citation needs it: et al. among the authors, a run of years, French by its place, a colon spaced, the fonds an archive lists', () => {
+    const { fonds } = parseBibliography(realEdition());
+    expect(toBibtex(entry('bib-fitzpatrick-1986'))).toContain('author = {Fitzpatrick, S. and others}');
+    expect(toBibtex(entry('bib-fitzpatrick-1986'))).not.toContain('et al.');
+    expect(toBibtex(entry('bib-stalin-1949'))).toContain('date = {1949/1951}');
+    expect(toCsl(entry('bib-stalin-1949'))).toMatchObject({ issued: { 'date-parts': [[1949], [1951]] } });
+    expect(toCsl(entry('bib-voslensky-1980'))).toMatchObject({ language: 'fr' });
+    expect(toBibtex(entry('bib-davies-1980'))).toContain('title = {The Socialist Offensive: The Collectivisation of Soviet Agriculture, 1929-1930}');
+    const tsgaor = parseBibliography(realEdition()).entries.find((e) => e.type === 'archive' && e.note === 'TsGAOR')!;
+    expect(toBibtex(tsgaor, fonds)).toContain("note = {Archive; TsGAOR; fonds 5457; 5469 (Central Committee of All-Union Metalworkers' Union); 7952 (History of Factories)}");
+    const tsgagm = parseBibliography(realEdition()).entries.find((e) => e.type === 'archive' && e.note === 'TsGAGM')!;
+    expect(toCsl(tsgagm, fonds)).toMatchObject({ note: 'TsGAGM; fond 415' });
   });
 
   it('CSL-JSON for an article and an edited book', () => {

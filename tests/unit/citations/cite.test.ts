@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTitle, formatCitations, pageRange } from '../../../src/citations/cite.ts';
+import { ACCESSED_PLACEHOLDER, cleanTitle, EDITION_TITLE, formatCitations, pageRange } from '../../../src/citations/cite.ts';
+import { accessedDate } from '../../../src/citations/accessed.ts';
 
 const chapter = formatCitations({ sectionLabel: 'Chapter 2', sectionTitle: 'Chapter 2. Political Change in Moscow 1925-32.', firstPage: 50, lastPage: 118, url: 'https://example.org/chapter-2/' });
 const paragraph = formatCitations({ sectionLabel: 'Chapter 2', sectionTitle: 'Chapter 2. Political Change in Moscow 1925-32.', firstPage: 50, lastPage: 118, pages: [57, 58], paragraphId: 'para-12', url: 'https://example.org/chapter-2/#para-12' });
@@ -12,9 +13,29 @@ describe('cite this', () => {
     expect(cleanTitle('Chapter 2. Political Change in Moscow 1925-32.')).toBe('Political Change in Moscow 1925-32');
   });
 
-  it('Chicago and MLA for a chapter', () => {
-    expect(chapter.chicago).toBe('Merridale, Catherine. “Political Change in Moscow 1925-32.” Chapter 2 of “The Communist Party in Moscow 1925-1932.” PhD diss., University of Birmingham, 1987, 50–118. https://example.org/chapter-2/.');
-    expect(chapter.mla).toBe('Merridale, Catherine. “Political Change in Moscow 1925-32.” The Communist Party in Moscow 1925-1932, PhD dissertation, University of Birmingham, 1987, pp. 50–118. Scholarly edition, https://example.org/chapter-2/.');
+  it('Chicago and MLA for a chapter: the edition named, and the date of access asked for', () => {
+    expect(chapter.chicago).toBe(`Merridale, Catherine. “Political Change in Moscow 1925-32.” Chapter 2 of “The Communist Party in Moscow 1925-1932.” PhD diss., University of Birmingham, 1987, 50–118. In ${EDITION_TITLE}. Accessed ${ACCESSED_PLACEHOLDER}. https://example.org/chapter-2/.`);
+    expect(chapter.mla).toBe(`Merridale, Catherine. “Political Change in Moscow 1925-32.” The Communist Party in Moscow 1925-1932, PhD dissertation, University of Birmingham, 1987, pp. 50–118. ${EDITION_TITLE}, https://example.org/chapter-2/. Accessed ${ACCESSED_PLACEHOLDER}.`);
+    const dated = formatCitations({ firstPage: null, lastPage: null, url: 'https://example.org/', accessed: '2026-11-29' });
+    expect(dated.chicago).toContain('Accessed 2026-11-29.');
+    expect(dated.ris).toContain('Y2  - 2026-11-29');
+  });
+
+  it('pages the edition places by length are cited as approximate; a paragraph by its number', () => {
+    const approx = formatCitations({ sectionLabel: 'Chapter 2', sectionTitle: 'Chapter 2. Political Change in Moscow 1925-32.', firstPage: 50, lastPage: 118, pages: [50, 51], pagesApproximate: true, paragraphId: 'para-3', url: 'https://example.org/chapter-2/#para-3' });
+    expect(approx.chicago).toContain('Chapter 2, paragraph 3 of “The Communist Party in Moscow 1925-1932.” PhD diss., University of Birmingham, 1987, 50–51 (approximate).');
+    expect(approx.mla).toContain('1987, paragraph 3, pp. 50–51 (approximate).');
+    expect(approx.bibtex).toContain('original page numbers of the thesis, approximate');
+    expect(approx.ris).toContain('N1  - Paragraph 3; original page numbers approximate');
+    expect(paragraph.chicago).not.toContain('approximate');
+    expect(paragraph.chicago).not.toContain('paragraph para-12');
+    expect(paragraph.chicago).toContain('Chapter 2, paragraph 12 of');
+  });
+
+  it('writes the reader\'s date of access in each style\'s form', () => {
+    const d = new Date(2026, 10, 29);
+    expect(['chicago', 'mla', 'bibtex', 'ris'].map((f) => accessedDate(d, f))).toEqual(['November 29, 2026', '29 Nov. 2026', '2026-11-29', '2026/11/29']);
+    expect(accessedDate(new Date(2026, 5, 3), 'mla')).toBe('3 June 2026');
   });
 
   it('a BibTeX key for each part, so that citations of several parts can share a .bib file', () => {
@@ -43,15 +64,16 @@ describe('cite this', () => {
       'M3  - PhD thesis',
       'SP  - 57',
       'EP  - 58',
-      'N1  - Paragraph para-12',
+      'N1  - Paragraph 12',
       'UR  - https://example.org/chapter-2/#para-12',
+      `Y2  - ${ACCESSED_PLACEHOLDER}`,
       'ER  -',
     ]);
   });
 
   it('the thesis as a whole', () => {
     const whole = formatCitations({ firstPage: null, lastPage: null, url: 'https://example.org/' });
-    expect(whole.chicago).toBe('Merridale, Catherine. “The Communist Party in Moscow 1925-1932.” PhD diss., University of Birmingham, 1987. https://example.org/.');
+    expect(whole.chicago).toBe(`Merridale, Catherine. “The Communist Party in Moscow 1925-1932.” PhD diss., University of Birmingham, 1987. In ${EDITION_TITLE}. Accessed ${ACCESSED_PLACEHOLDER}. https://example.org/.`);
     expect(whole.ris).not.toContain('SP  -');
   });
 });

@@ -34,7 +34,9 @@ describe('paragraphs to cite', () => {
     expect(across!.pages[1]).toBe(across!.pages[0]! + 1);
     const c = formatCitations({ sectionLabel: 'Chapter 3', sectionTitle: ch3!.titleText, firstPage: ch3!.firstPage, lastPage: ch3!.lastPage, pages: across!.pages, paragraphId: across!.id, url: `https://example.org/chapter-3/#${across!.id}` });
     expect(c.chicago).toContain(`${across!.pages[0]}–${across!.pages[1]}`);
-    expect(c.ris).toContain(`N1  - Paragraph ${across!.id}`);
+    // The reader's number (¶ 3), not the anchor's id.
+    expect(c.ris).toContain(`N1  - Paragraph ${across!.n}`);
+    expect(c.chicago).toContain(`Chapter 3, paragraph ${across!.n} of`);
     expect(citeableParagraphs(ch3!).find((p) => p.heading !== null)?.heading).toMatch(/Composition of the Moscow Party Organisation/u);
   });
 });
