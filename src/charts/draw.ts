@@ -17,6 +17,18 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
 
 const thousands = format(',');
 
+/**
+ * A value axis's ticks, thinned until their labels have room: at 320px the bars' plot is barely
+ * 100px wide, and d3's "about n ticks" still gives 0, 100,000 and 200,000, set edge to edge.
+ * A label is taken to need 6.5px a character and 12px between labels (the charts' 11px type).
+ */
+export function spacedTicks(x: { ticks(n: number): number[]; (v: number): number }, wanted: number): number[] {
+  let ticks = x.ticks(Math.max(2, wanted));
+  const room = (t: number[]): boolean => t.every((v, i) => i === 0 || x(v) - x(t[i - 1] as number) >= thousands(v).length * 6.5 + 12);
+  while (ticks.length > 2 && !room(ticks)) ticks = ticks.filter((_, i) => i % 2 === 0);
+  return ticks;
+}
+
 /** Space kept between an axis label and the edge of the drawing. */
 const EDGE = 4;
 /** From one line of a wrapped axis label to the next (the labels are 11px). */
@@ -152,7 +164,7 @@ function drawGroupedBars(container: HTMLElement, spec: GroupedBarChartSpec): Svg
   const x = scaleLinear().domain([0, Math.max(...values)]).nice().range([f.m.left, f.width - f.m.right]);
   const y = scaleBand<string>().domain(spec.categories).range([f.m.top, f.height - f.m.bottom]).paddingInner(0.2);
   const inner = scaleBand<number>().domain(spec.series.map((_, k) => k)).range([0, y.bandwidth()]).padding(0.08);
-  f.svg.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height - f.m.bottom})`).call(axisBottom(x).ticks(Math.max(3, Math.floor((f.width - f.m.left) / 90))).tickFormat(thousands));
+  f.svg.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height - f.m.bottom})`).call(axisBottom(x).tickValues(spacedTicks(x, Math.floor((f.width - f.m.left - f.m.right) / 90))).tickFormat(thousands));
   f.svg.append('g').attr('class', 'axis axis-y').attr('transform', `translate(${f.m.left},0)`).call(axisLeft(y).tickSizeOuter(0));
   // Marks in reading order: category by category, the periods within each.
   spec.categories.forEach((c, i) => {

@@ -107,6 +107,22 @@ test.describe('table charts', () => {
           }),
         );
         expect(overruns, route).toEqual([]);
+        // Neighbouring tick labels of an axis never run into each other (Table 3's "100,000" and "200,000" at 320px).
+        const collisions = await page.locator('.table-figure svg.chart-svg .axis').evaluateAll((axes) =>
+          axes.flatMap((axis) => {
+            // Slanted labels (Table 4's meetings) are set apart along their slant; their upright boxes overlap by design.
+            const upright = Array.from(axis.querySelectorAll('.tick text')).filter((t) => !/rotate/u.test(t.getAttribute('transform') ?? ''));
+            const boxes = upright.map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() })).filter((b) => b.r.width > 0);
+            return boxes.slice(1).flatMap((b, i) => {
+              const a = boxes[i]!;
+              // Side by side (an x axis): at least 4px apart; one above the other (a y axis): not overlapping.
+              const sideBySide = Math.abs(a.r.top - b.r.top) < 1;
+              const tooClose = sideBySide ? Math.max(a.r.left, b.r.left) - Math.min(a.r.right, b.r.right) < 4 : Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 0.5;
+              return tooClose ? [`"${a.text}" and "${b.text}"`] : [];
+            });
+          }),
+        );
+        expect(collisions, route).toEqual([]);
         // Wrapped or not, each axis label still says all its words.
         const labels = await page.locator('.table-figure .chart[data-chart]').evaluateAll((els) =>
           els.map((el) => {
