@@ -71,12 +71,26 @@ export function toBibtex(e: BibEntry, listed: readonly ListedFond[] = []): strin
   ];
   return `@${type}{${e.id},\n${fields
     .filter((f): f is [string, string] => f[1] !== null && f[1] !== '')
-    .map(([k, v]) => `  ${k} = {${bibtexValue(v)}}`)
+    .map(([k, v]) => `  ${k} = {${k === 'title' ? protectCapitals(bibtexValue(v)) : bibtexValue(v)}}`)
     .join(',\n')}\n}`;
 }
 
+/**
+ * A title's capitalised words after the first braced ("Party Organisation in {Moscow}"), so that a
+ * style which sets titles in sentence case keeps names, and transliterated Russian, as printed.
+ */
+export function protectCapitals(title: string): string {
+  let first = true;
+  // Words of letters, not a TeX command's name (\textbackslash).
+  return title.replace(/(?<!\\\p{L}*)[\p{L}\p{N}'’-]+/gu, (w) => {
+    const keep = first || !/\p{Lu}/u.test(w);
+    first = false;
+    return keep ? w : `{${w}}`;
+  });
+}
+
 export function bibliographyBibtex(entries: readonly BibEntry[], edition: Edition, listed: readonly ListedFond[] = []): string {
-  const head = `% Bibliography of ${edition.meta.author}, ${edition.meta.title} (${edition.meta.institution}, ${edition.meta.date}),\n% as printed in the thesis, parsed into ${entries.length} entries. Ids are stable: they are made from author, title and year.\n`;
+  const head = `% Bibliography of ${edition.meta.author}, ${edition.meta.title} (${edition.meta.institution}, ${edition.meta.date}),\n% as printed in the thesis (its place abbreviations M, L and M-L written out, as its list of abbreviations gives them),\n% parsed into ${entries.length} entries. Ids are stable: they are made from author, title and year.\n`;
   return `${head}\n${entries.map((e) => toBibtex(e, listed)).join('\n\n')}\n`;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findQuotedTitle, parseBibliography, parsePeople } from '../../../src/citations/bibliography.ts';
 import { bibliographyAnchors, bibliographyCellAnchors, bibliographyHref } from '../../../src/citations/anchors.ts';
 import { renderBlock } from '../../../src/render/blocks-html.ts';
-import { bibtexValue, toBibtex, toCsl } from '../../../src/citations/export.ts';
+import { bibtexValue, protectCapitals, toBibtex, toCsl } from '../../../src/citations/export.ts';
 import { realEdition } from './edition.ts';
 
 const bib = parseBibliography(realEdition());
@@ -76,7 +76,7 @@ describe('the bibliography, parsed from its five sections', () => {
 describe('BibTeX and CSL-JSON', () => {
   it('BibTeX for a book and a thesis', () => {
     expect(toBibtex(entry('bib-chase-1987'))).toBe(
-      '@book{bib-chase-1987,\n  author = {Chase, W. J.},\n  title = {Workers, Society and the Soviet State, Labor and Life in Moscow, 1918-1929},\n  address = {London},\n  year = {1987},\n  langid = {english}\n}',
+      '@book{bib-chase-1987,\n  author = {Chase, W. J.},\n  title = {Workers, {Society} and the {Soviet} {State}, {Labor} and {Life} in {Moscow}, 1918-1929},\n  address = {London},\n  year = {1987},\n  langid = {english}\n}',
     );
     const t = toBibtex(entry('bib-hughes-1977'));
     expect(t).toMatch(/^@mastersthesis\{bib-hughes-1977,/u);
@@ -95,7 +95,9 @@ describe('BibTeX and CSL-JSON', () => {
     expect(toBibtex(entry('bib-stalin-1949'))).toContain('date = {1949/1951}');
     expect(toCsl(entry('bib-stalin-1949'))).toMatchObject({ issued: { 'date-parts': [[1949], [1951]] } });
     expect(toCsl(entry('bib-voslensky-1980'))).toMatchObject({ language: 'fr' });
-    expect(toBibtex(entry('bib-davies-1980'))).toContain('title = {The Socialist Offensive: The Collectivisation of Soviet Agriculture, 1929-1930}');
+    expect(toBibtex(entry('bib-davies-1980'))).toContain('title = {The {Socialist} {Offensive}: {The} {Collectivisation} of {Soviet} {Agriculture}, 1929-1930}');
+    // Capitals braced, so that sentence-case styles keep them; the first word, escapes and a braced quote are left alone.
+    expect(protectCapitals('Litso zavoda {"}Serp i Molot{"} v 1929 g.')).toBe('Litso zavoda {"}{Serp} i {Molot}{"} v 1929 g.');
     const tsgaor = parseBibliography(realEdition()).entries.find((e) => e.type === 'archive' && e.note === 'TsGAOR')!;
     expect(toBibtex(tsgaor, fonds)).toContain("note = {Archive; TsGAOR; fonds 5457; 5469 (Central Committee of All-Union Metalworkers' Union); 7952 (History of Factories)}");
     const tsgagm = parseBibliography(realEdition()).entries.find((e) => e.type === 'archive' && e.note === 'TsGAGM')!;
