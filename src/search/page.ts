@@ -86,10 +86,12 @@ function excerptOf(d: ResultData, q: NormalisedQuery): Segment[] {
   return q.text === null ? excerptAround(d.content ?? '', q.highlight) : excerptSegments(d.excerpt);
 }
 
-function statusText(n: number, shown: number, raw: string, q: NormalisedQuery): string {
+/** The status line; `entries`, how many list items the shown results make (paragraphs under one heading are one). */
+export function statusText(n: number, shown: number, raw: string, q: Pick<NormalisedQuery, 'text' | 'refs' | 'respelled'>, entries = shown): string {
   const respelled = q.respelled.length ? ` (searched as ${q.respelled.map(([, t]) => t).join(', ')}, as the thesis spells it)` : '';
   if (n === 0) return q.text === null ? `No notes cite ${q.refs.join(' and ')}.` : `No results for “${raw}”${respelled}.`;
-  const more = n > shown ? ` (showing ${shown})` : '';
+  const grouped = entries < shown ? `, in ${entries} entries` : '';
+  const more = n > shown ? ` (showing ${shown}${grouped})` : grouped ? ` (${grouped.slice(2)})` : '';
   return `${n} result${n === 1 ? '' : 's'} for “${raw}”${respelled}${more}.`;
 }
 
@@ -101,8 +103,19 @@ export function initSearchPage(doc: Document): void {
   const filterBox = doc.querySelector<HTMLDetailsElement>('#search-filter-box');
   const filterList = doc.querySelector<HTMLElement>('#search-filters');
   const more = doc.querySelector<HTMLButtonElement>('#search-more');
+  const announcer = doc.querySelector<HTMLElement>('#search-announce');
   const win = doc.defaultView;
-  if (!form || !input || !status || !list || !filterBox || !filterList || !more || !win) return;
+  if (!form || !input || !status || !list || !filterBox || !filterList || !more || !announcer || !win) return;
+  // The status line changes with every pause in typing; a screen reader is told once the reader
+  // stops (or at once, after Enter, a filter or "Show more"), not at each letter.
+  let announceTimer = 0;
+  let typing = false;
+  const setStatus = (text: string): void => {
+    status.textContent = text;
+    win.clearTimeout(announceTimer);
+    if (typing) announceTimer = win.setTimeout(() => (announcer.textContent = status.textContent), 900);
+    else announcer.textContent = text;
+  };
   // Filters start folded on a phone, where they would push the results off the screen.
   filterBox.open = !win.matchMedia('(max-width: 40rem)').matches;
   const params = new URLSearchParams(win.location.search);
@@ -134,6 +147,7 @@ export function initSearchPage(doc: Document): void {
         box.addEventListener('change', () => {
           if (box.checked) chosen[name]?.add(v);
           else chosen[name]?.delete(v);
+          typing = false;
           void run();
         });
         fs.append(el(doc, 'label', {}, box, ` ${v} `, el(doc, 'span', { className: 'count' }, `(${counts[v] ?? 0})`)));
@@ -177,7 +191,7 @@ export function initSearchPage(doc: Document): void {
       list.replaceChildren();
       more.hidden = true;
       filterBox.hidden = true;
-      status.textContent = '';
+      setStatus('');
       return;
     }
     const { pf, outline } = await loadPagefind();
@@ -220,9 +234,10 @@ export function initSearchPage(doc: Document): void {
       next += PAGE;
       more.hidden = results.length <= next;
       items[0]?.querySelector('a')?.focus();
-      status.textContent = statusText(results.length, Math.min(next, results.length), raw, q) + near;
+      typing = false;
+      setStatus(statusText(results.length, Math.min(next, results.length), raw, q, list.childElementCount) + near);
     };
-    status.textContent = statusText(results.length, first.length, raw, q) + near;
+    setStatus(statusText(results.length, first.length, raw, q, list.childElementCount) + near);
   };
 
   // Focus (or a query in the URL) starts loading the engine, so results come fast when typing.
@@ -233,11 +248,13 @@ export function initSearchPage(doc: Document): void {
     // Fetch the index chunks for the words at once; search when typing pauses.
     const q = normaliseQuery(input.value);
     if (q.text !== null && engine) void engine.then(({ pf }) => pf.preload(q.text ?? '', searchOptions(q)));
+    typing = true;
     timer = win.setTimeout(() => void run(), 80);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     win.clearTimeout(timer);
+    typing = false;
     void run();
   });
   if (input.value) void run();

@@ -158,6 +158,24 @@ test('ticking a filter by keyboard keeps the focus on it while the results are r
   await expect(page.locator('#search-filters input[name="section"][value="Chapter 2"]')).toBeFocused();
 });
 
+test('typing is announced to screen readers once the reader stops, not at each pause', async ({ page }) => {
+  await page.goto('/search/');
+  // Record every text the live region is given.
+  await page.evaluate(() => {
+    const w = window as unknown as { announced: string[] };
+    w.announced = [];
+    const live = document.querySelector('#search-announce')!;
+    new MutationObserver(() => w.announced.push(live.textContent ?? '')).observe(live, { childList: true, characterData: true, subtree: true });
+  });
+  await expect(page.locator('#search-announce')).toHaveAttribute('role', 'status');
+  await page.locator('#search-input').pressSequentially('Uglanov', { delay: 150 });
+  await expect(page.locator('#search-status')).toContainText('for “Uglanov”');
+  await expect(page.locator('#search-announce')).toContainText('for “Uglanov”');
+  const announced = await page.evaluate(() => (window as unknown as { announced: string[] }).announced.filter(Boolean));
+  expect(announced).toHaveLength(1);
+  expect(announced[0]).toBe(await page.locator('#search-status').textContent());
+});
+
 test('filter by chapter', async ({ page }) => {
   await search(page, 'Uglanov');
   const all = await resultCount(page);
