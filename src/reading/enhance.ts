@@ -1,4 +1,5 @@
 /** Sidenotes (wide screens), note popovers (narrow screens) and section keys. See ReadingEnhancer.astro. */
+import { nextTabStopAfter, tabStopsIn } from './tab-order.ts';
 
 const WIDE = '(min-width: 80rem)';
 
@@ -55,6 +56,39 @@ export function layoutSidenotes(doc: Document): void {
   }
 }
 
+type Popover = HTMLElement & { showPopover(): void; hidePopover(): void };
+
+/** The marker whose note the popover shows: Tab out of the popover carries on from it. */
+let popoverMarker: HTMLAnchorElement | null = null;
+
+/**
+ * Keeps the popover in the reading order. It sits at the end of the page, so Tab from its last link
+ * went to the end of the chapter and left it open over whatever was focused there. Now Tab moves
+ * through its links, then closes it and goes on from the marker (Shift+Tab: back to the marker);
+ * following "Go to the note" closes it too, so it does not cover the notes after the one reached.
+ */
+function keepPopoverInReadingOrder(doc: Document, pop: Popover): void {
+  pop.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab' || !popoverMarker) return;
+    const stops = tabStopsIn(pop);
+    const leaving = event.shiftKey ? doc.activeElement === stops[0] : doc.activeElement === stops.at(-1);
+    if (!leaving && stops.length > 0) return;
+    event.preventDefault();
+    const marker = popoverMarker;
+    const next = event.shiftKey ? marker : (nextTabStopAfter(doc, marker, pop) ?? marker);
+    pop.hidePopover();
+    next.focus();
+  });
+  pop.addEventListener('click', (event) => {
+    if ((event.target as Element | null)?.closest?.('.popover-go')) pop.hidePopover();
+  });
+  // Focus leaving by any other way (a click elsewhere is light dismiss already): never stay open over it.
+  pop.addEventListener('focusout', (event) => {
+    const to = event.relatedTarget;
+    if (to instanceof Node && !pop.contains(to) && pop.matches(':popover-open')) pop.hidePopover();
+  });
+}
+
 function openPopover(doc: Document, link: HTMLAnchorElement, note: HTMLLIElement): void {
   const pop = doc.getElementById('note-popover');
   if (!pop || !('showPopover' in pop)) return;
@@ -64,7 +98,8 @@ function openPopover(doc: Document, link: HTMLAnchorElement, note: HTMLLIElement
   go.className = 'popover-go';
   go.textContent = 'Go to the note';
   pop.append(' ', go);
-  (pop as HTMLElement & { showPopover(): void }).showPopover();
+  (pop as Popover).showPopover();
+  popoverMarker = link;
   // Below the marker if the note fits there, else above it, else as low as it fits: the whole note
   // stays on screen (a marker on the last line used to open a popover cut off at the bottom).
   // Placed in the same task as it is shown, so it is never painted in the wrong place.
@@ -106,6 +141,8 @@ export function enhanceReading(doc: Document): void {
   if (!win) return;
   offerParagraphCiteLinks(doc);
   layoutSidenotes(doc);
+  const pop = doc.getElementById('note-popover');
+  if (pop && 'showPopover' in pop) keepPopoverInReadingOrder(doc, pop as Popover);
   let pending = 0;
   win.addEventListener('resize', () => {
     win.cancelAnimationFrame(pending);

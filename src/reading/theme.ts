@@ -1,6 +1,20 @@
 /** The reader's colour scheme: 'light' or 'dark' when chosen, else the system preference. */
 const KEY = 'edition-theme';
 
+/** Where the blocking script in every page's <head> is served from (src/pages/theme-before-paint.js.ts). */
+export const THEME_BEFORE_PAINT_URL = '/theme-before-paint.js';
+
+/**
+ * The source of that script: it applies a chosen theme before the first paint. The toggle's module
+ * runs only after the whole page is parsed, so a reader who chose dark saw the light page meanwhile
+ * (seconds, for a long chapter on a slow line). A file, not inline code: no page inlines a script
+ * (verify-dist), and the CSP stays 'self'. Storage may be refused (privacy modes): then the system's.
+ */
+export function themeBeforePaintSource(): string {
+  return `try{var t=localStorage.getItem(${JSON.stringify(KEY)});if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}
+`;
+}
+
 export function storedTheme(storage: Pick<Storage, 'getItem'>): 'light' | 'dark' | null {
   const v = storage.getItem(KEY);
   return v === 'light' || v === 'dark' ? v : null;

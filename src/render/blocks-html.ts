@@ -49,7 +49,8 @@ function renderTable(table: TableBlock, ctx: RenderContext): string {
   const ann = annotationsFor(ctx, table.id);
   const cell = (tag: 'th' | 'td', content: Inline[], scope?: string, span = 1, anchors: readonly string[] = []): string =>
     `<${tag}${span > 1 ? ` colspan="${span}"` : ''}${scope ? ` scope="${scope}"` : ''}>${anchors.map((id) => `<span class="anchor" id="${escapeHtml(id)}"></span>`).join('')}${renderInlines(content, { annotations: ann })}</${tag}>`;
-  const caption = table.caption ? `<caption>${renderInlines(table.caption, { annotations: ann })}</caption>` : '';
+  const captionId = `${table.id}-caption`;
+  const caption = table.caption ? `<caption id="${escapeHtml(captionId)}">${renderInlines(table.caption, { annotations: ann })}</caption>` : '';
   // A heading typed across several columns spans them (headSpans); the cells it covers are empty.
   const headRow = (r: Inline[][], k: number): string =>
     r
@@ -80,8 +81,10 @@ function renderTable(table: TableBlock, ctx: RenderContext): string {
       return `${pageRow(k)}<tr${rowId ? ` id="${escapeHtml(rowId)}"` : ''}>${cells.join('')}</tr>`;
     })
     .join('')}</tbody>`;
-  // Wide tables scroll inside their wrapper, which is focusable so keyboard users can scroll it.
-  return `<div class="table-wrap" tabindex="0"><table id="${escapeHtml(table.id)}">${caption}${head}${body}</table></div>`;
+  // Wide tables scroll inside their wrapper, a tab stop so keyboard users can scroll it, named by the
+  // caption (or as a table) so the stop is announced as something (same markup as TableFrame.astro).
+  const name = table.caption ? `aria-labelledby="${escapeHtml(captionId)}"` : 'aria-label="Table"';
+  return `<div class="table-wrap" role="group" tabindex="0" ${name}><table id="${escapeHtml(table.id)}">${caption}${head}${body}</table></div>`;
 }
 
 /** The notes of one numbering scope, with the thesis's own numbers and links back to every marker. */

@@ -43,7 +43,7 @@ test.describe('people pages', () => {
 
   test('the work plans page shows the plans by month', async ({ page }) => {
     await page.goto('/appendices/work-plans/');
-    await expect(page.locator('#by-month-plenum ~ .table-scroll table.month-table')).toHaveCount(4);
+    await expect(page.locator('#by-month-plenum ~ .table-wrap table.month-table')).toHaveCount(4);
   });
 
   for (const route of ['/people/', '/people/uglanov/', '/people/kamenev/', '/appendices/work-plans/']) {

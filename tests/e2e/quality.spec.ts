@@ -131,3 +131,83 @@ test('print: a chapter prints with its notes and page markers, without the site 
   await expect(page.locator('.cite-this [data-cite-format="chicago"]')).toContainText('/chapter-1/');
   await expect(page.locator('.cite-this [data-cite-format="bibtex"]')).toBeHidden();
 });
+
+test('on a phone the people pages\' captions wrap within the screen (Uglanov, Bauman)', async ({ page }) => {
+  for (const width of [320, 375]) {
+    await page.setViewportSize({ width, height: 700 });
+    for (const route of ['/people/uglanov/', '/people/bauman/']) {
+      await page.goto(route);
+      const caption = await page.locator('main caption').first().evaluate((c) => {
+        const r = document.createRange();
+        r.selectNodeContents(c);
+        // The frame that clips it: the nearest box that scrolls (the table itself, when it was made to scroll).
+        let frame: Element | null = c.parentElement;
+        while (frame && getComputedStyle(frame).overflowX === 'visible') frame = frame.parentElement;
+        return { right: Math.max(...[...r.getClientRects()].map((x) => x.right)), frameRight: frame?.getBoundingClientRect().right ?? Infinity };
+      });
+      expect(caption.right, `${route} at ${width} px`).toBeLessThanOrEqual(Math.min(width, caption.frameRight) + 1);
+    }
+  }
+});
+
+test('a table that scrolls sideways on a phone shows it, and its frame is a named tab stop', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 320, height: 700 });
+  for (const route of ['/chapter-3/', '/chapter-5/', '/tables/', '/emendations/', '/people/uglanov/', '/people/', '/appendices/work-plans/', '/maps/1925/', '/tables/4/']) {
+    await page.goto(route);
+    const problems = await page.locator('main').evaluate((main) => {
+      const out: string[] = [];
+      let scrolling = 0;
+      for (const el of main.querySelectorAll<HTMLElement>('*')) {
+        const style = getComputedStyle(el);
+        if (!/auto|scroll/u.test(style.overflowX) || el.scrollWidth <= el.clientWidth + 1 || el.closest('.leaflet-container, svg')) continue;
+        if (!el.querySelector('table')) continue;
+        scrolling += 1;
+        const what = `${el.tagName.toLowerCase()}.${el.className}`;
+        if (el.tabIndex < 0) out.push(`${what}: not a tab stop`);
+        const labelledBy = el.getAttribute('aria-labelledby');
+        const name = el.getAttribute('aria-label') ?? (labelledBy ? document.getElementById(labelledBy)?.textContent : null);
+        if (!name?.trim()) out.push(`${what}: no accessible name`);
+        // The cue: a shadow drawn at the edge where the table goes on (backgrounds fixed to the frame).
+        if (!/gradient/u.test(style.backgroundImage) || !/scroll/u.test(style.backgroundAttachment)) out.push(`${what}: no edge shadow`);
+      }
+      return { out, scrolling };
+    });
+    expect(problems.scrolling, `${route}: a table that scrolls`).toBeGreaterThan(0);
+    expect(problems.out, route).toEqual([]);
+  }
+});
+
+test('the scroll cue shows at the edge where a table goes on, and not where it has ended', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.goto('/emendations/');
+  const frame = page.locator('main .table-wrap').first();
+  await frame.scrollIntoViewIfNeeded();
+  // Mean brightness of the frame's first and last columns of pixels, decoded in the page (no PNG library here).
+  const edges = async (): Promise<{ left: number; right: number }> => {
+    const shot = (await frame.screenshot()).toString('base64');
+    return page.evaluate(async (data) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${data}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return { left: NaN, right: NaN };
+      ctx.drawImage(img, 0, 0);
+      const column = (x: number): number => {
+        const px = ctx.getImageData(x, 0, 1, img.height).data;
+        let sum = 0;
+        for (let i = 0; i < px.length; i += 4) sum += (px[i]! + px[i + 1]! + px[i + 2]!) / 3;
+        return sum / img.height;
+      };
+      return { left: column(1), right: column(img.width - 2) };
+    }, shot);
+  };
+  const start = await edges();
+  expect(start.right).toBeLessThan(start.left - 3);
+  await frame.evaluate((f) => f.scrollTo({ left: f.scrollWidth }));
+  const end = await edges();
+  expect(end.left).toBeLessThan(end.right - 3);
+});

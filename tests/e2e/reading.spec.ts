@@ -178,8 +178,14 @@ test.describe('reading a chapter', () => {
   test('chapter pages load no script but the optional reading aids', async ({ page }) => {
     const scripts: string[] = [];
     let bytes = 0;
+    let themeScript = 0;
     page.on('requestfinished', async (r) => {
       if (r.resourceType() !== 'script') return;
+      // The few bytes in <head> that set a chosen theme before the first paint: counted on their own.
+      if (new URL(r.url()).pathname === '/theme-before-paint.js') {
+        themeScript = (await r.sizes()).responseBodySize;
+        return;
+      }
       scripts.push(r.url());
       bytes += (await r.sizes()).responseBodySize;
     });
@@ -191,6 +197,8 @@ test.describe('reading a chapter', () => {
     // Reading itself is tested without JavaScript above.
     expect(scripts.length).toBeLessThanOrEqual(5);
     expect(bytes).toBeLessThan(12 * 1024);
+    expect(themeScript).toBeGreaterThan(0);
+    expect(themeScript).toBeLessThan(300);
     for (const s of scripts) {
       expect(new URL(s).hostname).toBe('127.0.0.1');
       expect(s).not.toMatch(/pagefind|MapPage|TableFigure|leaflet|d3/u);
@@ -475,4 +483,154 @@ test.describe('a long chapter on a phone lays out only what is near the screen',
     expect(room.ring).toBeGreaterThan(0);
     expect(room.clip).toBeGreaterThanOrEqual(room.ring);
   });
+});
+
+test.describe('keyboard, focus and theme', () => {
+  test('the skip link moves focus to the text without painting it or framing it', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('/chapter-2/');
+    await page.keyboard.press('Tab');
+    await expect(page.locator('.skip-link')).toBeFocused();
+    await page.keyboard.press('Enter');
+    const main = page.locator('main#main');
+    await expect(main).toBeFocused();
+    await expect(page).toHaveURL(/#main$/u);
+    // The landing place is the whole text: a target highlight or a focus ring would mark all of it.
+    await expect(main).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+    await expect(main).toHaveCSS('outline-style', 'none');
+  });
+
+  test('Tab in an open note popover stays in reading order: on past the marker, and the popover closes', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto('/chapter-2/');
+    const marker = page.locator('#ch2\\.1-n3-ref a');
+    await marker.focus();
+    // What the keyboard would reach next without the popover: the first tab stop after the marker.
+    const expected = await marker.evaluate((m) => {
+      const stops = [...document.querySelectorAll<HTMLElement>('a[href], button, input, [tabindex]')].filter(
+        (el) => el.tabIndex >= 0 && !el.closest('[popover], [aria-hidden="true"]') && el.checkVisibility() && (m.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+      );
+      return stops[0]?.outerHTML.slice(0, 120) ?? '';
+    });
+    await page.keyboard.press('Enter');
+    const pop = page.locator('#note-popover');
+    await expect(pop).toBeVisible();
+    await expect(pop.locator('.popover-go')).toBeFocused();
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    await page.keyboard.press('Tab');
+    await expect(pop).toBeHidden();
+    const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? '');
+    expect(focused).toBe(expected);
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrollBefore)).toBeLessThan(800);
+    // Shift+Tab from the popover's first stop goes back to the marker, and closes it too.
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await expect(pop).toBeVisible();
+    const stops = pop.locator('a[href]');
+    await stops.first().focus();
+    await page.keyboard.press('Shift+Tab');
+    await expect(pop).toBeHidden();
+    await expect(marker).toBeFocused();
+  });
+
+  test('Tab moves through the links inside a note popover before leaving it', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto('/chapter-2/');
+    // A note whose copy carries links of its own (a reference), then "Go to the note".
+    const withLinks = await page.locator('.section-body sup.fn a').evaluateAll((ms) =>
+      ms.findIndex((m) => {
+        const note = document.getElementById(decodeURIComponent((m as HTMLAnchorElement).hash.slice(1)));
+        return (note?.querySelectorAll('.note-body a[href]').length ?? 0) >= 1;
+      }),
+    );
+    expect(withLinks).toBeGreaterThanOrEqual(0);
+    const m = page.locator('.section-body sup.fn a').nth(withLinks);
+    await m.scrollIntoViewIfNeeded();
+    await m.click();
+    const pop = page.locator('#note-popover');
+    await expect(pop).toBeVisible();
+    const first = pop.locator('a[href]').first();
+    await first.focus();
+    await page.keyboard.press('Tab');
+    await expect(pop).toBeVisible();
+    expect(await pop.evaluate((p) => p.contains(document.activeElement))).toBe(true);
+  });
+
+  test('"Go to the note" in a popover lands on the note and closes the popover', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto('/chapter-2/');
+    await page.locator('#ch2\\.1-n3-ref a').click();
+    const pop = page.locator('#note-popover');
+    await expect(pop).toBeVisible();
+    await pop.locator('.popover-go').click();
+    await expect(page).toHaveURL(/#ch2\.1-n3$/u);
+    await expect(pop).toBeHidden();
+    await expect(page.locator('li#ch2\\.1-n3')).toBeInViewport();
+  });
+
+  test('a reader\'s dark theme applies before the page\'s scripts run (no light flash)', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.addInitScript(() => window.localStorage.setItem('edition-theme', 'dark'));
+    // The page's own modules never arrive: what is drawn must not depend on them.
+    await page.route('**/_astro/*.js', (route) => route.abort());
+    await page.goto('/chapter-2/', { waitUntil: 'domcontentloaded' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(23, 21, 15)');
+  });
+
+  test('a reader\'s light theme on a dark system applies before the page\'s scripts run', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.addInitScript(() => window.localStorage.setItem('edition-theme', 'light'));
+    await page.route('**/_astro/*.js', (route) => route.abort());
+    await page.goto('/introduction/', { waitUntil: 'domcontentloaded' });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(253, 252, 248)');
+  });
+
+  test('beside the text the contents are a plain list, not a disclosure that claims to be collapsed', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('/chapter-2/');
+    const sidebar = page.locator('nav.sidebar');
+    await expect(sidebar.locator('a[href="/chapter-3/"]')).toBeVisible();
+    await expect(sidebar.getByText('Contents', { exact: true }).filter({ visible: true })).toHaveCount(1);
+    expect(await sidebar.ariaSnapshot()).not.toMatch(/expanded/u);
+    // No tab stop in the sidebar that does nothing: every one is a link.
+    const stops = await sidebar.evaluate((nav) => [...nav.querySelectorAll<HTMLElement>('*')].filter((el) => el.tabIndex >= 0 && el.checkVisibility()).map((el) => el.tagName));
+    expect(new Set(stops)).toEqual(new Set(['A']));
+  });
+
+  test('emendations are marked differently from glossary and abbreviation links, in both themes', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto('/chapter-2/');
+      const look = (sel: string): Promise<string> =>
+        page.locator(sel).first().evaluate((el) => {
+          const s = getComputedStyle(el);
+          return [s.textDecorationLine, s.textDecorationStyle, s.textDecorationColor, s.backgroundColor, s.color].join(' | ');
+        });
+      const emend = await look('.section-body a.emend');
+      expect(emend).not.toBe(await look('.section-body a.gloss'));
+      expect(emend).not.toBe(await look('.section-body a.abbr'));
+    }
+  });
+});
+
+test('on a wide screen body paragraphs run about 60-80 characters a line, whatever the serif', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/chapter-2/');
+  const perLine = await page.locator('.section-body > p').evaluateAll((ps) =>
+    ps
+      .filter((p) => (p.textContent ?? '').length > 600)
+      .slice(0, 10)
+      .map((p) => {
+        const lines = Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
+        // The last line is usually short: count the full ones only.
+        return (p.textContent ?? '').length / Math.max(1, lines - 0.5);
+      }),
+  );
+  expect(perLine.length).toBeGreaterThan(5);
+  const median = [...perLine].sort((a, b) => a - b)[perLine.length >> 1] ?? 0;
+  expect(median).toBeGreaterThan(60);
+  expect(median).toBeLessThan(80);
 });

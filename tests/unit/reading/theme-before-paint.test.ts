@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { themeBeforePaintSource } from '../../../src/reading/theme.ts';
+
+/** Runs the head script against a stand-in page: what it leaves on <html>. */
+function runWith(stored: string | null, throws = false): string | undefined {
+  const dataset: Record<string, string> = {};
+  const localStorage = { getItem: () => { if (throws) throw new Error('denied'); return stored; } };
+  new Function('localStorage', 'document', themeBeforePaintSource())(localStorage, { documentElement: { dataset } });
+  return dataset['theme'];
+}
+
+describe('the theme script run before first paint', () => {
+  it('applies a chosen theme', () => {
+    expect(runWith('dark')).toBe('dark');
+    expect(runWith('light')).toBe('light');
+  });
+  it('leaves the system preference alone when nothing valid is stored, or storage is refused', () => {
+    expect(runWith(null)).toBeUndefined();
+    expect(runWith('sepia')).toBeUndefined();
+    expect(runWith('dark', true)).toBeUndefined();
+  });
+  it('is a few bytes of plain script', () => {
+    expect(themeBeforePaintSource().length).toBeLessThan(200);
+  });
+});
