@@ -187,7 +187,9 @@ export function initSearchPage(doc: Document): void {
     if (raw) url.searchParams.set('q', raw);
     for (const [k, set] of Object.entries(chosen)) for (const v of set) url.searchParams.append(k, v);
     win.history.replaceState(null, '', url);
-    if (normaliseQuery(raw).text === null && normaliseQuery(raw).refs.length === 0) {
+    // Nothing to search for (the outline's respellings cannot change that: they only respell words).
+    const bare = normaliseQuery(raw);
+    if (bare.text === null && bare.refs.length === 0) {
       list.replaceChildren();
       more.hidden = true;
       filterBox.hidden = true;
