@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import data from '../../content/people/reconciliations.json' with { type: 'json' };
+import { describeIssues } from '../pipeline/errors.ts';
 
 const reason = z.string().min(10, 'reason must say why (at least 10 characters)');
 
@@ -34,7 +35,7 @@ export type Reconciliations = z.infer<typeof reconciliationsSchema>;
 /** Validate a reconciliations file; an error names the field at fault. */
 export function parseReconciliations(json: unknown): Reconciliations {
   const parsed = reconciliationsSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`content/people/reconciliations.json is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new Error(`content/people/reconciliations.json is malformed: ${describeIssues(parsed.error.issues)}`);
   return parsed.data;
 }
 

@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
 import type { Edition } from '../pipeline/model.ts';
 import { inlineText } from '../pipeline/inline.ts';
+import { describeIssues } from '../pipeline/errors.ts';
 import { textContexts } from '../citations/contexts.ts';
 import d1 from '../../content/diagrams/diagram-1.json' with { type: 'json' };
 import d2 from '../../content/diagrams/diagram-2.json' with { type: 'json' };
@@ -59,7 +60,7 @@ export type DiagramPart = Diagram['parts'][number];
 /** Validate one diagram file; a problem names the file and the field. */
 export function parseDiagram(json: unknown, file: string): Diagram {
   const parsed = diagramSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${file} is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new Error(`${file} is malformed: ${describeIssues(parsed.error.issues)}`);
   return parsed.data;
 }
 

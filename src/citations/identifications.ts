@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import data from '../../content/citations/identifications.json' with { type: 'json' };
+import { describeIssues } from '../pipeline/errors.ts';
 
 const FILE = 'content/citations/identifications.json';
 
@@ -29,7 +30,7 @@ export type Identification = z.infer<typeof identificationsSchema>['identificati
 
 export function parseIdentifications(json: unknown): Identification[] {
   const parsed = identificationsSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${FILE} is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new Error(`${FILE} is malformed: ${describeIssues(parsed.error.issues)}`);
   return parsed.data.identifications;
 }
 

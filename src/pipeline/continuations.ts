@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import type { ParagraphContinuation, SourceLine } from './model.ts';
-import { CONTINUATIONS_FILE, SourceError } from './errors.ts';
+import { CONTINUATIONS_FILE, describeIssues, SourceError } from './errors.ts';
 
 const continuationSchema = z
   .object({
@@ -22,11 +22,11 @@ const fileSchema = z.object({ about: z.string(), continuations: z.array(z.unknow
 /** Validate the decisions and check each against the line it names. */
 export function parseContinuations(json: unknown, lines: readonly SourceLine[]): ParagraphContinuation[] {
   const file = fileSchema.safeParse(json);
-  if (!file.success) throw new SourceError(CONTINUATIONS_FILE, null, `must be { "about": …, "continuations": […] }: ${file.error.issues.map((i) => i.message).join('; ')}`);
+  if (!file.success) throw new SourceError(CONTINUATIONS_FILE, null, `must be { "about": …, "continuations": […] }: ${describeIssues(file.error.issues)}`);
   const seen = new Set<number>();
   return file.data.continuations.map((entry, i) => {
     const parsed = continuationSchema.safeParse(entry);
-    if (!parsed.success) throw new SourceError(CONTINUATIONS_FILE, null, `entry ${i + 1} is malformed: ${parsed.error.issues.map((x) => `${x.path.join('.') || 'entry'}: ${x.message}`).join('; ')}`);
+    if (!parsed.success) throw new SourceError(CONTINUATIONS_FILE, null, `entry ${i + 1} is malformed: ${describeIssues(parsed.error.issues)}`);
     const { line, opening, reason } = parsed.data;
     if (seen.has(line)) throw new SourceError(CONTINUATIONS_FILE, null, `entry ${i + 1}: line ${line} is decided twice`);
     seen.add(line);

@@ -17,6 +17,15 @@ export const EMENDATIONS_FILE = 'content/emendations';
 export const IRREGULARITIES_FILE = 'content/note-irregularities.json';
 export const CONTINUATIONS_FILE = 'content/paragraph-continuations.json';
 
+/**
+ * A data file's schema problems as one line, each by the field at fault ("identifications.0.reason:
+ * reason must say why"; "entry" for the file or entry as a whole). Shared by every parser of the
+ * editor's data files (continuations, identifications, reconciliations, diagrams).
+ */
+export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => `${i.path.map(String).join('.') || 'entry'}: ${i.message}`).join('; ');
+}
+
 /** Several problems reported together, the first one in the message. */
 export class SourceErrors extends Error {
   readonly errors: SourceError[];
