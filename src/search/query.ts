@@ -26,6 +26,14 @@ export const PHRASE = /^\s*".+"\s*$/u;
  * ("p.108": the notes print "p. 108" and "p.108", and each record carries both, records.ts), and
  * a date's two-digit year ("10/4/26": each note carries its dates with the year in full).
  */
+/** A day/month/two-digit-year date ("10/4/26"), not part of a longer figure or an archival reference. */
+export const SHORT_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])/gu;
+
+/** The date with its year in full ("10/4/1926"), or null when the day or month cannot be one. */
+export function fullYearDate(day: string, month: string, year: string): string | null {
+  return Number(day) >= 1 && Number(day) <= 31 && Number(month) >= 1 && Number(month) <= 12 ? `${day}/${month}/19${year}` : null;
+}
+
 export function standardForms(query: string): { query: string; changed: [string, string][] } {
   const changed: [string, string][] = [];
   const out = query
@@ -34,9 +42,7 @@ export function standardForms(query: string): { query: string; changed: [string,
       return 'TsGAOR';
     })
     .replace(/\b(pp?)\.(?=\d)/gu, '$1. ')
-    .replace(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])/gu, (m, d: string, mo: string, y: string) =>
-      Number(d) >= 1 && Number(d) <= 31 && Number(mo) >= 1 && Number(mo) <= 12 ? `${d}/${mo}/19${y}` : m,
-    );
+    .replace(SHORT_DATE, (m, d: string, mo: string, y: string) => fullYearDate(d, mo, y) ?? m);
   return { query: out, changed };
 }
 

@@ -13,6 +13,7 @@ import { rowAnchors } from '../render/row-anchors.ts';
 import { citationAnnotations } from '../citations/annotations.ts';
 import { archivalFilterValues } from './archival.ts';
 import { iaSpellings } from './spelling.ts';
+import { fullYearDate, SHORT_DATE } from './query.ts';
 import { blockText } from '../pipeline/block-text.ts';
 
 /** Values of the "kind" filter. */
@@ -153,9 +154,8 @@ export function noteText(note: Pick<Note, 'content' | 'extra'>): string {
  * its pages cited without a space ("p.43" found by "p. 43": Pagefind reads "p.43" as one word, p43).
  */
 export function noteAliases(text: string, expansions: Iterable<string>): string {
-  const dates = [...text.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])/gu)]
-    .filter((m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && Number(m[2]) >= 1 && Number(m[2]) <= 12)
-    .map((m) => `${m[1]}/${m[2]}/19${m[3]}`);
+  // Written out as the search page writes a date typed short (query.ts).
+  const dates = [...text.matchAll(SHORT_DATE)].flatMap((m) => fullYearDate(m[1] as string, m[2] as string, m[3] as string) ?? []);
   // "p.43" as "p. 43", as the search page writes every page typed (query.ts standardForms).
   const pages = [...text.matchAll(/\b(pp?)\.(\d[\d\-–]*)/gu)].map((m) => `${m[1]}. ${m[2]}`);
   return [...new Set([...expansions, ...dates, ...pages])].join('; ');
