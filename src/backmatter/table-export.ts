@@ -5,6 +5,7 @@
 import type { Edition, Emendation } from '../pipeline/model.ts';
 import type { ArithmeticFlag, DataCell, DataTable } from './table-model.ts';
 import { allTables } from './tables.ts';
+import { downloadRights } from '../data/rights.ts';
 
 /** Header of each column in a flat (one-row) header: "In Moscow: Members". */
 export function columnHeaders(t: DataTable): string[] {
@@ -62,6 +63,7 @@ export function tablesJson(edition: Edition): string {
   const doc = {
     title: 'Tables of Catherine Merridale, The Communist Party in Moscow 1925-1932 (PhD thesis, Birmingham, 1987), as data',
     source: { sha256: edition.meta.sourceSha256, lines: edition.meta.sourceLines },
+    rights: downloadRights(edition.meta),
     note: 'printed: the reading in the source; display: the reading shown in the edition (thousands separators closed up); value: the figure as a number (null for a dash or blank). flags: figures whose printed arithmetic fails, with the computed value; the printed value is kept.',
     tables,
   };

@@ -4,6 +4,7 @@ import type { ArchivalReference } from './archival.ts';
 import { fileAnchor } from './archival.ts';
 import type { BibEntry, ListedFond, Person } from './bibliography.ts';
 import { successorOf } from './successors.ts';
+import { rightsComment } from '../data/rights.ts';
 
 const LANGID: Readonly<Record<BibEntry['language'], string>> = { ru: 'russian', en: 'english', fr: 'french' };
 
@@ -90,7 +91,7 @@ export function protectCapitals(title: string): string {
 }
 
 export function bibliographyBibtex(entries: readonly BibEntry[], edition: Edition, listed: readonly ListedFond[] = []): string {
-  const head = `% Bibliography of ${edition.meta.author}, ${edition.meta.title} (${edition.meta.institution}, ${edition.meta.date}),\n% as printed in the thesis (its place abbreviations M, L and M-L written out, as its list of abbreviations gives them),\n% parsed into ${entries.length} entries. Ids are stable: they are made from author, title and year.\n`;
+  const head = `% Bibliography of ${edition.meta.author}, ${edition.meta.title} (${edition.meta.institution}, ${edition.meta.date}),\n% as printed in the thesis (its place abbreviations M, L and M-L written out, as its list of abbreviations gives them),\n% parsed into ${entries.length} entries. Ids are stable: they are made from author, title and year.\n${rightsComment(edition.meta, '%')}`;
   return `${head}\n${entries.map((e) => toBibtex(e, listed)).join('\n\n')}\n`;
 }
 

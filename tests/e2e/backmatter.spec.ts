@@ -169,6 +169,17 @@ test.describe('downloads', () => {
     expect(json.tables.flatMap((t) => t.flags).every((f) => /^em-2\d\d$/u.test(f.emendation ?? ''))).toBe(true);
   });
 
+  test('every JSON object download carries the thesis’s rights statement, and the BibTeX file its comment', async ({ request }) => {
+    const statement = 'Further distribution or reproduction in any format is prohibited';
+    for (const url of ['/data/tables.json', '/data/people.json', '/data/rosters.json', '/data/places.json', '/data/archival-references.json']) {
+      const json = (await (await request.get(url)).json()) as { rights?: { thesis: string[]; edition: string } };
+      expect(json.rights?.thesis.join(' '), url).toContain(statement);
+      expect(json.rights?.edition, url).toMatch(/reuse with attribution/u);
+    }
+    const bib = await (await request.get('/data/bibliography.bib')).text();
+    expect(bib.slice(0, bib.indexOf('@'))).toContain(statement);
+  });
+
   test('a flagged figure is marked in the table and explained', async ({ page }) => {
     await page.goto('/tables/5/');
     const cell = page.locator('tr[data-row="1926"] td.flagged').first();

@@ -4,6 +4,7 @@ import { loadEdition } from '../../data/edition-data.ts';
 import { indexedReferences } from '../../citations/archive-index.ts';
 import { archivalRow, ARCHIVAL_COLUMNS } from '../../citations/export.ts';
 import { ARCHIVE_SUCCESSORS } from '../../citations/successors.ts';
+import { downloadRights } from '../../data/rights.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const edition = loadEdition();
@@ -11,6 +12,7 @@ export const GET: APIRoute = ({ site }) => {
   const body = {
     source: `${edition.meta.author}, ${edition.meta.title} (${edition.meta.degree}, ${edition.meta.institution}, ${edition.meta.date})`,
     sourceSha256: edition.meta.sourceSha256,
+    rights: downloadRights(edition.meta),
     description: 'Every archival reference in the notes, one row per reference; continuations (ibid., loc. cit.) name the reference they continue. Successors are sourced in content/archives/successors.json; fond-level mappings are unverified.',
     columns: ARCHIVAL_COLUMNS,
     archives: ARCHIVE_SUCCESSORS,

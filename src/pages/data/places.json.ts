@@ -8,10 +8,12 @@ import { loadEdition } from '../../data/edition-data.ts';
 import { loadGeodata } from '../../maps/geodata.ts';
 import { mentionsByPlace, passagesOf } from '../../maps/mentions.ts';
 import { placeHref } from '../../maps/places.ts';
+import { downloadRights } from '../../data/rights.ts';
 
 export const GET: APIRoute = () => {
   const geo = loadGeodata();
-  const mentions = mentionsByPlace(loadEdition(), geo.places);
+  const edition = loadEdition();
+  const mentions = mentionsByPlace(edition, geo.places);
   const places = geo.places.map((p) => ({
     ...p,
     href: placeHref(p),
@@ -19,7 +21,7 @@ export const GET: APIRoute = () => {
   }));
   const about =
     "Places named in Catherine Merridale, The Communist Party in Moscow 1925-1932 (PhD thesis, Birmingham, 1987), as drawn on this edition's reconstructed maps. Positions are the edition's, not the thesis's: 'sourced' where a published coordinate was found, 'approximate' where the editor placed the point (accuracyM: its likely error). compiledRow names the row of the edition's compiled list of positions the point was taken from. raion1925/raion1930 are the raions of the schematic maps in which the point falls, not historical surveys.";
-  return new Response(`${JSON.stringify({ about, places }, null, 1)}\n`, {
+  return new Response(`${JSON.stringify({ about, rights: downloadRights(edition.meta), places }, null, 1)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };
