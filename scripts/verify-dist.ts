@@ -58,6 +58,9 @@ function routeOf(file: string): string {
 }
 
 const problems: string[] = [];
+/** Attributes whose value is one or more ids on the same page. */
+const ID_REFERENCE_ATTRIBUTES = ['aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-details', 'for', 'popovertarget', 'headers', 'list', 'form'] as const;
+let checkedIdReferences = 0;
 const files = htmlFiles(dist);
 const idsByRoute = new Map<string, Set<string>>();
 const linksByFile: { file: string; href: string }[] = [];
@@ -82,6 +85,15 @@ for (const file of files) {
     ids.add(id);
   }
   idsByRoute.set(routeOf(file), ids);
+  // An attribute that names elements by id must name ones on the page: a name or a description that points nowhere is silently lost to a screen reader.
+  for (const attr of ID_REFERENCE_ATTRIBUTES) {
+    for (const el of document.querySelectorAll(`[${attr}]`)) {
+      for (const id of (el.getAttribute(attr) as string).split(/\s+/u).filter(Boolean)) {
+        if (!ids.has(id)) problems.push(`${relative(root, file)}: ${attr}="${id}" names no element on the page`);
+        checkedIdReferences++;
+      }
+    }
+  }
   for (const a of document.querySelectorAll('a[href]')) linksByFile.push({ file, href: a.getAttribute('href') as string });
   for (const region of document.querySelectorAll('[data-edition]')) {
     // Nested regions are counted once, from the outermost.
@@ -130,4 +142,4 @@ if (problems.length > 0) {
   for (const p of problems.slice(0, 60)) console.error(`  ${p}`);
   process.exit(1);
 }
-console.log(`verify-dist: ${files.length} pages; ${report.sourceWords} source words each found exactly once in the built edition; ${checkedLinks} internal links resolve; all ${pageMap.length} original pages have their anchors; ids unique; each CSP allows only its page's inline code, and no page inlines a script`);
+console.log(`verify-dist: ${files.length} pages; ${report.sourceWords} source words each found exactly once in the built edition; ${checkedLinks} internal links resolve; all ${pageMap.length} original pages have their anchors; ids unique and ${checkedIdReferences} id references (aria-labelledby, for…) resolve; each CSP allows only its page's inline code, and no page inlines a script`);

@@ -36,9 +36,9 @@ interface Candidate {
 
 /** The tooltip of an archival link: the reference in full, and where the file is now. */
 export function archivalTitle(r: ArchivalReference): string {
-  const where = r.archive === 'T' ? `Trotsky Archive, document ${r.delo}` : `${r.archive}, fond ${r.fond}, opis ${r.opis ?? '?'}, delo ${r.delo}${r.folios ? `, folio(s) ${r.folios}` : ''}`;
+  const where = r.archive === 'T' ? `Trotsky Archive, document ${r.delo}` : `${r.archive}, fond ${r.fond}, opis ${r.opis ?? '?'}${r.opisSupplied ? ' (supplied by the editor)' : ''}, delo ${r.delo}${r.folios ? `, folio(s) ${r.folios}` : ''}`;
   const now = successorOf(r.archive);
-  return `${where}${r.form === 'ibid' || r.form === 'loc-cit' ? ` (${r.form === 'ibid' ? 'Ibid.' : 'loc. cit.'})` : ''}. Archives index: every citation of this file${now ? `; now held by ${now.successor.split(',')[0]}` : ''}.`;
+  return `${where}${r.form === 'ibid' || r.form === 'loc-cit' ? ` (${r.form === 'ibid' ? 'Ibid.' : 'loc. cit.'})` : ''}. Archives index: every citation of this file${now ? `; the archive is now part of ${now.successor.split(',')[0]}` : ''}.`;
 }
 
 /** An Ibid. link takes in the page or issue that follows ("Ibid., p. 75"): a larger target that reads as one reference. */

@@ -38,6 +38,12 @@ export interface ArchivalReference extends Pick<ArchivalMention, 'archive' | 'fo
   scope: string;
   noteN: number | null;
   page: number | null;
+  /** The page was placed by length (shown "≈"). */
+  pageApproximate: boolean;
+  /** The source line of the note (or the note's table) that cites it. */
+  line: number;
+  /** The thesis gives no opis and the editor supplied it (see remarks). */
+  opisSupplied: boolean;
   /** For continuations: the reference continued. */
   continues: string | null;
 }

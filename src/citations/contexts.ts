@@ -16,6 +16,8 @@ export interface TextContext {
   scope: string;
   line: number;
   page: number | null;
+  /** The page was placed by length (shown "≈"): a citation of it is approximate. */
+  pageApproximate: boolean;
   /** The note's own number (notes and the paragraphs or tables a note carries). */
   n: number | null;
   /** The note this block belongs to (itself for a note; the note for a note's extra paragraph or table). */
@@ -25,11 +27,18 @@ export interface TextContext {
 
 const cache = new WeakMap<Edition, TextContext[]>();
 
+/** The original pages the edition placed by length (marked "≈" on the pages). */
+export function approximatePages(edition: Edition): Set<number> {
+  return new Set(edition.pageMap.filter((a) => a.approximate).map((a) => a.page));
+}
+
 /** All text blocks of every non-front section, each section's blocks in source-line order. */
 export function textContexts(edition: Edition): TextContext[] {
   const hit = cache.get(edition);
   if (hit) return hit;
   const out: TextContext[] = [];
+  const approximate = approximatePages(edition);
+  const pageOf = (page: number | null): { page: number | null; pageApproximate: boolean } => ({ page, pageApproximate: page !== null && approximate.has(page) });
   for (const s of edition.sections) {
     if (s.kind === 'front') continue;
     const base = { section: s.id, slug: s.slug, sectionKind: s.kind };
@@ -37,20 +46,20 @@ export function textContexts(edition: Edition): TextContext[] {
     for (const b of s.blocks) {
       if (b.kind === 'notes') {
         for (const n of b.notes) {
-          mine.push({ ...base, block: n.id, kind: 'note', scope: n.scope, line: n.line, page: n.page, n: n.n, noteId: n.id, flat: flatten([n.content]) });
+          mine.push({ ...base, block: n.id, kind: 'note', scope: n.scope, line: n.line, ...pageOf(n.page), n: n.n, noteId: n.id, flat: flatten([n.content]) });
           // A note may carry its own table and paragraphs (caption, source, comment).
           for (const x of n.extra ?? []) {
             const flat = x.kind === 'table' ? flatten([...(x.caption ? [x.caption] : []), ...x.headRows.flat(), ...x.bodyRows.flat()]) : flatten([x.content]);
-            mine.push({ ...base, block: x.id, kind: x.kind, scope: n.scope, line: x.lines[0] ?? n.line, page: n.page, n: n.n, noteId: n.id, flat });
+            mine.push({ ...base, block: x.id, kind: x.kind, scope: n.scope, line: x.lines[0] ?? n.line, ...pageOf(n.page), n: n.n, noteId: n.id, flat });
           }
         }
       } else if (b.kind === 'paragraph') {
-        mine.push({ ...base, block: b.id, kind: 'paragraph', scope: b.scope ?? s.id, line: b.lines[0] ?? s.titleLine, page: b.pages[0] ?? null, n: null, noteId: null, flat: flatten([b.content]) });
+        mine.push({ ...base, block: b.id, kind: 'paragraph', scope: b.scope ?? s.id, line: b.lines[0] ?? s.titleLine, ...pageOf(b.pages[0] ?? null), n: null, noteId: null, flat: flatten([b.content]) });
       } else if (b.kind === 'heading') {
-        mine.push({ ...base, block: b.id, kind: 'heading', scope: b.scope ?? s.id, line: b.lines[0] ?? s.titleLine, page: null, n: null, noteId: null, flat: flatten([b.content]) });
+        mine.push({ ...base, block: b.id, kind: 'heading', scope: b.scope ?? s.id, line: b.lines[0] ?? s.titleLine, ...pageOf(null), n: null, noteId: null, flat: flatten([b.content]) });
       } else if (b.kind === 'table') {
         const cells = [...(b.caption ? [b.caption] : []), ...b.headRows.flat(), ...b.bodyRows.flat()];
-        mine.push({ ...base, block: b.id, kind: 'table', scope: b.scope ?? s.id, line: b.lines[0] ?? s.titleLine, page: null, n: null, noteId: null, flat: flatten(cells) });
+        mine.push({ ...base, block: b.id, kind: 'table', scope: b.scope ?? s.id, line: b.lines[0] ?? s.titleLine, ...pageOf(null), n: null, noteId: null, flat: flatten(cells) });
       }
     }
     // Notes sit at the foot of their pages in the source, so line order is reading order.

@@ -114,7 +114,7 @@ export function toCsl(e: BibEntry, listed: readonly ListedFond[] = []): Record<s
 }
 
 /** Columns of the archival-references downloads, in order. */
-export const ARCHIVAL_COLUMNS = ['id', 'archive', 'successor', 'fond', 'opis', 'delo', 'folios', 'form', 'raw', 'remarks', 'section', 'note', 'note_number', 'scope', 'original_page', 'note_url', 'index_url', 'continues'] as const;
+export const ARCHIVAL_COLUMNS = ['id', 'archive', 'successor', 'fond', 'opis', 'delo', 'folios', 'form', 'raw', 'remarks', 'section', 'note', 'note_number', 'scope', 'original_page', 'original_page_approximate', 'source_line', 'note_url', 'index_url', 'continues'] as const;
 
 export type ArchivalRow = Record<(typeof ARCHIVAL_COLUMNS)[number], string | number | null>;
 
@@ -136,6 +136,8 @@ export function archivalRow(r: ArchivalReference, site: string): ArchivalRow {
     note_number: r.noteN,
     scope: r.scope,
     original_page: r.page,
+    original_page_approximate: r.page === null ? null : r.pageApproximate ? 'yes' : 'no',
+    source_line: r.line,
     note_url: `${base}/${r.slug}/#${r.noteId}`,
     index_url: `${base}/archives/#${fileAnchor(r)}`,
     continues: r.continues,

@@ -395,12 +395,15 @@ export function citationStream(edition: Edition): CitationStream {
   const archival: ArchivalReference[] = [];
   const byScope = new Map<string, Mention[]>();
   let refCount = 0;
+  let exampleCount = 0;
 
   const periodicalEntry = (name: string): BibEntry | null => periodicalEntries.find((e) => nameKey(e.title) === nameKey(name)) ?? null;
   const worksBy = (author: string): BibEntry[] => works.filter((e) => entryAuthors(e).some((a) => sameName(a, author)));
 
   const makeRef = (c: TextContext, m: Pick<ArchivalMention, 'archive' | 'fond' | 'opis' | 'delo' | 'folios' | 'form' | 'raw' | 'remarks' | 'linkStart' | 'linkEnd'>, continues: string | null): ArchivalReference => {
-    const ref: ArchivalReference = { id: `arch-${++refCount}`, archive: m.archive, fond: m.fond, opis: m.opis, delo: m.delo, folios: m.folios, form: m.form, raw: m.raw, remarks: [...m.remarks], section: c.section, slug: c.slug, noteId: c.block, scope: c.scope, noteN: c.n, page: c.page, linkStart: m.linkStart, linkEnd: m.linkEnd, continues };
+    // An example of the citation form (Introduction n. 40's "Hereafter…") is linked but not a reference: it is numbered apart, so the references' ids run without a gap.
+    const id = m.form === 'example' ? `arch-example-${++exampleCount}` : `arch-${++refCount}`;
+    const ref: ArchivalReference = { id, archive: m.archive, fond: m.fond, opis: m.opis, delo: m.delo, folios: m.folios, form: m.form, raw: m.raw, remarks: [...m.remarks], section: c.section, slug: c.slug, noteId: c.block, scope: c.scope, noteN: c.n, page: c.page, pageApproximate: c.pageApproximate, line: c.line, opisSupplied: false, linkStart: m.linkStart, linkEnd: m.linkEnd, continues };
     archival.push(ref);
     return ref;
   };
@@ -611,7 +614,10 @@ function resolveToken(
   });
   // raw: the citation as printed, the token with the folio it gives ("Ibid, II. 35-40", "TsGAOR, loc. cit.").
   const continueArchival = (prev: ArchivalReference, folios: string | null, form: 'ibid' | 'loc-cit', raw: string): Target => {
-    const ref = makeRef(c, { archive: prev.archive, fond: prev.fond, opis: prev.opis, delo: prev.delo, folios, form, raw, remarks: [`continues ${prev.noteId === c.block ? 'the reference before it' : `the reference in ${prev.noteId}`} (${t.token})`], linkStart: t.start, linkEnd: t.end }, prev.id);
+    const remarks = [`continues ${prev.noteId === c.block ? 'the reference before it' : `the reference in ${prev.noteId}`} (${t.token})`];
+    // "Ibid., p. 122" after a file: the thesis's "p." read as the file's folio, and said so.
+    if (/\bpp?\.\s*\d/u.test(raw)) remarks.push(`the thesis writes "${/\bpp?\./u.exec(raw)?.[0] ?? 'p.'}": read as the file's folio`);
+    const ref = makeRef(c, { archive: prev.archive, fond: prev.fond, opis: prev.opis, delo: prev.delo, folios, form, raw, remarks, linkStart: t.start, linkEnd: t.end }, prev.id);
     return { kind: 'archival', ref, label: ref.raw };
   };
 
@@ -680,6 +686,7 @@ function supplyMissingOpis(refs: ArchivalReference[]): void {
     const others = new Set(refs.filter((o) => o.archive === r.archive && o.fond === r.fond && o.opis !== null).map((o) => o.opis));
     if (others.size === 1) {
       r.opis = [...others][0] as string;
+      r.opisSupplied = true;
       r.remarks.push(`opis ${r.opis} supplied by the editor: every other citation of fond ${r.fond} is to opis ${r.opis}`);
     }
   }

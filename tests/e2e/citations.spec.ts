@@ -31,7 +31,10 @@ test.describe('archives index', () => {
     await page.goto('/archives/');
     await expect(page.locator('h3#tsgaor-7952')).toHaveText('Fond 7952: History of Factories');
     await expect(page.locator('h3#tsgaor-5469')).toContainText("Central Committee of All-Union Metalworkers' Union");
-    await expect(page.locator('section.archive').first().locator('p.counts').first()).toContainText(/\d+ references · \d+ files · \d+ fonds/u);
+    await expect(page.locator('section.archive').first().locator('p.counts').first()).toHaveText('69 references · 17 files · 3 fonds cited, 1 more fond listed in the bibliography');
+    // A page the edition placed by length is cited as approximate (Chapter 2 after p. 50), one a note block ended is not.
+    await expect(page.locator('li#tsgaor-7952-3-493 .ref-page').first()).toHaveText(/^ \(thesis ≈ p\. \d+\)$/u);
+    await expect(page.locator('li#tsgaor-7952-3-488 .ref-page').first()).toHaveText(' (thesis p. 13)');
     await expect(page.locator('#tsgaor-today').locator('..')).toContainText('GARF');
     await expect(page.locator('#trotsky-archive-today').locator('..')).toContainText('Houghton Library');
     await expect(page.locator('#trotsky-archive-today').locator('..')).toContainText('unverified');
@@ -50,7 +53,7 @@ test.describe('downloads', () => {
     const csv = await request.get('/data/archival-references.csv');
     expect(csv.ok()).toBe(true);
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('id,archive,successor,fond,opis,delo,folios,form,raw,remarks,section,note,note_number,scope,original_page,note_url,index_url,continues');
+    expect(lines[0]).toBe('id,archive,successor,fond,opis,delo,folios,form,raw,remarks,section,note,note_number,scope,original_page,original_page_approximate,source_line,note_url,index_url,continues');
     expect(lines.length).toBeGreaterThan(80);
     const json = (await (await request.get('/data/archival-references.json')).json()) as { references: { archive: string; delo: string; note: string }[] };
     expect(json.references.length).toBe(lines.length - 1);

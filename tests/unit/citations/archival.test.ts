@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { countArchivalCandidates, fileAnchor, findArchivalMentions, shortForm } from '../../../src/citations/archival.ts';
 import { citationStream } from '../../../src/citations/stream.ts';
 import { textContexts } from '../../../src/citations/contexts.ts';
-import { archiveIndex, oneDigitApart } from '../../../src/citations/archive-index.ts';
+import { archiveIndex, indexedReferences, oneDigitApart } from '../../../src/citations/archive-index.ts';
+import { archivalRow } from '../../../src/citations/export.ts';
+import { archivalTitle } from '../../../src/citations/annotations.ts';
+import { toLines } from '../../../src/pipeline/lines.ts';
+import { thesis } from '../pipeline/helpers.ts';
 import { context, realEdition } from './edition.ts';
 
 /** Fixtures copied from the notes of the thesis (corrected reading, as the notes' flat text). */
@@ -175,5 +179,49 @@ describe('archival references in context: continuations and the index', () => {
     const c = context('concl-n11');
     const [r] = inNote('concl-n11');
     expect(c.flat.text.slice(r!.linkStart, r!.linkEnd)).toBe('7952/3/493, 10');
+  });
+});
+
+describe('archival references: what the index and the downloads say about each', () => {
+  const refs = indexedReferences(realEdition());
+  const inNote = (id: string) => refs.filter((r) => r.noteId === id);
+
+  it('the references are numbered without a gap; the citation form Introduction n. 40 gives as an example is numbered apart', () => {
+    expect(refs.map((r) => r.id)).toEqual(refs.map((_, i) => `arch-${i + 1}`));
+    const examples = citationStream(realEdition()).archival.filter((r) => r.form === 'example');
+    expect(examples.map((r) => [r.id, r.noteId])).toEqual([['arch-example-1', 'intro-n40']]);
+  });
+
+  it('a reference on a page the edition placed by length is approximate (every Chapter 2 page after p. 50), one on a page a note block ended is not', () => {
+    const ch2 = refs.filter((r) => r.section === 'chapter-2');
+    expect(ch2.length).toBeGreaterThan(20);
+    expect(ch2.every((r) => r.pageApproximate)).toBe(true);
+    expect(inNote('intro-n40').map((r) => [r.page, r.pageApproximate])).toEqual([[13, false]]);
+    expect(archivalRow(inNote('ch2.3-n20')[0]!, 'https://x.org/').original_page_approximate).toBe('yes');
+    expect(archivalRow(inNote('intro-n40')[0]!, 'https://x.org/').original_page_approximate).toBe('no');
+  });
+
+  it('each carries the source line of its note', () => {
+    const lines = toLines(thesis);
+    for (const r of refs) expect(lines[r.line - 1]?.text.replace(/\s+/gu, ''), r.id).toContain(r.raw.split(',')[0]!.replace(/\s+/gu, '').slice(0, 6));
+    expect(inNote('ch5-n73')[0]?.line).toBe(2739);
+  });
+
+  it("the opis the editor supplied shows in the link's hover text, not only in the index's remark (ch. 5 n. 73)", () => {
+    const [r] = inNote('ch5-n73');
+    expect(r?.opisSupplied).toBe(true);
+    expect(archivalTitle(r!)).toMatch(/^TsGAOR, fond 7952, opis 3 \(supplied by the editor\), delo 253/u);
+    expect(refs.filter((x) => x.opisSupplied).map((x) => x.noteId)).toEqual(['ch5-n73']);
+  });
+
+  it('the hover text claims only what is sourced: the archive, not the file, is now part of GA RF', () => {
+    expect(archivalTitle(inNote('concl-n11')[0]!)).toMatch(/the archive is now part of Gosudarstvennyi arkhiv Rossiiskoi Federatsii \(GA RF \/ GARF\)\.$/u);
+  });
+
+  it('"Ibid., p. 122" after a file says the thesis wrote p. for the folio (ch. 3 n. 90)', () => {
+    const ibid = inNote('ch3-n90')[1]!;
+    expect(ibid.folios).toBe('122');
+    expect(ibid.remarks).toContain('the thesis writes "p.": read as the file\'s folio');
+    expect(inNote('ch4-n82')[0]!.remarks.join(' ')).not.toMatch(/writes/u);
   });
 });
