@@ -16,7 +16,7 @@ export interface TextContext {
   scope: string;
   line: number;
   page: number | null;
-  /** The page was placed by length (shown "≈"): a citation of it is approximate. */
+  /** The block's page is uncertain (pagesOfUncertainText, or for a note pagesNumberedApproximately): cited as approximate. */
   pageApproximate: boolean;
   /** The note's own number (notes and the paragraphs or tables a note carries). */
   n: number | null;
@@ -27,9 +27,27 @@ export interface TextContext {
 
 const cache = new WeakMap<Edition, TextContext[]>();
 
-/** The original pages the edition placed by length (marked "≈" on the pages). */
-export function approximatePages(edition: Edition): Set<number> {
-  return new Set(edition.pageMap.filter((a) => a.approximate).map((a) => a.page));
+/**
+ * Pages whose number may be off: a part whose pages could not all be placed (the numbers after its
+ * first drift). A note is printed at the foot of the page its block ends, so only this makes a
+ * note's page, or a reference in it, approximate.
+ */
+export function pagesNumberedApproximately(edition: Edition): Set<number> {
+  return new Set(edition.pageMap.filter((a) => a.numberApproximate).map((a) => a.page));
+}
+
+/**
+ * Pages whose text may belong to a neighbouring page: each page whose start was placed by length
+ * (marked "≈") and the page before it, whose end was, and any page whose number may be off. A
+ * paragraph on them is cited as approximate.
+ */
+export function pagesOfUncertainText(edition: Edition): Set<number> {
+  const out = pagesNumberedApproximately(edition);
+  for (const a of edition.pageMap.filter((x) => x.approximate)) {
+    out.add(a.page);
+    if (edition.pageMap.some((x) => x.page === a.page - 1 && x.section === a.section)) out.add(a.page - 1);
+  }
+  return out;
 }
 
 /** All text blocks of every non-front section, each section's blocks in source-line order. */
@@ -37,8 +55,9 @@ export function textContexts(edition: Edition): TextContext[] {
   const hit = cache.get(edition);
   if (hit) return hit;
   const out: TextContext[] = [];
-  const approximate = approximatePages(edition);
-  const pageOf = (page: number | null): { page: number | null; pageApproximate: boolean } => ({ page, pageApproximate: page !== null && approximate.has(page) });
+  const noteUncertain = pagesNumberedApproximately(edition);
+  const textUncertain = pagesOfUncertainText(edition);
+  const pageOf = (page: number | null, of: 'note' | 'text' = 'text'): { page: number | null; pageApproximate: boolean } => ({ page, pageApproximate: page !== null && (of === 'note' ? noteUncertain : textUncertain).has(page) });
   for (const s of edition.sections) {
     if (s.kind === 'front') continue;
     const base = { section: s.id, slug: s.slug, sectionKind: s.kind };
@@ -46,11 +65,11 @@ export function textContexts(edition: Edition): TextContext[] {
     for (const b of s.blocks) {
       if (b.kind === 'notes') {
         for (const n of b.notes) {
-          mine.push({ ...base, block: n.id, kind: 'note', scope: n.scope, line: n.line, ...pageOf(n.page), n: n.n, noteId: n.id, flat: flatten([n.content]) });
+          mine.push({ ...base, block: n.id, kind: 'note', scope: n.scope, line: n.line, ...pageOf(n.page, 'note'), n: n.n, noteId: n.id, flat: flatten([n.content]) });
           // A note may carry its own table and paragraphs (caption, source, comment).
           for (const x of n.extra ?? []) {
             const flat = x.kind === 'table' ? flatten([...(x.caption ? [x.caption] : []), ...x.headRows.flat(), ...x.bodyRows.flat()]) : flatten([x.content]);
-            mine.push({ ...base, block: x.id, kind: x.kind, scope: n.scope, line: x.lines[0] ?? n.line, ...pageOf(n.page), n: n.n, noteId: n.id, flat });
+            mine.push({ ...base, block: x.id, kind: x.kind, scope: n.scope, line: x.lines[0] ?? n.line, ...pageOf(n.page, 'note'), n: n.n, noteId: n.id, flat });
           }
         }
       } else if (b.kind === 'paragraph') {

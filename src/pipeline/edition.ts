@@ -4,7 +4,7 @@ import { toLines } from './lines.ts';
 import { contentsPageFor, parseContents, splitSections } from './sections.ts';
 import { layoutRepairs } from './layout-repairs.ts';
 import { linesToDrafts } from './drafts.ts';
-import { structureSection } from './structure.ts';
+import { structureSection, type PaginationFacts } from './structure.ts';
 import { inlineText, markEmendations, parseInline, type LineEmendation } from './inline.ts';
 import { checkEmendationsAgainstSource, emendationsByLine, parseEmendations, parseIrregularities } from './emendations.ts';
 import { resolveNotes } from './notes.ts';
@@ -64,6 +64,8 @@ export function buildEdition(input: EditionInput): Edition {
   const continuesParagraph = new Set(continuations.map((c) => c.line));
   const sectionScopes = new Map<string, string | null>();
   let joined = 0;
+  // Parts whose pages could not all be placed: their page numbers after the first drift.
+  const numbersDrift = new Set<string>();
   const sections: Section[] = slices.map((slice, k) => {
     const firstPage = startPages[k] ?? null;
     const nextStart = startPages.slice(k + 1).find((p) => p !== null) ?? null;
@@ -78,6 +80,7 @@ export function buildEdition(input: EditionInput): Edition {
       throw new SourceError(THESIS_FILE, stray?.line ?? null, `note ${stray?.n} in ${slice.spec.label}, which has no note numbering scope`);
     }
     joined += structured.paragraphsJoined;
+    if (!structured.pagination.everyPagePlaced) numbersDrift.add(slice.spec.id);
     sectionScopes.set(slice.spec.id, slice.spec.id === 'chapter-2' ? 'ch2.1' : slice.spec.scope);
     const first = slice.lines[0];
     const last = slice.lines[slice.lines.length - 1];
@@ -93,7 +96,7 @@ export function buildEdition(input: EditionInput): Edition {
       contentsPage: firstPage,
       firstPage,
       lastPage,
-      paginationNote: paginationNote(firstPage, lastPage, structured.noteBlocks, structured.paginationExact, structured.overflowPageEnds, structured.estimatedPages, structured.visiblePageEnds, structured.figureHeadings),
+      paginationNote: paginationNote(firstPage, lastPage, structured.noteBlocks, structured.overflowPageEnds, structured.estimatedPages, structured.figureHeadings, structured.pagination),
       blocks: structured.blocks,
       lines: [first?.n ?? 0, last?.n ?? 0],
     };
@@ -112,11 +115,11 @@ export function buildEdition(input: EditionInput): Edition {
   let notes = 0;
   for (const s of sections) {
     for (const b of s.blocks) {
-      if (b.kind === 'pagebreak') pageMap.push({ page: b.page, section: s.id, slug: s.slug, anchor: b.id, approximate: b.approximate });
+      if (b.kind === 'pagebreak') pageMap.push({ page: b.page, section: s.id, slug: s.slug, anchor: b.id, approximate: b.approximate, numberApproximate: b.approximate && numbersDrift.has(s.id) });
       if (b.kind === 'paragraph') paragraphs++;
       // Pages that began inside a paragraph or a table (the Glossary's p. 278).
       const inside = b.kind === 'paragraph' ? b.pageBreaksInside : b.kind === 'table' ? (b.pageBreaksInside ?? []) : [];
-      for (const x of inside) pageMap.push({ page: x.page, section: s.id, slug: s.slug, anchor: `page-${x.page}`, approximate: x.approximate });
+      for (const x of inside) pageMap.push({ page: x.page, section: s.id, slug: s.slug, anchor: `page-${x.page}`, approximate: x.approximate, numberApproximate: x.approximate && numbersDrift.has(s.id) });
       if (b.kind === 'notes') notes += b.notes.length;
     }
   }
@@ -151,25 +154,43 @@ export function countInWords(n: number): string {
   return ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine'][n] ?? String(n);
 }
 
-function paginationNote(first: number | null, last: number | null, noteBlocks: number, exact: boolean, overflow: number, estimated: number, visible: number, figures: number): string {
+/** "p. 52", "pp. 52 and 94", "pp. 52, 76 and 94". */
+export function pageList(pages: readonly number[]): string {
+  if (pages.length <= 1) return `p. ${pages[0] ?? ''}`;
+  return `pp. ${pages.slice(0, -1).join(', ')} and ${pages[pages.length - 1]}`;
+}
+
+function paginationNote(first: number | null, last: number | null, noteBlocks: number, overflow: number, estimated: number, figures: number, facts: PaginationFacts): string {
   if (first === null) return 'Original page numbers are not given for this part of the thesis.';
   if (last === null) return `Begins on p. ${first} of the thesis (from its table of contents); later page breaks are not reconstructed, because this part has no footnotes.`;
+  const marked = facts.estimatedStarts;
   if (figures > 0) {
     const pages = last - first + 1;
     const left = pages - figures;
-    const leftOver = left <= 0 ? '' : ` The table of contents gives ${countInWords(pages).toLowerCase()} pages for ${countInWords(figures).toLowerCase()} figure headings; the ${left === 1 ? 'page' : `${countInWords(left).toLowerCase()} pages`} left over ${left === 1 ? 'is' : 'are'} placed by length, in the figure with the most text.`;
-    return `Pp. ${first}–${last} of the thesis (from its table of contents). This part has no footnotes to mark its pages, but each figure, and each continuation of one, was drawn on a page of its own, so each figure heading starts a page.${leftOver} The page numbers after p. ${first} are approximate (marked ≈).`;
+    const leftOver = left <= 0 ? '' : ` The table of contents gives ${countInWords(pages).toLowerCase()} pages for ${countInWords(figures).toLowerCase()} figure headings; the ${left === 1 ? 'page' : `${countInWords(left).toLowerCase()} pages`} left over ${left === 1 ? 'is' : 'are'} placed by length, in the figure with the most text${marked.length > 0 ? `, so where ${pageList(marked)} began is estimated (marked ≈)` : ''}.`;
+    const drift = facts.everyPagePlaced ? '' : ` The page numbers after p. ${first} are approximate (marked ≈).`;
+    return `Pp. ${first}–${last} of the thesis (from its table of contents). This part has no footnotes to mark its pages, but each figure, and each continuation of one, was drawn on a page of its own, so each figure heading starts a page.${leftOver}${drift}`;
   }
   if (noteBlocks === 0 && estimated > 0) return `Pp. ${first}–${last} of the thesis (from its table of contents). This part has no footnotes to mark its pages, so ${estimated === 1 ? 'the page break inside it is' : 'its page breaks are'} placed by length (the pages held about the same number of words) and approximate (marked ≈).`;
   if (noteBlocks === 0) return `Pp. ${first}–${last} of the thesis (from its table of contents). Page breaks inside are not reconstructed, because this part has no footnotes.`;
+  const reconstructed = `Pp. ${first}–${last}. Page breaks are reconstructed from the blocks of footnotes, each of which ended an original page.`;
   // Pages without notes whose end the text shows: it broke off in mid-sentence and resumes on a new line.
-  const shown = visible === 0 ? '' : ` ${visible === 1 ? 'One page had no footnotes; its end shows' : `${countInWords(visible)} pages had no footnotes; their ends show`} in the text, which breaks off in mid-sentence and resumes on a new line.`;
-  if (exact) return `Pp. ${first}–${last}. Page breaks are reconstructed from the blocks of footnotes, each of which ended an original page.${shown} ${visible === 0 ? 'Their number matches' : 'These page ends number exactly'} the pages the table of contents gives, so the page numbers are exact.`;
+  const visible = facts.visibleEndPages;
+  const shown = visible.length === 0 ? '' : ` ${pageList(visible).replace(/^p/u, 'P')} had no footnotes; ${visible.length === 1 ? 'its end shows' : 'their ends show'} in the text, which breaks off in mid-sentence and resumes on a new line.`;
+  const lastPage = facts.lastPageWithoutNotes ? ` The last page, p. ${last}, had none: the text runs on after the last block.` : '';
+  if (facts.exact) return `${reconstructed}${shown}${lastPage} ${visible.length === 0 ? 'Their number matches' : 'These page ends match'} the pages the table of contents gives, so the page numbers are exact.`;
+  const headed = facts.headingStarts;
+  const byHeading = headed.length === 0 ? '' : ` ${pageList(headed.map((p) => p - 1)).replace(/^p/u, 'P')} had no footnotes; the ${headed.length === 1 ? 'page after it begins' : 'pages after them begin'} with a table's heading, and each table began a page.`;
+  if (overflow === 0 && facts.everyPagePlaced && marked.length === 0 && headed.length > 0) return `${reconstructed}${shown}${byHeading}${lastPage} So the page numbers are exact.`;
+  if (overflow === 0 && facts.everyPagePlaced && marked.length > 0) {
+    const others = `${countInWords(marked.length)} ${visible.length > 0 || facts.lastPageWithoutNotes ? 'other ' : ''}${marked.length === 1 ? 'page' : 'pages'}`;
+    return `${reconstructed}${shown}${byHeading}${lastPage} ${others} had no footnotes and left no trace: the table of contents gives ${marked.length === 1 ? 'one page' : `${countInWords(marked.length).toLowerCase()} pages`} more than the text shows, and ${marked.length === 1 ? 'it is' : 'each is'} placed in a stretch of text too long for one page, at the end of a sentence, sharing the stretch's length evenly. So where ${pageList(marked)} began is estimated (marked ≈); every other page begins where a block of footnotes or a broken sentence shows it, and its number follows from the count.`;
+  }
   const pages = last - first + 1;
   const why = overflow > 0
     ? `there are more blocks of footnotes than pages (${overflow} block(s) could not start a new page within pp. ${first}–${last}), so some original page carried its notes over`
     : estimated > 0
-      ? `${estimated === 1 ? `one ${visible > 0 ? 'other ' : ''}page had no footnotes, and its end is` : `${countInWords(estimated).toLowerCase()} ${visible > 0 ? 'other ' : ''}pages had no footnotes, and their ends are`} placed by the length of the text (a page held about as much as its neighbours), at the nearest end of a sentence`
+      ? `${estimated === 1 ? `one ${visible.length > 0 ? 'other ' : ''}page had no footnotes, and its end is` : `${countInWords(estimated).toLowerCase()} ${visible.length > 0 ? 'other ' : ''}pages had no footnotes, and their ends are`} placed by the length of the text (a page held about as much as its neighbours), at the nearest end of a sentence`
       : `some of its ${pages} pages had no footnotes`;
-  return `Pp. ${first}–${last}. Page breaks are reconstructed from the blocks of footnotes, each of which ended an original page.${shown} ${why[0]?.toUpperCase()}${why.slice(1)}, so page numbers after p. ${first} are approximate (marked ≈).`;
+  return `${reconstructed}${shown}${lastPage} ${why[0]?.toUpperCase()}${why.slice(1)}, so page numbers after p. ${first} are approximate (marked ≈).`;
 }

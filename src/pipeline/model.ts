@@ -157,7 +157,10 @@ export interface PageAnchor {
   section: string;
   slug: string;
   anchor: string;
+  /** Where the page began is estimated (placed by length): shown "≈". */
   approximate: boolean;
+  /** The page's number itself may be off: the part's pages could not all be placed, so the numbers after its first drift. */
+  numberApproximate: boolean;
 }
 
 export interface Emendation {

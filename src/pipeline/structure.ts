@@ -44,6 +44,23 @@ export interface StructuredSection {
   notesOutsideScope: Note[];
   /** The decided continuations applied, with the page each begins. */
   continuationsApplied: { line: LineNo; page: number | null }[];
+  pagination: PaginationFacts;
+}
+
+/** What the pagination note at the head of a part says about its pages. */
+export interface PaginationFacts {
+  /** The blocks of notes (and sentences broken off) account for every page the contents give. */
+  exact: boolean;
+  /** Every page the contents give was placed; otherwise the numbers after the first drift. */
+  everyPagePlaced: boolean;
+  /** Pages whose start was placed by length (marked ≈). */
+  estimatedStarts: number[];
+  /** Pages a back-matter table's heading began, after a page without notes. */
+  headingStarts: number[];
+  /** Pages without notes whose end the text shows, breaking off in mid-sentence. */
+  visibleEndPages: number[];
+  /** The part's last page had no notes: its text runs on after the last block of notes. */
+  lastPageWithoutNotes: boolean;
 }
 
 const BACK_HEADING: { re: RegExp; id: (m: RegExpExecArray) => string; level: 2 | 3 }[] = [
@@ -53,7 +70,7 @@ const BACK_HEADING: { re: RegExp; id: (m: RegExpExecArray) => string; level: 2 |
   { re: /^Appendix (\d+): ?/u, id: (m) => `appendix-${m[1]}`, level: 2 },
   { re: /^Section (\d+) /u, id: (m) => `section-${m[1]}`, level: 2 },
   { re: /^(Archives|Places of Publication|Journals and Newspapers)$/u, id: (m) => slugify(m[1] as string), level: 2 },
-  { re: /^(?:\d{1,2}\/\d{1,2}\/\d{4}\b|(?:New )?MK [Bb]uro|MOK [Bb]uro|MGK [Bb]uro|Buro of|Joint |MK [Pp]lenum|Plenum )/u, id: () => '', level: 3 },
+  { re: /^(?:\d{1,2}\/\d{1,2}\/\d{4}\b|(?:New )?MK [Bb]uro|MOK [Bb]uro|MGK [Bb]uro|Buro of|Joint |(?:MK|MOK) [Pp]lenum|MOK elected |Plenum )/u, id: () => '', level: 3 },
   { re: /^\d+\. \d{4}(-\d{4})?\.?$|^\d+\.\d{4}\.$/u, id: () => '', level: 3 },
   { re: /^[a-z]\) [A-Z]/u, id: () => '', level: 3 },
 ];
@@ -139,7 +156,9 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   let page = opts.firstPage;
   // Each note block that has text after it ends a page. When their count matches the pages the
   // contents allow, every reconstructed page number is exact; otherwise some page had no notes
-  // (or its notes ran over), and the numbers after the first are approximate.
+  // (or its notes ran over). Such pages are placed by length (below): then only the starts so placed
+  // are estimates, and are marked approximate; if they cannot all be placed, the numbers drift and
+  // every page after the first is marked approximate (see the end of this function).
   const parts = stretches(drafts, { visibleEnds: spec.kind === 'chapter' });
   const visibleEnds = new Set(parts.filter((x) => x.startsAtVisibleEnd).map((x) => x.from));
   const pageEndsInside = Math.max(0, parts.length - 1);
@@ -169,7 +188,12 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     page += 1;
     return page;
   };
-  const pageBreakBlock = (p: number): Block => ({ kind: 'pagebreak', page: p, id: uniqueId(`page-${p}`), approximate: approximate && p !== opts.firstPage });
+  /** A page start: `estimated` when placed by length, not where a block of notes, a broken sentence or a figure heading shows it. */
+  const pageBreakBlock = (p: number, estimated = false): Block => ({ kind: 'pagebreak', page: p, id: uniqueId(`page-${p}`), approximate: estimated });
+  /** The pages marked approximate because their start was placed by length, and the pages whose end the text shows (a sentence broken off). */
+  const estimatedStarts: number[] = [];
+  const headingStarts: number[] = [];
+  const visibleEndPages: number[] = [];
 
   // Pages that had no notes left no page end: placed by length (pagination.ts), as word offsets
   // into the drafts where they fall.
@@ -200,22 +224,23 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   for (const d of figureStarts) plannedBreaks.set(d, [0]);
   const figureHeadings = figureStarts.length === 0 ? 0 : drafts.filter(isFigureHeading).length;
   let estimatedPages = 0;
-  const estimatedPage = (): number | null => {
+  const estimatedPage = (known = false): number | null => {
     if (page === null || (opts.lastPage !== null && page + 1 > opts.lastPage)) return null;
     page += 1;
     estimatedPages++;
+    (known ? headingStarts : estimatedStarts).push(page);
     return page;
   };
   /**
    * Start an estimated page before the block about to be emitted; a heading just emitted goes with
    * it, except before a figure, which starts its own page below the previous figure's headings.
    */
-  const startEstimatedPage = (figure = false): void => {
-    const e = estimatedPage();
+  const startEstimatedPage = (figure = false, known = false): void => {
+    const e = estimatedPage(known);
     if (e === null) return;
     let at = blocks.length;
     while (!figure && at > 0 && blocks[at - 1]?.kind === 'heading') at--;
-    blocks.splice(at, 0, pageBreakBlock(e));
+    blocks.splice(at, 0, pageBreakBlock(e, !known));
   };
 
   for (; index < drafts.length; index++) {
@@ -228,7 +253,10 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     }
     const next = drafts[index + 1];
     // A page without notes that ended in mid-sentence (pagination.ts, visiblePageEnd).
-    if (visibleEnds.has(index)) pendingPageEnd = true;
+    if (visibleEnds.has(index)) {
+      pendingPageEnd = true;
+      if (page !== null) visibleEndPages.push(page);
+    }
 
     if (draft.k === 'rows') {
       const p = takePageEnd();
@@ -266,7 +294,8 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       }
       const p = takePageEnd();
       if (p !== null) blocks.push(pageBreakBlock(p));
-      if (plannedBreaks.has(index)) startEstimatedPage(figureStarts.includes(index));
+      // A figure's or a back-matter table's heading began a page (the thesis cites them by page): that start is known.
+      if (plannedBreaks.has(index)) startEstimatedPage(figureStarts.includes(index), spec.kind === 'back' && isFigureHeading(draft));
       const h: Heading = {
         kind: 'heading',
         level: heading.level,
@@ -324,7 +353,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     }
     if (joins && lastProse) {
       if (p !== null) {
-        lastProse.pageBreaksInside.push({ afterInline: lastProse.content.length, page: p, approximate });
+        lastProse.pageBreaksInside.push({ afterInline: lastProse.content.length, page: p, approximate: false });
         lastProse.pages.push(p);
       }
       // A word hyphenated at the page end ("co-" | "operative") joins without a space; the hyphen stays.
@@ -340,7 +369,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       for (const start of starts) {
         const e = estimatedPage();
         if (e === null) continue;
-        lastProse.pageBreaksInside.push({ afterInline: start === 0 ? joinAt : base + start, page: e, approximate });
+        lastProse.pageBreaksInside.push({ afterInline: start === 0 ? joinAt : base + start, page: e, approximate: true });
         lastProse.pages.push(e);
       }
       lastProse.lines.push(line.n);
@@ -356,7 +385,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
         continue;
       }
       const e = estimatedPage();
-      if (e !== null) inside.push({ afterInline: start, page: e, approximate });
+      if (e !== null) inside.push({ afterInline: start, page: e, approximate: true });
     }
     const para: Paragraph & { lastText: string; isCaption?: boolean } = {
       kind: 'paragraph',
@@ -384,7 +413,26 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     const first = opts.firstPage;
     table.pageBreaksInside = rowPageStarts(rowWords, opts.lastPage - first + 1).map((beforeRow, j) => ({ beforeRow, page: first + 1 + j, approximate: true }));
     estimatedPages += table.pageBreaksInside.length;
+    page = first + table.pageBreaksInside.length;
   }
+
+  // Pages the contents give that could not all be placed: the numbers after the first drift, so all are approximate.
+  const everyPagePlaced = opts.lastPage === null || page === opts.lastPage;
+  if (approximate && !everyPagePlaced) {
+    for (const b of blocks) {
+      if (b.kind === 'pagebreak') b.approximate = b.page !== opts.firstPage;
+      if (b.kind === 'paragraph') for (const x of b.pageBreaksInside) x.approximate = true;
+    }
+  }
+  const lastDraft = [...drafts].reverse().find((d) => d.k === 'notes' || draftWords(d) > 0);
+  const pagination: PaginationFacts = {
+    exact: paginationExact,
+    everyPagePlaced,
+    estimatedStarts: everyPagePlaced ? estimatedStarts : [],
+    headingStarts: figureStarts.length > 0 ? [] : headingStarts,
+    visibleEndPages,
+    lastPageWithoutNotes: noteBlocks > 0 && lastDraft !== undefined && lastDraft.k !== 'notes',
+  };
 
   // Drop the helper fields used while building.
   for (const b of blocks) {
@@ -393,7 +441,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       delete (b as Partial<Paragraph & { isCaption: boolean }>).isCaption;
     }
   }
-  return { title, titleText, titleLine, titleFromSource: !keepsTitleLine, blocks, noteBlocks, overflowPageEnds: overflow, paragraphsJoined, paginationExact, estimatedPages, visiblePageEnds: visibleEnds.size, figureHeadings, notesOutsideScope, continuationsApplied };
+  return { title, titleText, titleLine, titleFromSource: !keepsTitleLine, blocks, noteBlocks, overflowPageEnds: overflow, paragraphsJoined, paginationExact, estimatedPages, visiblePageEnds: visibleEnds.size, figureHeadings, notesOutsideScope, continuationsApplied, pagination };
 
   function addNote(dn: DraftNote): void {
     // Notes printed after a new part's heading can still belong to the previous part's page.

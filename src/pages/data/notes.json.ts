@@ -2,16 +2,17 @@ import type { APIRoute } from 'astro';
 import { loadEdition } from '../../data/edition-data.ts';
 import { allTables } from '../../backmatter/tables.ts';
 import { noteText } from '../../pipeline/block-text.ts';
+import { pagesNumberedApproximately } from '../../citations/contexts.ts';
 
 /**
- * Every footnote with its stable id, scope, number, original page (and whether the edition placed
- * that page by length), source line and whole text:
+ * Every footnote with its stable id, scope, number, original page (and whether that page's number
+ * may be off), source line and whole text:
  * a table the note carries comes as tab-separated lines, and `tables` names it in tables.json.
  */
 export const GET: APIRoute = () => {
   const edition = loadEdition();
-  // A page the edition placed by length (marked "≈" on the pages) is flagged as approximate.
-  const approximate = new Set(edition.pageMap.filter((a) => a.approximate).map((a) => a.page));
+  // A note is printed at the foot of the page its block ends: its page is approximate only where the numbers drift.
+  const approximate = pagesNumberedApproximately(edition);
   const tableKey = new Map(allTables(edition).flatMap((t) => t.blockIds.map((id) => [`${t.section}#${id}`, t.key] as const)));
   const notes = edition.sections.flatMap((s) =>
     s.blocks.flatMap((b) =>

@@ -204,7 +204,7 @@ describe('pages of the parts made of figures (Maps, Diagrams)', () => {
     expect(figurePageStarts([text('Map 1', 1), text('caption', 2)], 1)).toEqual([]);
   });
 
-  it('puts pp. 248-249 at Maps 2 and 3, pp. 251-256 at the diagrams and their continuations, p. 263 at Table 5, all marked approximate', () => {
+  it("puts pp. 248-249 at Maps 2 and 3, pp. 251-256 at the diagrams and their continuations, p. 263 at Table 5; only the page left over is marked approximate, the figures' and tables' headings being known page starts", () => {
     const ed = realEdition();
     const pagesBefore = (sectionId: string): [number, string, boolean][] => {
       const s = ed.sections.find((x) => x.id === sectionId);
@@ -215,28 +215,29 @@ describe('pages of the parts made of figures (Maps, Diagrams)', () => {
         return [[b.page, next && 'id' in next ? next.id : '', b.approximate] as [number, string, boolean]];
       });
     };
-    expect(pagesBefore('maps')).toEqual([[247, 'map-1', false], [248, 'map-2', true], [249, 'map-3', true]]);
+    expect(pagesBefore('maps')).toEqual([[247, 'map-1', false], [248, 'map-2', false], [249, 'map-3', false]]);
     expect(pagesBefore('diagrams')).toEqual([
       [250, 'diagram-1', false],
-      [251, 'diagram-1-2', true],
-      [252, 'diagram-1-3', true],
-      [253, 'diagram-2', true],
-      [254, 'diagram-3', true],
+      [251, 'diagram-1-2', false],
+      [252, 'diagram-1-3', false],
+      [253, 'diagram-2', false],
+      [254, 'diagram-3', false],
       [255, 'para-9', true],
-      [256, 'diagram-4', true],
+      [256, 'diagram-4', false],
     ]);
     expect(ed.pageMap.filter((p) => p.page >= 247 && p.page <= 256).map((p) => p.page)).toEqual([247, 248, 249, 250, 251, 252, 253, 254, 255, 256]);
     // Each of Tables 1-5 begins a page: Table 5 on p. 263, not part-way down Table 4's sources.
-    expect(pagesBefore('tables').map(([page, id]) => [page, id])).toEqual([
-      [257, 'table-1'],
-      [258, 'table-2'],
-      [259, 'table-3'],
-      [260, 'table-4'],
-      [261, 'tbl-5'],
-      [262, 'para-2'],
-      [263, 'table-5'],
+    expect(pagesBefore('tables')).toEqual([
+      [257, 'table-1', false],
+      [258, 'table-2', false],
+      [259, 'table-3', false],
+      [260, 'table-4', false],
+      [261, 'tbl-5', false],
+      [262, 'para-2', false],
+      [263, 'table-5', false],
     ]);
-    expect(ed.sections.find((x) => x.id === 'diagrams')?.paginationNote).toMatch(/seven pages for six figure headings; the page left over is placed by length/u);
+    expect(ed.sections.find((x) => x.id === 'diagrams')?.paginationNote).toMatch(/seven pages for six figure headings; the page left over is placed by length, in the figure with the most text, so where p\. 255 began is estimated \(marked ≈\)\.$/u);
+    expect(ed.sections.find((x) => x.id === 'tables')?.paginationNote).toMatch(/P\. 262 had no footnotes; the page after it begins with a table's heading, and each table began a page\. So the page numbers are exact\.$/u);
   });
 });
 

@@ -5,7 +5,10 @@ import { SECTION_SPECS } from '../../../src/pipeline/sections.ts';
 import { parseInline, inlineText } from '../../../src/pipeline/inline.ts';
 import { renderBlock } from '../../../src/render/blocks-html.ts';
 import type { Block, Inline, Paragraph } from '../../../src/pipeline/model.ts';
-import { fixture, realEdition } from './helpers.ts';
+import { fixture, realEdition, thesis } from './helpers.ts';
+import { pagesNumberedApproximately, pagesOfUncertainText } from '../../../src/citations/contexts.ts';
+import { pageList } from '../../../src/pipeline/edition.ts';
+import { toLines } from '../../../src/pipeline/lines.ts';
 
 const parse: InlineParser = (text, line) => parseInline(text, line);
 const intro = SECTION_SPECS.find((s) => s.id === 'introduction')!;
@@ -225,7 +228,10 @@ describe('the real thesis', () => {
       expect(s.paginationNote, id).toMatch(/page numbers are exact/u);
       expect(s.blocks.some((b) => (b.kind === 'pagebreak' && b.approximate) || (b.kind === 'paragraph' && b.pageBreaksInside.some((x) => x.approximate))), id).toBe(false);
     }
-    expect(section('chapter-2').paginationNote).toMatch(/Two pages had no footnotes; their ends show in the text.*Two other pages had no footnotes/u);
+    expect(section('chapter-2').paginationNote).toMatch(/Pp\. 52 and 94 had no footnotes; their ends show in the text.*The last page, p\. 118, had none.*Two other pages had no footnotes and left no trace.*where pp\. 77 and 114 began is estimated \(marked ≈\)/u);
+    // The last page of a part that ends after its last block of notes had none: said so (Chapter 4's p. 175).
+    expect(section('chapter-4').paginationNote).toMatch(/The last page, p\. 175, had none: the text runs on after the last block\. Their number matches/u);
+    expect(section('chapter-6').paginationNote).toMatch(/^Pp\. 204–235\. .*P\. 234 had no footnotes; its end shows.*The last page, p\. 235, had none/u);
   });
 
   it('shows the four quotations set off on lines of their own as block quotations inside their paragraphs', () => {
@@ -372,5 +378,57 @@ describe('the real thesis', () => {
     if (table?.kind !== 'table') return;
     expect(table.headRows.map((r) => r.map((c) => inlineText(c)))).toEqual([['', 'Moscow', 'Leningrad'], ['% (by social origin)', '', '']]);
     expect(table.bodyRows.map((r) => r.map((c) => inlineText(c)))).toEqual([['workers', '71', '74'], ['peasants', '5', '14.5'], ['white-collar workers', '24', '11.5']]);
+  });
+});
+
+describe('the real thesis: what a notes audit found', () => {
+  const edition = realEdition();
+  const section = (id: string) => edition.sections.find((s) => s.id === id)!;
+
+  it("Chapter 3, p. 132: Rabinovich's comment on the otkhodniki closes their paragraph (a decided continuation), and the next line opens a new one", () => {
+    const ps = paragraphs(section('chapter-3').blocks);
+    const otkhodniki = ps.find((p) => inlineText(p.content).includes('notorious for their hard living'))!;
+    expect(otkhodniki.lines).toEqual([1881, 1904]);
+    expect(inlineText(otkhodniki.content)).toMatch(/drinking and gambling\. Commented N\. Rabinovich in Sputnik Kommunista, 'Party workers find the environment among them extremely unfriendly\.'$/u);
+    expect(ps.find((p) => p.lines[0] === 1906)?.lines).toEqual([1906]);
+  });
+
+  it("Appendix 1: every roster's and change list's title is a heading, the MOK's plenum and elected committee among them", () => {
+    const headings = section('appendices').blocks.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? [b.lines[0], b.id, b.level] : []));
+    expect(headings).toContainEqual([3963, 'mok-plenum-july-1930', 3]);
+    expect(headings).toContainEqual([4009, 'mok-elected-after-3-moscow-oblast-conference-january-1932', 3]);
+    // Every source line of Appendix 1 that ends in a year and a note marker is a heading or one of the two lines of changes.
+    const lines = new Set(headings.map((h) => h[0]));
+    const changes = new Set([3793, 3794]);
+    for (const b of section('appendices').blocks) {
+      if (b.kind !== 'paragraph' || (b.lines[0] ?? 0) > 4080) continue;
+      expect(/(?:19[23]\d)\.?[⁰¹²³⁴⁵⁶⁷⁸⁹]+:?$/u.test(inlineText(b.content)) && !changes.has(b.lines[0] ?? 0), `line ${b.lines[0]}`).toBe(false);
+    }
+    expect(lines.has(3857)).toBe(true);
+  });
+
+  it('the two words the conversion split or fused at a hyphen are emended: worker-Komsomols, newspaper - Rabochaya Moskva', () => {
+    const text = (id: string) => paragraphs(section(id).blocks).map((p) => inlineText(p.content)).join('\n');
+    expect(text('appendices')).toContain('recruitment of worker-Komsomols into the Party');
+    expect(text('chapter-2')).toContain('and the Party newspaper - Rabochaya Moskva');
+    expect(edition.emendations.filter((e) => e.id === 'em-119' || e.id === 'em-120').map((e) => e.line)).toEqual([4244, 1335]);
+  });
+
+  it('a page is marked ≈ only where its start is placed by length; its number, and every other page start, follows from the text', () => {
+    expect(edition.pageMap.filter((a) => a.approximate).map((a) => a.page)).toEqual([77, 114, 238, 255, 275, 276, 278]);
+    expect(edition.pageMap.filter((a) => a.numberApproximate)).toEqual([]);
+    expect(pagesNumberedApproximately(edition).size).toBe(0);
+    // Text on either side of an estimated start may belong to the other page.
+    expect([...pagesOfUncertainText(edition)].sort((a, b) => a - b)).toEqual([76, 77, 113, 114, 237, 238, 254, 255, 274, 275, 276, 277, 278]);
+    expect(pageList([77])).toBe('p. 77');
+    expect(pageList([52, 76, 94])).toBe('pp. 52, 76 and 94');
+  });
+
+  it('pages that cannot all be placed make every number after the first approximate (a part given one page more than its text can fill)', () => {
+    const ch4 = SECTION_SPECS.find((s) => s.id === 'chapter-4')!;
+    const chapter4 = toLines(thesis).slice(2091, 2449);
+    const s = structureSection(linesToDrafts(chapter4), { spec: ch4, firstPage: 146, lastPage: 260, parse });
+    expect(s.pagination.everyPagePlaced).toBe(false);
+    expect(s.blocks.filter((b) => b.kind === 'pagebreak').every((b) => b.kind === 'pagebreak' && b.approximate === (b.page !== 146))).toBe(true);
   });
 });
