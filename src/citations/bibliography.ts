@@ -3,7 +3,7 @@
  * from the Bibliography section of the Edition. Ids are derived from author, title and year, so
  * they survive any change in the paragraph numbering.
  */
-import type { Edition, Inline, Paragraph, Section, TableBlock } from '../pipeline/model.ts';
+import type { Edition, Heading, Inline, Paragraph, Section, TableBlock } from '../pipeline/model.ts';
 import { inlineText, isEmphasis } from '../pipeline/inline.ts';
 import { normalizeWords } from './text.ts';
 
@@ -60,8 +60,11 @@ function bibliographySection(edition: Edition): Section {
 }
 
 /** Blocks grouped under their "Section N" heading. */
-function blocksBySection(section: Section): Map<1 | 2 | 3 | 4 | 5, (Paragraph | TableBlock)[]> {
-  const out = new Map<1 | 2 | 3 | 4 | 5, (Paragraph | TableBlock)[]>();
+/** A section's entries, and the sub-headings among them (Section 3's "Moscow Party Conferences:"). */
+type SectionBlock = Paragraph | TableBlock | Heading;
+
+function blocksBySection(section: Section): Map<1 | 2 | 3 | 4 | 5, SectionBlock[]> {
+  const out = new Map<1 | 2 | 3 | 4 | 5, SectionBlock[]>();
   let current: 1 | 2 | 3 | 4 | 5 | null = null;
   for (const b of section.blocks) {
     if (b.kind === 'heading') {
@@ -69,7 +72,7 @@ function blocksBySection(section: Section): Map<1 | 2 | 3 | 4 | 5, (Paragraph | 
       if (m) {
         current = Number(m[1]) as 1 | 2 | 3 | 4 | 5;
         out.set(current, []);
-      }
+      } else if (current !== null) out.get(current)?.push(b);
     } else if (current !== null && (b.kind === 'paragraph' || b.kind === 'table')) out.get(current)?.push(b);
   }
   return out;
@@ -247,12 +250,12 @@ function withIds(entries: Omit<BibEntry, 'id'>[]): BibEntry[] {
   });
 }
 
-function plain(b: Paragraph): string {
+function plain(b: Paragraph | Heading): string {
   return inlineText(b.content).replace(/\s+/gu, ' ').trim();
 }
 
 /** Section 3 (official proceedings): congresses, conferences, plenums and the KPSS v rezolyutsiyakh volumes. */
-function parseProceedings(blocks: readonly (Paragraph | TableBlock)[]): Omit<BibEntry, 'id'>[] {
+function parseProceedings(blocks: readonly SectionBlock[]): Omit<BibEntry, 'id'>[] {
   const out: Omit<BibEntry, 'id'>[] = [];
   const base = { bibSection: 3 as const, authors: [], editors: [], place: null, note: null, language: 'ru' as const };
   let series = '';
@@ -272,7 +275,8 @@ function parseProceedings(blocks: readonly (Paragraph | TableBlock)[]): Omit<Bib
       continue;
     }
     const t = plain(b);
-    if (t.endsWith(':')) {
+    // A series' head: a heading ("Plenums of the MK and MKK:"), or a line ending in a colon.
+    if (b.kind === 'heading' || t.endsWith(':')) {
       series = t.replace(/:$/u, '');
       continue;
     }
@@ -295,7 +299,7 @@ function parseProceedings(blocks: readonly (Paragraph | TableBlock)[]): Omit<Bib
 }
 
 /** Section 1: the archives and the fonds listed under them. */
-function parseArchives(blocks: readonly (Paragraph | TableBlock)[]): { entries: Omit<BibEntry, 'id'>[]; fonds: ListedFond[] } {
+function parseArchives(blocks: readonly SectionBlock[]): { entries: Omit<BibEntry, 'id'>[]; fonds: ListedFond[] } {
   const entries: Omit<BibEntry, 'id'>[] = [];
   const fonds: ListedFond[] = [];
   let archive: 'TsGAOR' | 'TsGAGM' | null = null;

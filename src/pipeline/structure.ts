@@ -70,6 +70,8 @@ const BACK_HEADING: { re: RegExp; id: (m: RegExpExecArray) => string; level: 2 |
   { re: /^Appendix (\d+): ?/u, id: (m) => `appendix-${m[1]}`, level: 2 },
   { re: /^Section (\d+) /u, id: (m) => `section-${m[1]}`, level: 2 },
   { re: /^(Archives|Places of Publication|Journals and Newspapers)$/u, id: (m) => slugify(m[1] as string), level: 2 },
+  // The Bibliography's Section 3 lists the proceedings under three heads; the first is fused into its table's header row.
+  { re: /^(Moscow Party Conferences|Plenums of the MK and MKK):$/u, id: (m) => slugify(m[1] as string), level: 3 },
   { re: /^(?:\d{1,2}\/\d{1,2}\/\d{4}\b|(?:New )?MK [Bb]uro|MOK [Bb]uro|MGK [Bb]uro|Buro of|Joint |(?:MK|MOK) [Pp]lenum|MOK elected |Plenum )/u, id: () => '', level: 3 },
   { re: /^\d+\. \d{4}(-\d{4})?\.?$|^\d+\.\d{4}\.$/u, id: () => '', level: 3 },
   { re: /^[a-z]\) [A-Z]/u, id: () => '', level: 3 },

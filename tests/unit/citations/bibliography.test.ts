@@ -122,3 +122,16 @@ describe('the congresses and conferences printed as a table (Section 3)', () => 
     expect(renderBlock(table, { annotations: new Map(), cellIds: cells })).toContain('<td><span class="anchor" id="bib-proc-sixteenth-all-union-party-congress-1930"></span>Sixteenth (1930)</td>');
   });
 });
+
+describe('Section 3: the heads of the proceedings', () => {
+  it('"Moscow Party Conferences:" and "Plenums of the MK and MKK:" are sub-headings, and name the series of the entries under them', () => {
+    const edition = realEdition();
+    const bibliography = edition.sections.find((s) => s.id === 'bibliography')!;
+    const heads = bibliography.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 3 ? [b.id] : []));
+    expect(heads).toEqual(expect.arrayContaining(['moscow-party-conferences', 'plenums-of-the-mk-and-mkk']));
+    const { entries } = parseBibliography(edition);
+    const bySeries = (series: string) => entries.filter((e) => e.bibSection === 3 && e.container === series).length;
+    expect(bySeries('Moscow Party Conferences')).toBe(6);
+    expect(bySeries('Plenums of the MK and MKK')).toBeGreaterThan(5);
+  });
+});

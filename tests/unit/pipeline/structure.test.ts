@@ -174,7 +174,7 @@ describe('the real thesis', () => {
       [3, '1. 1925-1929'],
       [3, '2. 1930'],
       [2, 'Diagram 1 (Continued)'],
-      [3, '3.1931.'],
+      [3, '3. 1931.'], // em-121 restores the space,
       [2, 'Diagram 1 (Continued)'],
       [3, '4. Departments mentioned at the III Oblast Conference, 1932.'],
     ]);
