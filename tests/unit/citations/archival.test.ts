@@ -133,7 +133,7 @@ describe('archival references in context: continuations and the index', () => {
     expect(inNote('ch3-n82').map((r) => [r.raw, r.folios])).toEqual([['ibid., l.13', '13']]);
     expect(inNote('ch4-n73').map((r) => r.raw)).toEqual(['Ibid., ll. 20-21']);
     expect(inNote('ch3-n90').map((r) => r.raw)).toEqual(['7952/3/253, 11', 'Ibid., p. 122']);
-    expect(inNote('ch1-n21').map((r) => r.raw)).toEqual(['TsGAOR, loc. cit.', '7952/ 3/ 94, 84']);
+    expect(inNote('ch1-n21').map((r) => r.raw)).toEqual(['TsGAOR, loc. cit.', '7952/3/94, 84']); // em-125 closes up '7952/ 3/ 94'
   });
 
   it('"Martenovka, 7/2/1928. Quoted in ibid., 1.13" is the file that quoted Martenovka before (ch. 3 n. 82)', () => {

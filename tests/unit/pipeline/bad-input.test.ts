@@ -70,10 +70,16 @@ describe('scripts/build-content.ts', () => {
   it('a source cut inside its last section parses, but fails the recorded checksum', () => {
     const dir = mkdtempSync(join(tmpdir(), 'thesis-'));
     const cut = join(dir, 'thesis.txt');
-    writeFileSync(cut, thesis.slice(0, thesis.length - 2000));
+    // The last two entries of the bibliography cut off: every line an emendation names is still there, so only the checksum can tell.
+    writeFileSync(cut, thesis.slice(0, thesis.length - 150));
     const run = spawnSync(process.execPath, [join(root, 'scripts/build-content.ts')], { env: { ...process.env, THESIS_PATH: cut }, encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/error: content\/source\/thesis\.txt: the source does not match its recorded SHA-256 \(content\/source\/thesis\.sha256\): it has \d+ lines and \d+ bytes, the recorded source 4515 lines and 661105 bytes/u);
+    // Cut deeper, an emendation's line is gone: named with the file, the record and the line.
+    writeFileSync(cut, thesis.slice(0, thesis.length - 2000));
+    const deeper = spawnSync(process.execPath, [join(root, 'scripts/build-content.ts')], { env: { ...process.env, THESIS_PATH: cut }, encoding: 'utf8' });
+    expect(deeper.status).toBe(1);
+    expect(deeper.stderr).toMatch(/error: content\/emendations\/text\.json: em-\d+: line \d+ is beyond the end of the source \(\d+ lines\)/u);
   });
 
   it('the source is byte-identical to the shared seed (SHA-256)', async () => {

@@ -432,3 +432,25 @@ describe('the real thesis: what a notes audit found', () => {
     expect(s.blocks.filter((b) => b.kind === 'pagebreak').every((b) => b.kind === 'pagebreak' && b.approximate === (b.page !== 146))).toBe(true);
   });
 });
+
+describe('the real thesis: what a typing-artefacts audit found', () => {
+  const edition = realEdition();
+  const allText = edition.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [inlineText(b.content)] : b.kind === 'notes' ? b.notes.map((n) => inlineText(n.content)) : []))).join('\n');
+
+  it('no conversion markup, no spaced shelfmark, no space before a comma, colon or full stop in a title is left in the text', () => {
+    expect(allText).not.toContain('~~');
+    expect(allText).toContain("In the 1920's, they were less marked than subsequently");
+    expect(allText.match(/\d{4}\/ ?\d+\/ \d+|\d{4}\/ \d+\/\d+/gu)).toBeNull();
+    expect(allText).not.toMatch(/'reading , writing|Offensive :The|Petrograd : Revolution|VKP\(b\) \. Material|fabrichno--zavodskogo/u);
+    expect(allText).toContain('the Party apparatus was headed by a stratum');
+  });
+
+  it('Russian slips mended where the thesis, or the grammar of the title, gives the right form', () => {
+    // Semenov's title, as Chapter 3 n. 50 and (mended) the bibliography give it.
+    expect(allText.match(/i politprosvetrabota sredi nikh/gu)).toHaveLength(2);
+    expect(allText.match(/o vypolnenie\b/gu)).toBeNull();
+    expect(allText).toContain("Osnovnye resheniya o bor'be s opportunizmom");
+    expect(allText).toContain('Report by Mosstroi (Moscow construction)');
+    expect(allText).toContain('organizatsionnoi sektsii XVI Gubpartkonferentsii');
+  });
+});
