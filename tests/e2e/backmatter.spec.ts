@@ -253,7 +253,7 @@ test.describe('people', () => {
 test('the work plans page lists both plans with months', async ({ page }) => {
   await page.goto('/appendices/work-plans/');
   await expect(page.locator('#plan-plenum ~ ol > li, section:has(#plan-plenum) ol.plan-items > li')).toHaveCount(18);
-  await expect(page.locator('#buro-13')).toContainText('Mosstroj (Moscow construction)');
+  await expect(page.locator('#buro-13')).toContainText('Mosstroi (Moscow construction)'); // em-141
   await expect(page.locator('#buro-5 .months')).toHaveText('April–May');
 });
 
