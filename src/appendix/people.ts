@@ -197,6 +197,11 @@ export function buildPeople(rosters: readonly Roster[], rec: Reconciliations = R
     p.decisions.push(...mentionDecisions(p, rec));
     p.posts.sort((a, b) => placedAt(a).localeCompare(placedAt(b)) || a.sourceLine - b.sourceLine);
   }
+  // A recorded identification must name a person of that surname: a slip in the file is an error, not a silent no-op.
+  for (const x of rec.mentions.identify) {
+    const p = byId.get(x.person);
+    if (!p || !p.surnames.includes(x.surname)) throw new Error(`content/people/reconciliations.json: mentions.identify "${x.surname}" names ${p ? `${x.person}, whose surnames are ${p.surnames.join(', ')}` : `no person "${x.person}"`}`);
+  }
   const people = [...byId.values()].sort((a, b) => a.surname.localeCompare(b.surname, 'en') || a.id.localeCompare(b.id));
   return { people, resolver };
 }
@@ -205,11 +210,12 @@ const sectionName = (id: string): string => id.replace(/^chapter-(\d+)$/u, 'Chap
 
 /** The recorded decisions on mentions in the text that concern a person: namesakes left unlinked, mentions settled by context. */
 export function mentionDecisions(p: Pick<Person, 'id' | 'surnames'>, rec: Reconciliations): string[] {
-  const { excludeAfter, exclude, assign } = rec.mentions;
+  const { excludeAfter, exclude, assign, identify } = rec.mentions;
   return [
     ...excludeAfter.filter((x) => p.surnames.includes(x.surname)).map((x) => `“${x.surname}” is not linked to this person where it names something else: ${x.reason}`),
     ...exclude.filter((x) => p.surnames.includes(x.surname)).map((x) => `“${x.surname}” in ${sectionName(x.section)} (“${x.contains}”) is not linked to this person: ${x.reason}`),
     ...assign.filter((x) => x.person === p.id).map((x) => `“${x.contains}” is linked to this person: ${x.reason}`),
+    ...identify.filter((x) => x.person === p.id).map((x) => `“${x.surname}” in the chapters, without initials, is taken as this person: ${x.reason}`),
   ];
 }
 
@@ -235,7 +241,7 @@ export interface Mention {
   person: string;
   section: string;
   block: string;
-  kind: 'paragraph' | 'note';
+  kind: 'paragraph' | 'note' | 'heading';
   /** /chapter-3/#para-12 or /chapter-3/#ch3-n59. */
   href: string;
   /** "Chapter 3, paragraph 12" or "Chapter 3, note 59". */
@@ -285,11 +291,12 @@ export function excerptOf(text: string, start: number, end: number): string {
 function labelOf(c: TextContext, edition: Edition): string {
   const section = edition.sections.find((s) => s.id === c.section);
   if (c.noteId !== null) return `${edition.noteScopes.find((s) => s.scope === c.scope)?.label ?? section?.label ?? c.section}, note ${c.n}`;
+  if (c.kind === 'heading') return `${section?.label ?? c.section}, heading “${c.flat.text.trim()}”`;
   const para = /^para-(\d+)$/u.exec(c.block);
   return `${section?.label ?? c.section}, ${para ? `paragraph ${para[1]}` : c.block}`;
 }
 
-/** Every unambiguous mention of the people in the chapters' paragraphs and notes, and the surnames left unlinked. */
+/** Every unambiguous mention of the people in the chapters' headings, paragraphs and notes, and the surnames left unlinked. */
 export function findMentions(edition: Edition, people: readonly Person[], rec: Reconciliations = RECONCILIATIONS): { mentions: Mention[]; skipped: SkippedName[] } {
   const bySurname = new Map<string, Person[]>();
   for (const p of people) for (const s of p.surnames) bySurname.set(s, [...(bySurname.get(s) ?? []), p]);
@@ -302,7 +309,8 @@ export function findMentions(edition: Edition, people: readonly Person[], rec: R
     skipped.set(k, s);
   };
   for (const c of textContexts(edition)) {
-    if (c.sectionKind !== 'chapter' || (c.kind !== 'paragraph' && c.kind !== 'note')) continue;
+    // Headings too: Chapter 2's part 3 is "Bauman and the Crisis over Collectivisation".
+    if (c.sectionKind !== 'chapter' || (c.kind !== 'paragraph' && c.kind !== 'note' && c.kind !== 'heading')) continue;
     const text = c.flat.text;
     for (const [surname, candidates] of bySurname) {
       for (const m of text.matchAll(surnamePattern(surname))) {

@@ -25,6 +25,8 @@ export const reconciliationsSchema = z
         excludeAfter: z.array(z.object({ surname: z.string(), pattern: z.string(), reason }).strict()),
         exclude: z.array(z.object({ surname: z.string(), section: z.string(), contains: z.string(), reason }).strict()),
         assign: z.array(z.object({ surname: z.string(), contains: z.string(), person: z.string(), reason }).strict()),
+        // A surname the chapters give without initials, taken as this person wherever it stands: the record of why.
+        identify: z.array(z.object({ surname: z.string(), person: z.string(), reason }).strict()),
       })
       .strict(),
   })

@@ -35,6 +35,8 @@ export interface EntryFlags {
   removed: boolean;
   /** "Promoted" (or "becomes full member", "becomes candidate"). */
   promoted: boolean;
+  /** Where to, as printed: "promoted to TsK rural department", "promoted to work in VTsSPS", "promoted to post of TsK instructor". */
+  promotedTo?: string;
   /** "Co-opted" on to the committee or its buro. */
   coopted: boolean;
 }
@@ -282,9 +284,15 @@ export function namesInChange(text: string, known: ReadonlySet<string>): NameInC
 const POST_IN_CHANGE = /\b(?:as|post of|to)\s+((?:(?:first|second|third)\s+)?(?:[A-Z][A-Za-z]+\s+)?(?:secretary|head|chairman)\b.*?)(?=\s+by\b|\s+for\b|[,.;]|\s+and\s+(?!head\b|chairman\b|secretary\b)|$)/u;
 const APPOINTED_TO = /\bappointed to ([A-Z][^\s,.;]*)/u;
 
-/** The first post a stretch of a change line names, or null. */
+/** The first post a stretch of a change line names, or null; "to head rural department" names the post "head of rural department". */
 export function postIn(text: string): string | null {
-  return POST_IN_CHANGE.exec(text)?.[1]?.trim() ?? APPOINTED_TO.exec(text)?.[1] ?? null;
+  const post = POST_IN_CHANGE.exec(text)?.[1]?.trim() ?? APPOINTED_TO.exec(text)?.[1] ?? null;
+  return post?.replace(/^head (?!of\b)/u, 'head of ') ?? null;
+}
+
+/** Where a change line says someone was promoted to, as printed, or null. */
+export function promotedTo(text: string): string | null {
+  return /\bpromoted to (?:work in |(?:the )?post of )?([^,.;()]+?)\s*(?:[,.;)]|\band\b|$)/u.exec(text)?.[1]?.trim() ?? null;
 }
 
 /** Sentences of a change line, split at full stops that do not end a name's initials ("Ryndin, K.V., hitherto …"). */
@@ -353,6 +361,8 @@ export function changeEntries(text: string, known: ReadonlySet<string>, where: (
       const e = entry(n);
       if (/\bremoved\b/u.test(own)) e.flags.removed = true;
       if (/\bpromoted\b|\bbecomes (?:full member|a member|candidate)\b/u.test(own)) e.flags.promoted = true;
+      const to = promotedTo(own);
+      if (to && !e.flags.promotedTo) e.flags.promotedTo = to;
       if (/\bco-opted\b/u.test(own)) e.flags.coopted = true;
       e.post ??= subjectPost;
       e.remark ??= /\bhitherto ([^,.]*)/u.exec(said)?.[1]?.trim() ?? null;
@@ -495,7 +505,8 @@ export function departureOf(e: RosterEntry): RosterEntry | null {
   if (e.group === 'changes' || !e.flags.replaces) return null;
   const written = e.flags.replaces;
   const promoted = /\bwho was promoted\b/u.test(e.remark ?? '');
-  return { ...e, person: written.split(', ')[0] as string, written, printedAs: null, initials: written.split(', ')[1] ?? null, group: 'changes', candidateOf: null, flags: { ...NO_FLAGS, replacedBy: e.written, promoted }, remark: null };
+  const to = promoted ? promotedTo(e.remark ?? '') : null;
+  return { ...e, person: written.split(', ')[0] as string, written, printedAs: null, initials: written.split(', ')[1] ?? null, group: 'changes', candidateOf: null, flags: { ...NO_FLAGS, replacedBy: e.written, promoted, ...(to ? { promotedTo: to } : {}) }, remark: null };
 }
 
 /** Names printed only in change lists, never in a roster, with no initials to show they are names. */

@@ -146,9 +146,26 @@ describe('people', () => {
       for (const x of RECONCILIATIONS.mentions.assign) expect(texts.some((c) => c.flat.text.includes(x.contains)), x.contains).toBe(true);
     });
 
+    it('a surname identified without initials is recorded and shown on the person page; the Kulikov of 1929 is left open', () => {
+      for (const id of ['gaidul', 'kaminskii', 'voroshilov']) {
+        const p = data.people.find((x) => x.id === id)!;
+        expect(p.decisions.some((d) => d.includes('in the chapters, without initials, is taken as this person')), id).toBe(true);
+      }
+      expect(at('gaidul').length).toBeGreaterThanOrEqual(8);
+      expect(at('kulikov')).not.toContain('chapter-2#para-116');
+      expect(data.people.find((x) => x.id === 'kulikov')!.decisions.join(' ')).toMatch(/Which Kulikov is meant is left open/u);
+    });
+
+    it('an identification naming no person, or a person of another surname, is an error', () => {
+      const bad = { ...RECONCILIATIONS, mentions: { ...RECONCILIATIONS.mentions, identify: [{ surname: 'Gaidul\'', person: 'uglanov', reason: 'a reason long enough' }] } };
+      expect(() => buildPeople(parseRosters(edition), bad)).toThrowError(/mentions\.identify "Gaidul'" names uglanov, whose surnames are Uglanov/u);
+    });
+
     it('the raions of 1930 (line 617, Chapter 1 note 76) are not K.Ya. Bauman', () => {
       expect(at('bauman')).not.toContain('chapter-1#ch1-n76');
-      expect(at('bauman')).toHaveLength(71);
+      // 71 in paragraphs and notes, and the heading of Chapter 2's part 3 ("Bauman and the Crisis over Collectivisation").
+      expect(at('bauman')).toHaveLength(72);
+      expect(at('bauman')).toContain('chapter-2#part-3');
       expect(person('bauman').decisions.some((d) => d.includes('The final raions were Bauman'))).toBe(true);
     });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realEdition } from '../pipeline/helpers.ts';
-import { groupCounts, parseRosters } from '../../../src/appendix/rosters.ts';
+import { departureOf, groupCounts, parseRosters, postIn, promotedTo } from '../../../src/appendix/rosters.ts';
 
 const rosters = parseRosters(realEdition());
 const byId = (id: string) => {
@@ -128,5 +128,27 @@ describe('Appendix 1 rosters', () => {
       expect(entry('change-1930-01', 'Kronberg').flags).toMatchObject({ coopted: true, replaces: "Fin'kovskii" });
       expect(entry('change-1930-01', "Fin'kovskii").flags).toMatchObject({ coopted: false, removed: true, replacedBy: 'Kronberg' });
     });
+  });
+});
+
+describe('where the appendix says a person went', () => {
+  const rosters = parseRosters(realEdition());
+  const entry = (roster: string, line: number) => rosters.find((r) => r.id === roster)!.entries.find((e) => e.sourceLine === line)!;
+
+  it('a promotion keeps its destination as printed, beside the post left', () => {
+    expect(entry('change-1928-05-09', 3783).flags).toMatchObject({ promoted: true, promotedTo: 'TsK rural department' });
+    expect(entry('change-1930-01', 3916)).toMatchObject({ post: 'second secretary of MK', flags: { promoted: true, removed: true, promotedTo: 'VTsSPS' } });
+    expect(entry('change-1930-07', 3965).flags.promotedTo).toBe('secretary of TsK orgburo');
+    const drozhzhin = departureOf(entry('roster-1925-12-mk', 3691))!;
+    expect([drozhzhin.written, drozhzhin.post, drozhzhin.flags.promotedTo]).toEqual(['Drozhzhin', 'secretary of Khamovniki raikom', 'TsK instructor']);
+  });
+
+  it('"appointed to head rural department" is the post "head of rural department"', () => {
+    expect(entry('change-1929-06', 3861).post).toBe('head of rural department');
+    expect(postIn('appointed to head rural department and becomes candidate')).toBe('head of rural department');
+    expect(postIn('replaced as head of agitpropotdel by')).toBe('head of agitpropotdel');
+    expect(promotedTo('Polonskii promoted to work in VTsSPS, and removed')).toBe('VTsSPS');
+    expect(promotedTo('who was promoted to post of TsK instructor')).toBe('TsK instructor');
+    expect(promotedTo('removed from post as secretary')).toBeNull();
   });
 });
