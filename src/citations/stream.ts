@@ -318,7 +318,13 @@ const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*`
 // 1963"), then an issue, date or year ("RM., 9/5/1928", "RM, November-December 1929").
 const PERIODICAL_TAIL = String.raw`\.?,?\s*(?:\([^()]{1,10}\),?\s*)?(?:[Vv]ol\.?\s*[IVX\d]+,?\s*)?(?=\d{1,2}\s*(?:and\s*\d{1,2}\s*)?\/\d{1,2}\/\d{2,4}|(?:19)?\d{2}\b|${MONTH}(?:[-–]${MONTH})?\.?,?\s+\d{4}|[Nn]os?\b)`;
 
-const OTHER_PERIODICALS = ['Propagandist', 'Martenovka', 'Sotsialisticheskii Vestnik', 'Russian Review', 'Russian History', 'Izvestiya TsK', 'Izvestiya MK', 'Vechernaya Moskva'];
+const OTHER_PERIODICALS = ['Propagandist', 'Martenovka', 'Sotsialisticheskii Vestnik', 'Russian Review', 'Russian History', 'Izvestiya TsK', 'Izvestiya MK', 'Vechernaya Moskva', 'Sputnik Kommunist'];
+/** Names the notes print half-abbreviated or with a letter lost, and the bibliography's name for each (so the citation links to its entry). */
+const PERIODICAL_NAMES_IN_TEXT: Readonly<Record<string, string>> = {
+  'Izvestiya MK': 'Izvestiya Moskovskogo Komiteta',
+  'Izvestiya TsK': "Izvestiya Tsentral'nogo Komiteta",
+  'Sputnik Kommunist': 'Sputnik Kommunista',
+};
 
 interface PeriodicalPattern {
   re: RegExp;
@@ -339,7 +345,7 @@ function periodicalPatterns(edition: Edition): PeriodicalPattern[] {
     }
     out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${escapeRe(a.expansion)}(?![\p{L}])${PERIODICAL_TAIL}`, 'gu'), name: a.expansion, abbr: null, shown: a.expansion });
   }
-  for (const name of OTHER_PERIODICALS) out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${escapeRe(name)}(?![\p{L}])${PERIODICAL_TAIL}`, 'gu'), name, abbr: null, shown: name });
+  for (const shown of OTHER_PERIODICALS) out.push({ re: new RegExp(String.raw`(?<![\p{L}'])${escapeRe(shown)}(?![\p{L}])${PERIODICAL_TAIL}`, 'gu'), name: PERIODICAL_NAMES_IN_TEXT[shown] ?? shown, abbr: null, shown });
   return out;
 }
 

@@ -71,8 +71,12 @@ export function findMentions(edition: Edition, places: readonly Place[]): Mentio
     const text = c.flat.text;
     const found: Mention[] = [];
     for (const p of places) {
+      // A variant inside a phrase the editor has recorded as meaning something else is no mention.
+      const meantElsewhere = (at: number, v: string): boolean =>
+        (p.notMeant ?? []).some(({ phrase }) => wholeWordMatches(text, phrase).some((from) => from <= at && at + v.length <= from + phrase.length));
       for (const v of p.variants) {
         for (const at of wholeWordMatches(text, v)) {
+          if (meantElsewhere(at, v)) continue;
           found.push({
             place: p.id,
             section: c.section,

@@ -23,6 +23,8 @@ export const placeSchema = z
     source: z.string().min(10),
     /** Exact spellings used in the thesis (the first is the usual one), matched as whole words. */
     variants: z.array(z.string().min(2)).min(1),
+    /** Passages where a variant names something other than the place ("beyond the Kremlin": the leadership), each with the editor's reason; a match inside `phrase` is no mention. */
+    notMeant: z.array(z.object({ phrase: z.string().min(3), reason: z.string().min(10) }).strict()).optional(),
     /** Raion ids (city-raions.json) in which the point falls on the schematic maps; null outside the city. */
     raion1925: z.string().nullable(),
     raion1930: z.string().nullable(),

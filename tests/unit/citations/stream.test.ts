@@ -110,3 +110,13 @@ describe('the whole thesis', () => {
     expect(resolved / total).toBeGreaterThanOrEqual(0.98);
   });
 });
+
+describe('periodicals the notes print half-abbreviated or with a letter lost', () => {
+  const periodicalIn = (block: string) => stream.mentions.filter((m) => m.context.block === block && m.target.kind === 'periodical').map((m) => (m.target.kind === 'periodical' ? m.target.entry?.id ?? null : null));
+
+  it('"Izvestiya MK", "Izvestiya TsK" and "Sputnik Kommunist" link to their bibliography entries', () => {
+    for (const block of ['ch1-n86', 'ch1-n100', 'ch4-n56']) expect(periodicalIn(block), block).toContain('bib-periodical-izvestiya-moskovskogo-komiteta');
+    expect(stream.mentions.some((m) => m.context.noteId === 'ch2.1-n30' && m.target.kind === 'periodical' && m.target.entry?.id === 'bib-periodical-izvestiya-tsentralnogo-komiteta')).toBe(true);
+    expect(periodicalIn('intro-n54')).toContain('bib-periodical-sputnik-kommunista');
+  });
+});

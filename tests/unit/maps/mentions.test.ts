@@ -111,3 +111,25 @@ describe('place annotations', () => {
     for (const a of annotations) expect(pages.has(a.href.split('#')[0] ?? '')).toBe(true);
   });
 });
+
+describe('what a maps audit found', () => {
+  const blocksOf = (id: string) => (byPlace.get(id) ?? []).map((m) => `${m.section}#${m.block}`);
+
+  it('the Kremlin is the place only where the text means the place, not the leadership or its ration (recorded with reasons)', () => {
+    expect(blocksOf('kremlin')).toEqual(['introduction#para-16', 'introduction#para-16']);
+    const kremlin = g.places.find((p) => p.id === 'kremlin')!;
+    expect(kremlin.notMeant?.map((x) => x.phrase)).toEqual(['strayed beyond the Kremlin', "'Kremlin Ration'"]);
+  });
+
+  it("Bogorodsk is found as the thesis's 'Bogorod ukom' too, at the Natural Earth point its source names", () => {
+    expect(new Set(blocksOf('bogorodsk').map((b) => b.split('#')[0]))).toEqual(new Set(['chapter-2', 'chapter-5', 'appendices']));
+    expect(blocksOf('bogorodsk').length).toBeGreaterThanOrEqual(6);
+    const b = g.places.find((p) => p.id === 'bogorodsk')!;
+    expect([b.lat, b.lon, b.position]).toEqual([55.8704, 38.48, 'sourced']);
+  });
+
+  it('the Lashevich meeting near Dolgoprudnaya is dated 1926, and the Kolomna works is not made the textile mill the thesis names', () => {
+    expect(g.places.find((p) => p.id === 'dolgoprudnaya')?.description).toMatch(/6 June 1926/u);
+    expect(g.places.find((p) => p.id === 'kolomna')?.description).toMatch(/which mill is meant is left open/u);
+  });
+});
