@@ -8,7 +8,7 @@ import type { Edition } from '../pipeline/model.ts';
 import type { Annotation } from '../annotations/types.ts';
 import { fileAnchor, shortForm, type ArchivalReference } from './archival.ts';
 import { bibliographyHref } from './anchors.ts';
-import { parseBibliography } from './bibliography.ts';
+import { entryLabel, parseBibliography } from './bibliography.ts';
 import { contextHref, textContexts, type TextContext } from './contexts.ts';
 import { ABBREVIATION_SPELLINGS_IN_TEXT, GLOSSARY_SPELLINGS_IN_TEXT, parseAbbreviations, parseGlossary, type Abbreviation } from './glossary.ts';
 import { IDENTIFICATIONS, placeIdentifications } from './identifications.ts';
@@ -52,7 +52,7 @@ export function ibidLinkEnd(text: string, token: string, end: number): number {
 export function targetLink(t: Target): { href: string; title: string; className: string } {
   switch (t.kind) {
     case 'bib':
-      return { href: bibliographyHref(t.entry), title: t.entry.text, className: 'bib' };
+      return { href: bibliographyHref(t.entry), title: entryLabel(t.entry), className: 'bib' };
     case 'archival':
       return { href: `/archives/#${fileAnchor(t.ref)}`, title: archivalTitle(t.ref), className: 'archival-ref' };
     case 'periodical':
@@ -97,7 +97,7 @@ function bibCandidates(edition: Edition, byBlock: Map<string, TextContext>): Can
   const note = (id: string): TextContext | undefined => (byBlock.get(id)?.kind === 'note' ? byBlock.get(id) : undefined);
   for (const x of placeIdentifications(IDENTIFICATIONS, (n) => note(n)?.flat.text, parseBibliography(edition).entries)) {
     const context = note(x.id.note) as TextContext;
-    out.push({ context, start: x.start, end: x.end, href: bibliographyHref(x.entry), title: `${x.entry.text} (identified by the editor: ${x.id.reason})`, className: 'bib' });
+    out.push({ context, start: x.start, end: x.end, href: bibliographyHref(x.entry), title: `${entryLabel(x.entry)} (identified by the editor: ${x.id.reason})`, className: 'bib' });
   }
   return out;
 }

@@ -350,7 +350,15 @@ export function parseBibliography(edition: Edition): Bibliography {
   return result;
 }
 
-/** The entry as a reader sees it in a tooltip: "Chase, W. J., Workers, Society and the Soviet State… (London, 1987)". */
-export function entryLabel(e: BibEntry): string {
-  return e.text.replace(/\s*\*\s*/gu, ' ').replace(/\s+/gu, ' ').trim();
+/**
+ * How a link names an entry on hover: its printed text ("Chase, W. J., Workers, Society and the Soviet
+ * State… (London, 1987)"), except a proceedings line, whose print
+ * leans on the heading above it ("Sixteenth (1930)" under "Congresses", "IV plenum (MK) (August)"
+ * under 1929): that gets its full title and year ("Sixteenth All-Union Party Congress (1930)",
+ * "IV plenum (MK), August 1929").
+ */
+export function entryLabel(e: Pick<BibEntry, 'type' | 'title' | 'year' | 'container' | 'text'>): string {
+  if (e.type !== 'proceedings') return e.text.replace(/\s*\*\s*/gu, ' ').replace(/\s+/gu, ' ').trim();
+  const series = e.container && !/All-Union|plenum/iu.test(e.title) ? `${e.container.replace(/s$/u, '')}: ` : '';
+  return `${series}${e.title}${e.year && !e.title.includes(e.year) ? ` (${e.year})` : ''}`;
 }

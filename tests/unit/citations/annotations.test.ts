@@ -189,6 +189,7 @@ describe('citation annotations on the real thesis', () => {
     expect(bib('intro-n17')).toEqual([
       ['Russian Review, Vol 45, 1986', '/bibliography/#bib-fitzpatrick-1986'],
       ['ibid., p. 397', '/bibliography/#bib-fitzpatrick-1986'],
+      ['the essay on historical approaches cited above', '/bibliography/#bib-cohen-1985'], // identified by the editor
     ]);
     expect(bib('intro-n21')).toEqual([['Russian Review, Vol 45, 1986', '/bibliography/#bib-fitzpatrick-1986']]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotedTitle, parseBibliography, parsePeople } from '../../../src/citations/bibliography.ts';
+import { entryLabel, findQuotedTitle, parseBibliography, parsePeople } from '../../../src/citations/bibliography.ts';
 import { bibliographyAnchors, bibliographyCellAnchors, bibliographyHref } from '../../../src/citations/anchors.ts';
 import { renderBlock } from '../../../src/render/blocks-html.ts';
 import { bibtexValue, protectCapitals, toBibtex, toCsl } from '../../../src/citations/export.ts';
@@ -133,5 +133,23 @@ describe('Section 3: the heads of the proceedings', () => {
     const bySeries = (series: string) => entries.filter((e) => e.bibSection === 3 && e.container === series).length;
     expect(bySeries('Moscow Party Conferences')).toBe(6);
     expect(bySeries('Plenums of the MK and MKK')).toBeGreaterThan(5);
+  });
+});
+
+describe('how a link names an entry on hover', () => {
+  const entries = parseBibliography(realEdition()).entries;
+  const label = (id: string) => entryLabel(entries.find((e) => e.id === id)!);
+
+  it('a proceedings line gets the body and the year its printed line leaves to the heading above it', () => {
+    expect(label('bib-proc-sixteenth-all-union-party-congress-1930')).toBe('Sixteenth All-Union Party Congress (1930)');
+    const plenums = entries.filter((e) => e.type === 'proceedings' && /plenum/u.test(e.title)).map(entryLabel);
+    expect(plenums).toContain('IV plenum (MK), August 1929');
+    expect(plenums.every((l) => /19\d\d$/u.test(l))).toBe(true);
+    expect(entries.filter((e) => e.type === 'proceedings' && e.container === 'Moscow Party Conferences').map(entryLabel)).toContain("Moscow Party Conference: First oblast' conference (1929)");
+  });
+
+  it('any other entry as printed, without the asterisks of its italics', () => {
+    expect(label('bib-chase-1987')).toMatch(/^Chase, W\. J\., Workers, Society and the Soviet State/u);
+    expect(entries.filter((e) => e.type !== 'proceedings').map(entryLabel).some((l) => l.includes('*'))).toBe(false);
   });
 });

@@ -4,12 +4,20 @@ import { IDENTIFICATIONS, parseIdentifications, placeIdentifications } from '../
 import { realEdition } from './edition.ts';
 
 describe('citations identified by the editor from their context', () => {
-  it('links "the stenographic report of the plenum/conference" to the report of the meeting the paragraph is about, with the reason', () => {
+  it('links "the stenographic report of the plenum/conference" to the report of the meeting the paragraph is about, and a work named by description to its entry, with the reason', () => {
     const anns = citationAnnotations(realEdition()).filter((a) => a.title?.includes('identified by the editor'));
-    expect(anns.map((a) => [a.block, a.text, a.href])).toEqual([
+    expect(anns.map((a) => [a.block, a.text, a.href])).toEqual(expect.arrayContaining([
       ['ch1-n47', 'stenographic report of the plenum', '/bibliography/#bib-proc-ii-plenum-mk-april-1929'],
       ['ch6-n88', 'stenographic report of the conference', '/bibliography/#bib-proc-third-oblast-and-second-city-conference-1932'],
+    ]));
+    // Works named by description: "Cohen's biography of Bukharin", "his review of Carr".
+    expect(anns.filter((a) => !/stenographic/u.test(a.text ?? '')).map((a) => [a.block, a.text, a.href])).toEqual([
+      ['intro-n3', "Schapiro's book", '/bibliography/#bib-schapiro-1972'],
+      ['intro-n12', "Cohen's biography of Bukharin", '/bibliography/#bib-cohen-1974'],
+      ['intro-n17', 'the essay on historical approaches cited above', '/bibliography/#bib-cohen-1985'],
+      ['ch2.1-n9', 'his review of Carr', '/bibliography/#bib-schlesinger-1960'],
     ]);
+    expect(anns).toHaveLength(6);
     expect(IDENTIFICATIONS.every((x) => x.reason.length >= 10)).toBe(true);
   });
 
