@@ -96,7 +96,7 @@ export function buildEdition(input: EditionInput): Edition {
       contentsPage: firstPage,
       firstPage,
       lastPage,
-      paginationNote: paginationNote(firstPage, lastPage, structured.noteBlocks, structured.overflowPageEnds, structured.estimatedPages, structured.figureHeadings, structured.pagination),
+      paginationNote: paginationNote(firstPage, lastPage, structured.noteBlocks, structured.paginationExact, structured.overflowPageEnds, structured.estimatedPages, structured.figureHeadings, structured.pagination),
       blocks: structured.blocks,
       lines: [first?.n ?? 0, last?.n ?? 0],
     };
@@ -160,7 +160,7 @@ export function pageList(pages: readonly number[]): string {
   return `pp. ${pages.slice(0, -1).join(', ')} and ${pages[pages.length - 1]}`;
 }
 
-function paginationNote(first: number | null, last: number | null, noteBlocks: number, overflow: number, estimated: number, figures: number, facts: PaginationFacts): string {
+function paginationNote(first: number | null, last: number | null, noteBlocks: number, exact: boolean, overflow: number, estimated: number, figures: number, facts: PaginationFacts): string {
   if (first === null) return 'Original page numbers are not given for this part of the thesis.';
   if (last === null) return `Begins on p. ${first} of the thesis (from its table of contents); later page breaks are not reconstructed, because this part has no footnotes.`;
   const marked = facts.estimatedStarts;
@@ -173,14 +173,16 @@ function paginationNote(first: number | null, last: number | null, noteBlocks: n
   }
   if (noteBlocks === 0 && estimated > 0) return `Pp. ${first}–${last} of the thesis (from its table of contents). This part has no footnotes to mark its pages, so ${estimated === 1 ? 'the page break inside it is' : 'its page breaks are'} placed by length (the pages held about the same number of words) and approximate (marked ≈).`;
   if (noteBlocks === 0) return `Pp. ${first}–${last} of the thesis (from its table of contents). Page breaks inside are not reconstructed, because this part has no footnotes.`;
+  // A list of pages opening a sentence: "Pp. 52 and 94 had…".
+  const Pages = (pages: readonly number[]): string => pageList(pages).replace(/^p/u, 'P');
   const reconstructed = `Pp. ${first}–${last}. Page breaks are reconstructed from the blocks of footnotes, each of which ended an original page.`;
   // Pages without notes whose end the text shows: it broke off in mid-sentence and resumes on a new line.
   const visible = facts.visibleEndPages;
-  const shown = visible.length === 0 ? '' : ` ${pageList(visible).replace(/^p/u, 'P')} had no footnotes; ${visible.length === 1 ? 'its end shows' : 'their ends show'} in the text, which breaks off in mid-sentence and resumes on a new line.`;
+  const shown = visible.length === 0 ? '' : ` ${Pages(visible)} had no footnotes; ${visible.length === 1 ? 'its end shows' : 'their ends show'} in the text, which breaks off in mid-sentence and resumes on a new line.`;
   const lastPage = facts.lastPageWithoutNotes ? ` The last page, p. ${last}, had none: the text runs on after the last block.` : '';
-  if (facts.exact) return `${reconstructed}${shown}${lastPage} ${visible.length === 0 ? 'Their number matches' : 'These page ends match'} the pages the table of contents gives, so the page numbers are exact.`;
+  if (exact) return `${reconstructed}${shown}${lastPage} ${visible.length === 0 ? 'Their number matches' : 'These page ends match'} the pages the table of contents gives, so the page numbers are exact.`;
   const headed = facts.headingStarts;
-  const byHeading = headed.length === 0 ? '' : ` ${pageList(headed.map((p) => p - 1)).replace(/^p/u, 'P')} had no footnotes; the ${headed.length === 1 ? 'page after it begins' : 'pages after them begin'} with a table's heading, and each table began a page.`;
+  const byHeading = headed.length === 0 ? '' : ` ${Pages(headed.map((p) => p - 1))} had no footnotes; the ${headed.length === 1 ? 'page after it begins' : 'pages after them begin'} with a table's heading, and each table began a page.`;
   if (overflow === 0 && facts.everyPagePlaced && marked.length === 0 && headed.length > 0) return `${reconstructed}${shown}${byHeading}${lastPage} So the page numbers are exact.`;
   if (overflow === 0 && facts.everyPagePlaced && marked.length > 0) {
     const others = `${countInWords(marked.length)} ${visible.length > 0 || facts.lastPageWithoutNotes ? 'other ' : ''}${marked.length === 1 ? 'page' : 'pages'}`;

@@ -47,10 +47,8 @@ export interface StructuredSection {
   pagination: PaginationFacts;
 }
 
-/** What the pagination note at the head of a part says about its pages. */
+/** What the pagination note at the head of a part says about its pages (beside `paginationExact`). */
 export interface PaginationFacts {
-  /** The blocks of notes (and sentences broken off) account for every page the contents give. */
-  exact: boolean;
   /** Every page the contents give was placed; otherwise the numbers after the first drift. */
   everyPagePlaced: boolean;
   /** Pages whose start was placed by length (marked ≈). */
@@ -428,7 +426,6 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   }
   const lastDraft = [...drafts].reverse().find((d) => d.k === 'notes' || draftWords(d) > 0);
   const pagination: PaginationFacts = {
-    exact: paginationExact,
     everyPagePlaced,
     estimatedStarts: everyPagePlaced ? estimatedStarts : [],
     headingStarts: figureStarts.length > 0 ? [] : headingStarts,
