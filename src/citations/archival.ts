@@ -38,7 +38,7 @@ export interface ArchivalReference extends Pick<ArchivalMention, 'archive' | 'fo
   scope: string;
   noteN: number | null;
   page: number | null;
-  /** The page was placed by length (shown "≈"). */
+  /** The page's number may be off (its note's page: contexts.ts, pagesNumberedApproximately). */
   pageApproximate: boolean;
   /** The source line of the note (or the note's table) that cites it. */
   line: number;

@@ -59,10 +59,10 @@ function bibliographySection(edition: Edition): Section {
   return s;
 }
 
-/** Blocks grouped under their "Section N" heading. */
 /** A section's entries, and the sub-headings among them (Section 3's "Moscow Party Conferences:"). */
 type SectionBlock = Paragraph | TableBlock | Heading;
 
+/** Blocks grouped under their "Section N" heading. */
 function blocksBySection(section: Section): Map<1 | 2 | 3 | 4 | 5, SectionBlock[]> {
   const out = new Map<1 | 2 | 3 | 4 | 5, SectionBlock[]>();
   let current: 1 | 2 | 3 | 4 | 5 | null = null;

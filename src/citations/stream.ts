@@ -622,7 +622,8 @@ function resolveToken(
   const continueArchival = (prev: ArchivalReference, folios: string | null, form: 'ibid' | 'loc-cit', raw: string): Target => {
     const remarks = [`continues ${prev.noteId === c.block ? 'the reference before it' : `the reference in ${prev.noteId}`} (${t.token})`];
     // "Ibid., p. 122" after a file: the thesis's "p." read as the file's folio, and said so.
-    if (/\bpp?\.\s*\d/u.test(raw)) remarks.push(`the thesis writes "${/\bpp?\./u.exec(raw)?.[0] ?? 'p.'}": read as the file's folio`);
+    const page = /\bpp?\.(?=\s*\d)/u.exec(raw)?.[0];
+    if (page) remarks.push(`the thesis writes "${page}": read as the file's folio`);
     const ref = makeRef(c, { archive: prev.archive, fond: prev.fond, opis: prev.opis, delo: prev.delo, folios, form, raw, remarks, linkStart: t.start, linkEnd: t.end }, prev.id);
     return { kind: 'archival', ref, label: ref.raw };
   };
