@@ -1,5 +1,13 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+
+/** On a phone-sized screen, open a chapter and tap a note's marker: the popover it opens. */
+async function tapNoteOnPhone(page: Page, slug: string, noteId: string, size = { width: 390, height: 800 }) {
+  await page.setViewportSize(size);
+  await page.goto(`/${slug}/`);
+  await page.locator(`[id="${noteId}-ref"] a`).click();
+  return page.locator('#note-popover');
+}
 
 test.describe('reading a chapter', () => {
   test('follow a note marker to its note and back', async ({ page }) => {
@@ -305,10 +313,7 @@ test.describe('reading a chapter', () => {
     await expect(sidenote).toContainText('white-collar workers');
     await expect(sidenote).toContainText('Source: Moscow figures from Izvestiya TsK');
     expect(await duplicateIds()).toEqual([]);
-    await page.setViewportSize({ width: 390, height: 800 });
-    await page.goto('/chapter-2/');
-    await page.locator('[id="ch2.1-n30-ref"] a').click();
-    const pop = page.locator('#note-popover');
+    const pop = await tapNoteOnPhone(page, 'chapter-2', 'ch2.1-n30');
     await expect(pop).toBeVisible();
     await expect(pop.locator('table')).toHaveCount(1);
     await expect(pop).toContainText('Source: Moscow figures from Izvestiya TsK');
@@ -324,10 +329,7 @@ test.describe('reading a chapter', () => {
     const fits = await frame.evaluate((el) => ({ overflowX: getComputedStyle(el).overflowX, frame: el.clientWidth, note: el.closest('.sidenote')!.clientWidth }));
     expect(fits.overflowX).toBe('auto');
     expect(fits.frame).toBeLessThanOrEqual(fits.note);
-    await page.setViewportSize({ width: 390, height: 800 });
-    await page.goto('/chapter-3/');
-    await page.locator('#ch3-n31-ref a').click();
-    const pop = page.locator('#note-popover');
+    const pop = await tapNoteOnPhone(page, 'chapter-3', 'ch3-n31');
     await expect(pop.locator('table')).toHaveCount(1);
     const box = await pop.boundingBox();
     expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 1e6) <= 390).toBe(true);
@@ -349,10 +351,7 @@ test.describe('reading a chapter', () => {
   });
 
   test('narrow screens open a note in a popover on tap, and can go to the note', async ({ page }) => {
-    await page.setViewportSize({ width: 390, height: 800 });
-    await page.goto('/chapter-1/');
-    await page.locator('#ch1-n3-ref a').click();
-    const pop = page.locator('#note-popover');
+    const pop = await tapNoteOnPhone(page, 'chapter-1', 'ch1-n3');
     await expect(pop).toBeVisible();
     await expect(pop).toContainText((await page.locator('li#ch1-n3 .note-body').textContent()) ?? '');
     await expect(pop.locator('.sidenote-num')).toHaveText('3');
@@ -557,10 +556,7 @@ test.describe('keyboard, focus and theme', () => {
   });
 
   test('"Go to the note" in a popover lands on the note and closes the popover', async ({ page }) => {
-    await page.setViewportSize({ width: 375, height: 740 });
-    await page.goto('/chapter-2/');
-    await page.locator('#ch2\\.1-n3-ref a').click();
-    const pop = page.locator('#note-popover');
+    const pop = await tapNoteOnPhone(page, 'chapter-2', 'ch2.1-n3', { width: 375, height: 740 });
     await expect(pop).toBeVisible();
     await pop.locator('.popover-go').click();
     await expect(page).toHaveURL(/#ch2\.1-n3$/u);
