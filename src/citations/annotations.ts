@@ -28,6 +28,8 @@ interface Candidate {
   end: number;
   /** A shorter span to try when `end` runs into another text node ("<i>Ibid.</i>, p. 12"). */
   fallbackEnd?: number;
+  /** The start to try when `start` lies in another text node (a title's article before an emendation). */
+  narrowerStart?: number;
   href: string;
   /** Shown on hover; omitted where the link text says it all (cross-references). */
   title?: string;
@@ -46,6 +48,23 @@ export function ibidLinkEnd(text: string, token: string, end: number): number {
   if (token !== 'ibid.') return end;
   const m = /^,?\s*(?:pp?\.|[Nn]os?\.?|ll?\.|vol\.)\s*\d+(?:\s*[-–]\s*\d+)?/u.exec(text.slice(end));
   return m ? end + m[0].length : end;
+}
+
+/**
+ * Where a title's link begins: the bibliography matches a title without its leading article, and an
+ * article's title without its opening quote, but the link covers the title as the note prints it
+ * ("L. Schapiro, The Communist Party…", "A. Sadler, 'The Party Organisation in the Soviet Enterprise'").
+ * The quote is taken only where the link closes it: a title whose quote closes after the link (its
+ * dates follow) keeps the quote outside, so a link never holds half a pair.
+ */
+export function titleLinkStart(text: string, start: number, end: number): number {
+  const before = text.slice(0, start);
+  const linked = text.slice(start, end);
+  // "The"/"A"/"An" as a word of its own (not the initial in "J. A. Getty", which has its full stop).
+  const article = /(?<=^|[\s('"])(?:The|An|A) $/u.exec(before);
+  const from = article ? start - article[0].length : start;
+  const closesQuote = linked.endsWith("'") && !linked.startsWith("'");
+  return closesQuote && text[from - 1] === "'" && !/[\p{L}\p{N}]/u.test(text[from - 2] ?? '') ? from - 1 : from;
 }
 
 /** Where a resolved reference points, and what the reader sees on hover. */
@@ -78,7 +97,8 @@ function bibCandidates(edition: Edition, byBlock: Map<string, TextContext>): Can
   const out: Candidate[] = [];
   for (const m of s.mentions) {
     if (NAMING_VIAS.has(m.via) && m.target.kind === 'bib' && m.linkEnd > m.linkStart) {
-      out.push({ context: m.context, start: m.linkStart, end: m.linkEnd, ...targetLink(m.target), className: 'bib' });
+      const start = titleLinkStart(m.context.flat.text, m.linkStart, m.linkEnd);
+      out.push({ context: m.context, start, end: m.linkEnd, ...(start < m.linkStart ? { narrowerStart: m.linkStart } : {}), ...targetLink(m.target), className: 'bib' });
     }
     // A periodical written out ("Bol'shevik, 1928, No.12", "Propagandist, 1930") links to its bibliography
     // entry, as the "Ibid." after it does; an abbreviated one ("RM, 10/1/1927") links to the abbreviations.
@@ -203,7 +223,10 @@ export function citationAnnotations(edition: Edition): Annotation[] {
     const link = { href: c.href, className: c.className, ...(c.title !== undefined ? { title: c.title } : {}) };
     // A title that runs across emphasis or is cut by an emendation (itself a link) is linked in
     // each of its text-node pieces: "[Moskovskie] Bol'sheviki [v bor'be s pravym…]".
-    const whole = annotationFor(c.context.flat, where, c.start, c.end, link) ?? (c.fallbackEnd !== undefined ? annotationFor(c.context.flat, where, c.start, c.fallbackEnd, link) : null);
+    const whole =
+      annotationFor(c.context.flat, where, c.start, c.end, link) ??
+      (c.narrowerStart !== undefined ? annotationFor(c.context.flat, where, c.narrowerStart, c.end, link) : null) ??
+      (c.fallbackEnd !== undefined ? annotationFor(c.context.flat, where, c.start, c.fallbackEnd, link) : null);
     const pieces = whole ? [whole] : c.className === 'bib' ? titlePieces(c.context.flat, c.start, c.end).flatMap((p) => annotationFor(c.context.flat, where, p.start, p.end, link) ?? []) : [];
     if (!pieces.length) return false;
     spans.push({ start: c.start, end: c.end });

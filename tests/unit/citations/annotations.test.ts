@@ -165,6 +165,26 @@ describe('citation annotations on the real thesis', () => {
     expect(bib('ch5-n76').map(([, href]) => href)).toContain('/bibliography/#bib-pervichnaya-partiinaya-organizatsiya-1970');
   });
 
+  it('a title\'s link takes in its article and, where it closes it, its opening quote, as the note prints them', () => {
+    const bib = (block: string) => annotations.filter((a) => a.block === block && a.className === 'bib').map((a) => a.text);
+    // Chapter 1, n. 1: "L. Schapiro, The Communist Party of the Soviet Union; … A. Sadler, 'The Party Organisation in the Soviet Enterprise'".
+    expect(bib('ch1-n1')).toContain('The Communist Party of the Soviet Union');
+    expect(bib('ch1-n1')).toContain("'The Party Organisation in the Soviet Enterprise'");
+    // "R. Sakwa, 'The Communist Party and War Communism in Moscow, 1918-1921'": the quote closes after the link, so stays outside it.
+    expect(bib('ch1-n77')).toEqual(['The Communist Party and War Communism in Moscow']);
+    // No title link on any page begins after its article or its opening quote.
+    const contexts = new Map(textContexts(edition).map((c) => [`${c.section} ${c.block}`, c]));
+    const cut = annotations.filter((a) => {
+      if (a.className !== 'bib') return false;
+      const text = contexts.get(`${a.section} ${a.block}`)!.flat.text;
+      let at = -1;
+      for (let k = 0; k <= (a.occurrence ?? 0); k++) at = text.indexOf(a.text, at + 1);
+      const before = text.slice(0, at);
+      return /(?:^|[\s'(])(?:The|A|An) $/u.test(before) || (/(?<![\p{L}\p{N}])'$/u.test(before) && a.text.endsWith("'"));
+    });
+    expect(cut.map((a) => `${a.block}: ${a.text}`)).toEqual([]);
+  });
+
   it('links a title as the note prints it, to its last word, where the spelling differs from the bibliography\'s', () => {
     const bib = (block: string) => annotations.filter((a) => a.block === block && a.className === 'bib').map((a) => a.text);
     // "Filtzer's Soviet Workers and Stalinist Industrialisation (London, 1986)"; the bibliography spells "Industrialization".
