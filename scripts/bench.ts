@@ -55,6 +55,7 @@ console.log(`  ${'total'.padEnd(22)} ${String(edition.stats.notes).padStart(4)} 
 
 console.log('\nchapter pages: transferred HTML+CSS (gzip) vs gzip of the chapter\'s own text; JS needed to read');
 const css = readdirSync(join(root, 'dist/_astro')).filter((f) => f.endsWith('.css'));
+const floors: string[] = [];
 for (const s of edition.sections.filter((x) => x.kind === 'chapter')) {
   const html = readFileSync(join(root, 'dist', s.slug, 'index.html'), 'utf8');
   const linked = css.filter((f) => html.includes(f)).map((f) => readFileSync(join(root, 'dist/_astro', f)));
@@ -62,5 +63,12 @@ for (const s of edition.sections.filter((x) => x.kind === 'chapter')) {
   const own = s.blocks.map(blockText).join('\n');
   const textBytes = gzipSync(own).length;
   const scripts = (html.match(/<script\b/gu) ?? []).length;
-  console.log(`  ${s.slug.padEnd(12)} page ${(pageBytes / 1024).toFixed(1).padStart(6)} KB  text ${(textBytes / 1024).toFixed(1).padStart(6)} KB  ratio ${(pageBytes / textBytes).toFixed(2)} (HTML alone ${(gzipSync(html).length / textBytes).toFixed(2)})  scripts ${scripts}`);
+  // The floor: the same page with every tag removed (its words, header and contents as plain text) and its stylesheet.
+  const cssBytes = pageBytes - gzipSync(html).length;
+  const floorBytes = gzipSync(html.replace(/<[^>]*>/gu, '')).length + cssBytes;
+  const links = (html.match(/<a\b/gu) ?? []).length;
+  console.log(`  ${s.slug.padEnd(12)} page ${(pageBytes / 1024).toFixed(1).padStart(6)} KB  text ${(textBytes / 1024).toFixed(1).padStart(6)} KB  ratio ${(pageBytes / textBytes).toFixed(2)} (HTML alone ${(gzipSync(html).length / textBytes).toFixed(2)}; no markup at all ${(floorBytes / textBytes).toFixed(2)})  scripts ${scripts}`);
+  floors.push(`  ${s.slug.padEnd(12)} markup ${((pageBytes - floorBytes) / 1024).toFixed(1).padStart(5)} KB for ${String(links).padStart(4)} links; 1.3 would leave ${((1.3 * textBytes - floorBytes) / 1024).toFixed(1).padStart(5)} KB (${Math.max(0, (1.3 * textBytes - floorBytes) / links).toFixed(1)} bytes a link)`);
 }
+console.log('\nwhat the markup costs (gzip), and what a ratio of 1.3 would leave it');
+for (const line of floors) console.log(line);
