@@ -28,8 +28,8 @@ interface Candidate {
   end: number;
   /** A shorter span to try when `end` runs into another text node ("<i>Ibid.</i>, p. 12"). */
   fallbackEnd?: number;
-  /** The start to try when `start` lies in another text node (a title's article before an emendation). */
-  narrowerStart?: number;
+  /** Narrower spans to try, in order, when [start, end) runs into another text node (a title widened to its article or its dates across an emendation). */
+  alternatives?: { start: number; end: number }[];
   href: string;
   /** Shown on hover; omitted where the link text says it all (cross-references). */
   title?: string;
@@ -67,6 +67,52 @@ export function titleLinkStart(text: string, start: number, end: number): number
   return closesQuote && text[from - 1] === "'" && !/[\p{L}\p{N}]/u.test(text[from - 2] ?? '') ? from - 1 : from;
 }
 
+/** Words that begin a citation's volume, issue or page, not its title. */
+const NOT_TITLE_WORD = /^(?:vols?|nos?|pp?|chap|ch|chapters?|part|kniga|tom|edn|table)\b/iu;
+
+/**
+ * Where a title's link ends: the bibliography's form of a title can stop short of the one the note
+ * prints, and the link covers the printed title. It takes in the rest of an italic title, a date or
+ * word cut at a hyphen ("1928-32", "iyul'-oktyabr'"), the ")" of "VKP(b)", a quoted title to its
+ * closing quote, and up to eight more words of an unquoted title where its imprint or page follows
+ * ("…in the Social History of Interwar Russia (London, 1983)", "…membership in the Soviet Union, p. 52").
+ * Null where a quotation goes on in words other than the entry's: the quoted title is another work
+ * that begins with this one's name ("S. Fitzpatrick, 'Cultural Revolution as Class War'").
+ */
+export function titleLinkEnd(flat: FlatText, start: number, end: number, entryTitle: string): number | null {
+  const text = flat.text;
+  let to = end;
+  const run = flat.runs.find((r) => r.start <= start && start < r.end);
+  if (run?.emphasis && run.textNode !== null && end <= run.end && start - run.start <= 4) {
+    let italicEnd = run.end;
+    while (italicEnd > end && /[\s,.;:]/u.test(text[italicEnd - 1] as string)) italicEnd--;
+    to = Math.max(to, italicEnd);
+  }
+  if (/[\p{L}\p{N}]'?$/u.test(text.slice(Math.max(0, to - 2), to))) to += /^-[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*'?/u.exec(text.slice(to))?.[0].length ?? 0;
+  const count = (c: string): number => text.slice(start, to).split(c).length - 1;
+  while (text[to] === ')' && count('(') > count(')')) to++;
+  const quoted = /(?:^|[^\p{L}\p{N}])'(?:(?:The|An|A) )?$/u.test(text.slice(Math.max(0, start - 6), start)) || text[start] === "'";
+  if (quoted) {
+    if (text.slice(start + 1, to).endsWith("'")) return to;
+    // The closing quote: one not between two letters (a soft sign is), before punctuation, an imprint or the end.
+    const close = /^((?:[^'\n;()]|(?<=\p{L})'(?=\p{L})){0,100}?)'(?=[,.;:)]|\s\(|\s*$)/u.exec(text.slice(to));
+    if (!close) return to;
+    const gap = close[1] as string;
+    const linked = text.slice(start, end).replace(/^'/u, '');
+    const entryGoesOn = entryTitle.toLowerCase().startsWith(linked.toLowerCase()) ? entryTitle.slice(linked.length).trim() : '';
+    const words = (x: string): string[] => x.toLowerCase().match(/\p{L}{2,}/gu) ?? [];
+    const goesOn = words(entryGoesOn);
+    // Printed and listed forms of one title differ ("…industrializatsiyu strany, 1926-28 gg." and "…(1926-1928gg)"), but share a word.
+    if (goesOn.length > 0 && words(gap).length > 0 && !words(gap).some((w) => goesOn.includes(w))) return null;
+    return to + close[0].length;
+  }
+  // A link to a volume ("Vols 1") names no title to go on with.
+  if (!/[\p{L}\p{N})]/u.test(text[to - 1] ?? '') || NOT_TITLE_WORD.test(text.slice(start, to))) return to;
+  const more = /^((?:\s+[\p{L}\p{N}][\p{L}\p{N}'’()-]*){1,8}?)(?=\s\((?=[^)]{0,40}\b\d{4}\))|,\s*pp?\.\s*\d)/u.exec(text.slice(to));
+  if (!more || (more[1] as string).trim().split(/\s+/u).some((w) => NOT_TITLE_WORD.test(w))) return to;
+  return to + (more[1] as string).length;
+}
+
 /** Where a resolved reference points, and what the reader sees on hover. */
 export function targetLink(t: Target): { href: string; title: string; className: string } {
   switch (t.kind) {
@@ -97,8 +143,12 @@ function bibCandidates(edition: Edition, byBlock: Map<string, TextContext>): Can
   const out: Candidate[] = [];
   for (const m of s.mentions) {
     if (NAMING_VIAS.has(m.via) && m.target.kind === 'bib' && m.linkEnd > m.linkStart) {
-      const start = titleLinkStart(m.context.flat.text, m.linkStart, m.linkEnd);
-      out.push({ context: m.context, start, end: m.linkEnd, ...(start < m.linkStart ? { narrowerStart: m.linkStart } : {}), ...targetLink(m.target), className: 'bib' });
+      const end = titleLinkEnd(m.context.flat, m.linkStart, m.linkEnd, m.target.entry.title);
+      // A quotation that goes on past the title in other words names another work ("'Cultural Revolution as Class War'").
+      if (end === null) continue;
+      const start = titleLinkStart(m.context.flat.text, m.linkStart, end);
+      const alternatives = [{ start: m.linkStart, end }, { start: titleLinkStart(m.context.flat.text, m.linkStart, m.linkEnd), end: m.linkEnd }, { start: m.linkStart, end: m.linkEnd }];
+      out.push({ context: m.context, start, end, alternatives, ...targetLink(m.target), className: 'bib' });
     }
     // A periodical written out ("Bol'shevik, 1928, No.12", "Propagandist, 1930") links to its bibliography
     // entry, as the "Ibid." after it does; an abbreviated one ("RM, 10/1/1927") links to the abbreviations.
@@ -217,20 +267,18 @@ export function citationAnnotations(edition: Edition): Annotation[] {
   const blockKey = (c: TextContext): string => `${c.section} ${c.block}`;
   const out: Annotation[] = [];
   const place = (c: Candidate): boolean => {
-    const spans = taken.get(blockKey(c.context)) ?? [];
-    if (spans.some((s) => c.start < s.end && s.start < c.end)) return false;
+    const linked = taken.get(blockKey(c.context)) ?? [];
+    if (linked.some((s) => c.start < s.end && s.start < c.end)) return false;
     const where = { section: c.context.section, block: c.context.block };
     const link = { href: c.href, className: c.className, ...(c.title !== undefined ? { title: c.title } : {}) };
     // A title that runs across emphasis or is cut by an emendation (itself a link) is linked in
     // each of its text-node pieces: "[Moskovskie] Bol'sheviki [v bor'be s pravym…]".
-    const whole =
-      annotationFor(c.context.flat, where, c.start, c.end, link) ??
-      (c.narrowerStart !== undefined ? annotationFor(c.context.flat, where, c.narrowerStart, c.end, link) : null) ??
-      (c.fallbackEnd !== undefined ? annotationFor(c.context.flat, where, c.start, c.fallbackEnd, link) : null);
+    const spans = [{ start: c.start, end: c.end }, ...(c.alternatives ?? []), ...(c.fallbackEnd !== undefined ? [{ start: c.start, end: c.fallbackEnd }] : [])];
+    const whole = spans.reduce<Annotation | null>((found, x) => found ?? annotationFor(c.context.flat, where, x.start, x.end, link), null);
     const pieces = whole ? [whole] : c.className === 'bib' ? titlePieces(c.context.flat, c.start, c.end).flatMap((p) => annotationFor(c.context.flat, where, p.start, p.end, link) ?? []) : [];
     if (!pieces.length) return false;
-    spans.push({ start: c.start, end: c.end });
-    taken.set(blockKey(c.context), spans);
+    linked.push({ start: c.start, end: c.end });
+    taken.set(blockKey(c.context), linked);
     out.push(...pieces);
     return true;
   };

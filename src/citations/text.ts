@@ -13,6 +13,8 @@ export interface TextRun {
   end: number;
   /** Index of the text node in render order, or null when the renderer cannot wrap this text. */
   textNode: number | null;
+  /** Set off by the typist (italics or underlining): a cited title, as a rule. */
+  emphasis?: true;
 }
 
 export interface FlatText {
@@ -25,24 +27,24 @@ export interface FlatText {
 /** Flatten inline parts (a note, a paragraph, or the cells of a table) in the order the renderer visits them. */
 export function flatten(parts: readonly (readonly Inline[])[]): FlatText {
   const flat: FlatText = { text: '', runs: [], nodes: [] };
-  const push = (v: string, textNode: number | null): void => {
+  const push = (v: string, textNode: number | null, emphasis = false): void => {
     if (v === '') return;
-    flat.runs.push({ start: flat.text.length, end: flat.text.length + v.length, textNode });
+    flat.runs.push({ start: flat.text.length, end: flat.text.length + v.length, textNode, ...(emphasis ? { emphasis: true as const } : {}) });
     flat.text += v;
   };
-  const walk = (nodes: readonly Inline[]): void => {
+  const walk = (nodes: readonly Inline[], emphasis: boolean): void => {
     for (const n of nodes) {
       if (n.t === 'text') {
         flat.nodes.push(n.v);
-        push(n.v, flat.nodes.length - 1);
-      } else if (isEmphasis(n)) walk(n.c);
+        push(n.v, flat.nodes.length - 1, emphasis);
+      } else if (isEmphasis(n)) walk(n.c, true);
       else if (n.t === 'emend') push(n.corrected, null);
     }
   };
   parts.forEach((p, i) => {
     // Cells are kept apart so that no pattern runs from one cell into the next.
     if (i > 0) push('\n', null);
-    walk(p);
+    walk(p, false);
   });
   return flat;
 }

@@ -170,8 +170,8 @@ describe('citation annotations on the real thesis', () => {
     // Chapter 1, n. 1: "L. Schapiro, The Communist Party of the Soviet Union; … A. Sadler, 'The Party Organisation in the Soviet Enterprise'".
     expect(bib('ch1-n1')).toContain('The Communist Party of the Soviet Union');
     expect(bib('ch1-n1')).toContain("'The Party Organisation in the Soviet Enterprise'");
-    // "R. Sakwa, 'The Communist Party and War Communism in Moscow, 1918-1921'": the quote closes after the link, so stays outside it.
-    expect(bib('ch1-n77')).toEqual(['The Communist Party and War Communism in Moscow']);
+    // "R. Sakwa, 'The Communist Party and War Communism in Moscow, 1918-1921'": the link runs on to the closing quote, so takes the opening one.
+    expect(bib('ch1-n77')).toEqual(["'The Communist Party and War Communism in Moscow, 1918-1921'"]);
     // No title link on any page begins after its article or its opening quote.
     const contexts = new Map(textContexts(edition).map((c) => [`${c.section} ${c.block}`, c]));
     const cut = annotations.filter((a) => {
@@ -181,6 +181,39 @@ describe('citation annotations on the real thesis', () => {
       for (let k = 0; k <= (a.occurrence ?? 0); k++) at = text.indexOf(a.text, at + 1);
       const before = text.slice(0, at);
       return /(?:^|[\s'(])(?:The|A|An) $/u.test(before) || (/(?<![\p{L}\p{N}])'$/u.test(before) && a.text.endsWith("'"));
+    });
+    expect(cut.map((a) => `${a.block}: ${a.text}`)).toEqual([]);
+  });
+
+  it('a title\'s link runs to the end of the title the note prints, where the bibliography\'s form stops short', () => {
+    const bib = (block: string) => annotations.filter((a) => a.block === block && a.className === 'bib').map((a) => a.text);
+    // Words the bibliography leaves out, up to the imprint or the page.
+    expect(bib('intro-n11')).toContain('Making of the Soviet System, Essays in the Social History of Interwar Russia');
+    expect(bib('ch1-n57')).toContain('Communist Party membership in the Soviet Union');
+    expect(bib('ch6-n119')).toEqual(['Sotsialisticheskoe nastuplenie']);
+    // The rest of an italic title; a date cut at its hyphen; the ")" of "VKP(b)".
+    expect(bib('ch1-n116')).toEqual(["Moskovskaya Gorodskaya i M. Oblast'naya organizatsiya"]);
+    expect(bib('ch1-n52')[0]).toMatch(/v gody pervoi pyatiletki, 1928-32$/u);
+    expect(bib('ch2.4-n8')).toContain('Sbornik vazhneishikh postanovlenii MK i MGK VKP(b)');
+    // A quoted title to its closing quote, though the bibliography words its end otherwise.
+    expect(bib('intro-n39')).toContain("'Bureaucracy and Revolution, the lesson from Leningrad, 1917-27'");
+    expect(bib('intro-n35')[0]).toMatch(/^'Moskovskaya Partiinaya .* industrializatsiyu strany, 1926-28 gg\.'$/u);
+    // Not a volume, a year in brackets or an imprint.
+    expect(bib('ch2.2-n2')).toContain('Vols 1');
+    expect(bib('ch2.2-n25')).toContain('Vtoroi plenum');
+    expect(bib('ch4-n15')).toContain('The Technical Intelligentsia and the Soviet State');
+    // "S. Fitzpatrick, 'Cultural Revolution as Class War', p. 19, in Fitzpatrick, ed., Cultural Revolution in Russia":
+    // the essay is not the book its title begins with; the book is linked where the note names it.
+    expect(bib('ch6-n5')).toEqual(['Cultural Revolution in Russia']);
+    // No title link on any page stops inside a word, a date or a bracket.
+    const contexts = new Map(textContexts(edition).map((c) => [`${c.section} ${c.block}`, c]));
+    const cut = annotations.filter((a) => {
+      if (a.className !== 'bib') return false;
+      const text = contexts.get(`${a.section} ${a.block}`)!.flat.text;
+      let at = -1;
+      for (let k = 0; k <= (a.occurrence ?? 0); k++) at = text.indexOf(a.text, at + 1);
+      const after = text.slice(at + a.text.length);
+      return /^-[\p{L}\p{N}]/u.test(after) || a.text.split('(').length > a.text.split(')').length;
     });
     expect(cut.map((a) => `${a.block}: ${a.text}`)).toEqual([]);
   });
