@@ -272,10 +272,11 @@ export function citationAnnotations(edition: Edition): Annotation[] {
     const where = { section: c.context.section, block: c.context.block };
     const link = { href: c.href, className: c.className, ...(c.title !== undefined ? { title: c.title } : {}) };
     // A title that runs across emphasis or is cut by an emendation (itself a link) is linked in
-    // each of its text-node pieces: "[Moskovskie] Bol'sheviki [v bor'be s pravym…]".
+    // each of its text-node pieces: "[Moskovskie] Bol'sheviki [v bor'be s pravym…]"; so is an
+    // archival reference whose shelfmark is emended: "[TsGAOR], 7952/3/96, [83]".
     const spans = [{ start: c.start, end: c.end }, ...(c.alternatives ?? []), ...(c.fallbackEnd !== undefined ? [{ start: c.start, end: c.fallbackEnd }] : [])];
     const whole = spans.reduce<Annotation | null>((found, x) => found ?? annotationFor(c.context.flat, where, x.start, x.end, link), null);
-    const pieces = whole ? [whole] : c.className === 'bib' ? titlePieces(c.context.flat, c.start, c.end).flatMap((p) => annotationFor(c.context.flat, where, p.start, p.end, link) ?? []) : [];
+    const pieces = whole ? [whole] : c.className === 'bib' || c.className === 'archival-ref' ? titlePieces(c.context.flat, c.start, c.end).flatMap((p) => annotationFor(c.context.flat, where, p.start, p.end, link) ?? []) : [];
     if (!pieces.length) return false;
     linked.push({ start: c.start, end: c.end });
     taken.set(blockKey(c.context), linked);

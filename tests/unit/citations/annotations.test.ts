@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { citationAnnotations, citationReport, titlePieces } from '../../../src/citations/annotations.ts';
 import { textContexts } from '../../../src/citations/contexts.ts';
+import { fileAnchor } from '../../../src/citations/archival.ts';
+import { citationStream } from '../../../src/citations/stream.ts';
 import { flatten, locate } from '../../../src/citations/text.ts';
 import { GLOSSARY_SPELLINGS_IN_TEXT, parseAbbreviations, parseGlossary } from '../../../src/citations/glossary.ts';
 import { BlockAnnotations, renderInlines } from '../../../src/render/inline-html.ts';
@@ -273,6 +275,13 @@ describe('citation annotations on the real thesis', () => {
   it('an archival citation links to its file in the Archives index', () => {
     expect(annotations.find((x) => x.block === 'concl-n11' && x.className === 'archival-ref')).toMatchObject({ text: '7952/3/493, 10', href: '/archives/#tsgaor-7952-3-493' });
     expect(annotations.find((x) => x.block === 'concl-n11' && x.className === 'abbr')).toMatchObject({ text: 'TsGAOR', href: '/abbreviations/#abbr-tsgaor' });
+  });
+
+  it('every archival citation in the notes links to its file, an emended shelfmark too ("TsGAOR, 7952/ 3/ 96, 83": its folio)', () => {
+    const refs = citationStream(edition).archival.filter((r) => r.form !== 'example');
+    const unlinked = refs.filter((r) => !annotations.some((a) => a.block === r.noteId && a.section === r.section && a.className === 'archival-ref' && a.href === `/archives/#${fileAnchor(r)}`));
+    expect(unlinked.map((r) => `${r.noteId}: ${r.raw}`)).toEqual([]);
+    expect(annotations.filter((a) => a.block === 'ch3-n69' && a.className === 'archival-ref').map((a) => [a.text, a.href])).toEqual([['83', '/archives/#tsgaor-7952-3-96']]);
   });
 
   it('one-letter abbreviations only where they cite ("P 3/10/1926", "T 2850") or are defined ("Pravda, (P)")', () => {
