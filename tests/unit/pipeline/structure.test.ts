@@ -453,4 +453,12 @@ describe('the real thesis: what a typing-artefacts audit found', () => {
     expect(allText).toContain('Report by Mosstroi (Moscow construction)');
     expect(allText).toContain('organizatsionnoi sektsii XVI Gubpartkonferentsii');
   });
+
+  it("English slips a reader audit found in Chapter 2: Uglanov's \"musn't\" twice (em-143, em-144), and a dropped \"to\" (em-145)", () => {
+    expect(allText).not.toContain("musn't");
+    expect(allText).toContain("We mustn't say that all the disagreements");
+    expect(allText).toContain("'That,' Uglanov commented ironically, 'mustn't be said.'");
+    expect(allText).toContain('there were frequent allusions to the sullying of its record');
+    expect(edition.emendations.filter((e) => ['em-143', 'em-144', 'em-145'].includes(e.id)).map((e) => e.line)).toEqual([1309, 1417, 1419]);
+  });
 });
