@@ -74,25 +74,29 @@ export function findMentions(edition: Edition, places: readonly Place[]): Mentio
       // A variant inside a phrase the editor has recorded as meaning something else is no mention.
       const meantElsewhere = (at: number, v: string): boolean =>
         (p.notMeant ?? []).some(({ phrase }) => wholeWordMatches(text, phrase).some((from) => from <= at && at + v.length <= from + phrase.length));
-      for (const v of p.variants) {
-        for (const at of wholeWordMatches(text, v)) {
-          if (meantElsewhere(at, v)) continue;
-          found.push({
-            place: p.id,
-            section: c.section,
-            slug: c.slug,
-            block: c.block,
-            kind: c.kind,
-            noteId: c.noteId,
-            href: `/${c.slug}/#${c.block}`,
-            label: mentionLabel(c, edition),
-            variant: v,
-            start: at,
-            end: at + v.length,
-            before: trimContext(text.slice(0, at), true),
-            after: trimContext(text.slice(at + v.length), false),
-          });
-        }
+      // The longest variant at a place in the text: "Glukhovskaya Manufaktura", not also its "Glukhovskaya".
+      const spans: { at: number; v: string }[] = [];
+      for (const v of p.variants) for (const at of wholeWordMatches(text, v)) if (!meantElsewhere(at, v)) spans.push({ at, v });
+      spans.sort((a, b) => a.at - b.at || b.v.length - a.v.length);
+      let coveredTo = -1;
+      for (const { at, v } of spans) {
+        if (at + v.length <= coveredTo) continue;
+        coveredTo = at + v.length;
+        found.push({
+          place: p.id,
+          section: c.section,
+          slug: c.slug,
+          block: c.block,
+          kind: c.kind,
+          noteId: c.noteId,
+          href: `/${c.slug}/#${c.block}`,
+          label: mentionLabel(c, edition),
+          variant: v,
+          start: at,
+          end: at + v.length,
+          before: trimContext(text.slice(0, at), true),
+          after: trimContext(text.slice(at + v.length), false),
+        });
       }
     }
     found.sort((a, b) => a.start - b.start);

@@ -132,4 +132,16 @@ describe('what a maps audit found', () => {
     expect(g.places.find((p) => p.id === 'dolgoprudnaya')?.description).toMatch(/6 June 1926/u);
     expect(g.places.find((p) => p.id === 'kolomna')?.description).toMatch(/which mill is meant is left open/u);
   });
+
+  it('a mention covers the whole name the text gives ("Glukhovskaya Manufaktura", "Timiryazev Agricultural college"), once', () => {
+    const variants = (id: string) => (byPlace.get(id) ?? []).map((m) => `${m.block} ${m.variant}`);
+    expect(variants('glukhovo')).toContain('para-26 Glukhovskaya Manufaktura');
+    expect(variants('glukhovo').filter((v) => v.startsWith('para-26 '))).toHaveLength(1);
+    expect(variants('ramenskoe')).toContain('para-26 Ramenskaya Fabrika');
+    expect(variants('timiryazev-academy')).toContain('para-98 Timiryazev Agricultural college');
+    // No place is listed twice for one stretch of text.
+    const all = findMentions(edition, g.places);
+    const overlapping = all.filter((m, i) => all.some((o, j) => j !== i && o.place === m.place && o.section === m.section && o.block === m.block && o.start < m.end && m.start < o.end));
+    expect(overlapping.map((m) => `${m.section} ${m.block} ${m.variant}`)).toEqual([]);
+  });
 });
