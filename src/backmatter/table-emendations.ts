@@ -11,7 +11,7 @@ import { normalisePrinted } from './numbers.ts';
 /** What the figures suggest went wrong, where the editor can say (keyed by flag id). */
 const EXPLANATIONS: Record<string, string> = {
   'table-2-all-employed-workers-1931': 'The four groups above it add up to 1,315.5, exactly 10.0 less than printed.',
-  'table-2-total-population-1931': 'The groups listed add up to 32.2 thousand less than the printed total; the table may leave out a group (no unemployed are given for 1931).',
+  'table-2-total-population-1931': 'The groups listed add up to 32.2 thousand less than the printed total, 42.2 less if All employed workers is taken as the sum of its four groups (1,315.5; see the check on that row); the table may leave out a group (no unemployed are given for 1931).',
   'table-2-total-population-1933': 'The groups listed add up to 25.4 thousand less than the printed total; the table may leave out a group (no unemployed are given for 1933).',
   'table-4-others-xiii-1925-pct': 'The printed 38.6% is 49 of 127 delegates, and 127 − 78 = 49: the printed count 78 is the sum of the other categories, and seems to stand where 49 was meant.',
   'table-4-total-xiii-1925-n': 'With “Others” as 49 (38.6% of 127) rather than the printed 78, the categories add up to 127, as do members and candidates (101 + 26).',

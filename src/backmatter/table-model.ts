@@ -47,7 +47,16 @@ export interface DataRow {
 export interface TableNote {
   /** The marker as printed ("¹", "1."). */
   marker: string;
+  /** The note as the edition reads it: its emendations made (see `emendations`). */
   text: string;
+  /** The corrections made in `text`, each with what the thesis prints ("Moskvyy" → "Moskvy", em-010). */
+  emendations?: TableNoteEmendation[];
+}
+
+export interface TableNoteEmendation {
+  id: string;
+  original: string;
+  corrected: string;
 }
 
 export interface ArithmeticFlag {
@@ -87,6 +96,8 @@ export interface DataTable {
   titleNotes?: string[];
   notes: TableNote[];
   sources: string[];
+  /** For sources printed apart from the notes (Table 4's list): the emendations made in each, by index. */
+  sourceEmendations?: TableNoteEmendation[][];
   /** The editor's remarks on how the data was read from the printed table. */
   editorial: string[];
   flags: ArithmeticFlag[];

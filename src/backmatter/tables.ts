@@ -7,7 +7,7 @@ import type { Edition, Inline, Note, NoteList, Paragraph, Section, TableBlock } 
 import { inlineText, isEmphasis } from '../pipeline/inline.ts';
 import { slugify } from '../pipeline/classify.ts';
 import { numberToSuperscript } from '../pipeline/superscript.ts';
-import type { DataCell, DataColumn, DataRow, DataTable, TableNote } from './table-model.ts';
+import type { DataCell, DataColumn, DataRow, DataTable, TableNote, TableNoteEmendation } from './table-model.ts';
 import { normalisePrinted, parsePrinted } from './numbers.ts';
 import { applyChecks, type Check } from './arithmetic.ts';
 
@@ -55,7 +55,18 @@ function notesOf(s: Section, scope: string): TableNote[] {
 
 /** A note of the thesis as a table's note, with its marker as printed ("²"). */
 function asTableNote(n: Note): TableNote {
-  return { marker: numberToSuperscript(n.n), text: textOf(n.content) };
+  return tableNote(numberToSuperscript(n.n), n.content);
+}
+
+/** A table's note from its text, with the emendations made in it, so a page can mark them. */
+function tableNote(marker: string, content: readonly Inline[], text = textOf(content)): TableNote {
+  const emendations = emendationsIn(content);
+  return emendations.length > 0 ? { marker, text, emendations } : { marker, text };
+}
+
+/** The emendations made in some text of the thesis, in reading order. */
+function emendationsIn(content: readonly Inline[]): TableNoteEmendation[] {
+  return content.flatMap((x): TableNoteEmendation[] => (x.t === 'emend' ? [{ id: x.id, original: x.original, corrected: x.corrected }] : isEmphasis(x) ? emendationsIn(x.c) : []));
 }
 
 function headingText(s: Section, id: string): string {
@@ -355,10 +366,12 @@ function table4(s: Section): DataTable {
       .filter((b): b is Paragraph => b.kind === 'paragraph' && b.scope === 'table-4' && /^\d\.\s/u.test(textOf(b.content)))
       .map((b) => {
         const text = textOf(b.content);
-        return { marker: text.slice(0, 2), text: text.slice(2).trim() };
+        return tableNote(text.slice(0, 2), b.content, text.slice(2).trim());
       }),
   ];
-  const sources = s.blocks.filter((b): b is Paragraph => b.kind === 'paragraph' && b.scope === 'table-4' && !/^\d\.\s/u.test(textOf(b.content))).map((b) => textOf(b.content));
+  const sourceParagraphs = s.blocks.filter((b): b is Paragraph => b.kind === 'paragraph' && b.scope === 'table-4' && !/^\d\.\s/u.test(textOf(b.content)));
+  const sources = sourceParagraphs.map((b) => textOf(b.content));
+  const sourceEmendations = sourceParagraphs.map((b) => emendationsIn(b.content));
   return finish(
     {
       ...baseTable(s, 4, [first, second]),
@@ -368,6 +381,7 @@ function table4(s: Section): DataTable {
       rows,
       notes,
       sources,
+      sourceEmendations,
       editorial,
     },
     checks,
@@ -512,7 +526,7 @@ function inlineTable(s: Section, t: TableBlock, note: Note | null): DataTable {
   // Notes printed under a table inside a note, and the notes its caption's markers call (its source).
   const notes: TableNote[] = [
     ...captionNotes(s, t).map(asTableNote),
-    ...(note ? note.extra.filter((x): x is Paragraph => x.kind === 'paragraph').map((p) => ({ marker: '', text: textOf(p.content) })) : []),
+    ...(note ? note.extra.filter((x): x is Paragraph => x.kind === 'paragraph').map((p) => tableNote('', p.content)) : []),
   ];
   const table: DataTable = {
     key,

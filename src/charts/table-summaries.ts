@@ -9,6 +9,7 @@ import { figure, figureOrNull, formatCount, largest, listInWords, rowByKey } fro
 
 const percentOf = (part: number, whole: number): string => `${Math.round((part / whole) * 100)}%`;
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+const oneDecimal = (v: number): string => v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 function populationSummary(t: DataTable): string {
   const years = t.rows.filter((r) => figureOrNull(t, r, 'population'));
@@ -63,7 +64,17 @@ function compositionSummary(t: DataTable): string {
     const smaller = totalFlags.every((f) => figure(t, total, f.column).value < f.computed);
     const pairs = listInWords(totalFlags.map((f) => `${figure(t, total, f.column).shown} against ${f.computedText}`));
     const how = larger ? 'larger than' : smaller ? 'smaller than' : 'different from';
-    return [`The printed total${totalFlags.length > 1 ? 's' : ''} for ${listInWords(totalFlags.map((f) => f.column))} ${totalFlags.length > 1 ? 'are' : 'is'} ${how} the sum of the groups listed (${pairs} thousand).`];
+    // The check adds the printed subtotals; the chart stacks the groups themselves. Where a subtotal is
+    // itself off, the bar differs from the check's sum, and the words say by how much and why.
+    const drawn = totalFlags.flatMap((f) => {
+      const stacked = groups.reduce((sum, r) => sum + (figureOrNull(t, r, f.column)?.value ?? 0), 0);
+      const subtotal = t.flags.find((x) => x.column === f.column && t.rows.find((r) => r.key === x.row)?.kind === 'subtotal');
+      if (Math.abs(stacked - f.computed) < 0.05 || !subtotal) return [];
+      const row = t.rows.find((r) => r.key === subtotal.row) as DataRow;
+      const off = figure(t, row, f.column).value - subtotal.computed;
+      return [`Drawn from its groups, ${f.column} comes to ${oneDecimal(stacked)} thousand: the sum above takes ${lowerFirst(row.label)} as printed (${figure(t, row, f.column).shown}), itself ${oneDecimal(Math.abs(off))} ${off > 0 ? 'more' : 'less'} than its parts.`];
+    });
+    return [`The printed total${totalFlags.length > 1 ? 's' : ''} for ${listInWords(totalFlags.map((f) => f.column))} ${totalFlags.length > 1 ? 'are' : 'is'} ${how} the sum of the groups listed (${pairs} thousand).`, ...drawn];
   })();
   return [`Between ${from} and ${to} the number of workers in Moscow ${change('workers')} and that of employees ${change('employees')}; ${largestGroup}.`, ...gaps, ...totalsSentence].join(' ');
 }

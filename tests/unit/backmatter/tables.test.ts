@@ -10,6 +10,7 @@ import { toLines } from '../../../src/pipeline/lines.ts';
 import type { Emendation } from '../../../src/pipeline/model.ts';
 import { chartForTable } from '../../../src/charts/table-charts.ts';
 import { markCount } from '../../../src/charts/spec.ts';
+import { markEmendations } from '../../../src/render/emended-text.ts';
 
 const edition = realEdition();
 const value = (n: number, row: string, column: string): number | null => {
@@ -72,6 +73,23 @@ describe('Tables 1-5 on the real thesis', () => {
     expect(tableByNumber(edition, 1).sources).toEqual(['Moskva v Tsifrakh, M., 1934, p.13.']);
     expect(tableByNumber(edition, 3).sources[0]).toMatch(/^Moskva v Tsifrakh/u);
     expect(tables.every((t) => t.units.length > 10)).toBe(true);
+  });
+
+  it('says which emendations its notes and sources carry, so that the pages and the JSON can show what the thesis prints', () => {
+    expect(tableByNumber(edition, 2).notes[0]).toEqual({ marker: '¹', text: 'Materialy o khozyaistve Moskvy, p.116.', emendations: [{ id: 'em-010', original: 'Moskvyy', corrected: 'Moskvy' }] });
+    // Table 4 prints its sources as a list of its own: each carries its own emendations, by index.
+    const t4 = tableByNumber(edition, 4);
+    const emended = t4.sources.flatMap((s, i) => (t4.sourceEmendations?.[i] ?? []).map((e) => `${e.original} → ${e.corrected} in "${s.slice(0, 30)}"`));
+    expect(emended).toEqual(['Moskovskays → Moskovskaya in "XIII Moscow Gubernia Conferenc"', 'Gorodskskaya → Gorodskaya in "III Moscow Oblast\' Conference "']);
+    expect(t4.sourceEmendations).toHaveLength(t4.sources.length);
+  });
+});
+
+describe('emendations marked in plain text', () => {
+  it('links each corrected reading to its entry, once, and escapes the rest', () => {
+    const html = markEmendations('XIII Moskovskaya <b> & Moskovskaya', [{ id: 'em-012', original: 'Moskovskays', corrected: 'Moskovskaya' }]);
+    expect(html).toBe('XIII <a class="emend" href="/emendations/#em-012" data-original="Moskovskays" title="Emended; the thesis prints “Moskovskays”">Moskovskaya</a> &lt;b&gt; &amp; Moskovskaya');
+    expect(markEmendations('no such word', [{ id: 'em-1', original: 'x', corrected: 'Moskvy' }])).toBe('no such word');
   });
 });
 

@@ -43,6 +43,9 @@ describe('chart summaries and labels', () => {
 
   it('derive their comparisons from the figures', () => {
     expect(chartSummary(tableByNumber(edition, 2))).toContain('The printed totals for 1931 and 1933 are larger than the sum of the groups listed (2,781.3 against 2,749.1 and 3,416.5 against 3,391.1 thousand).');
+    // The chart stacks the groups themselves, so its 1931 bar is 10.0 below the check's sum, which takes the flagged subtotal as printed; 1933's is not.
+    expect(chartSummary(tableByNumber(edition, 2))).toContain('Drawn from its groups, 1931 comes to 2,739.1 thousand: the sum above takes all employed workers as printed (1,325.5), itself 10.0 more than its parts.');
+    expect(chartSummary(tableByNumber(edition, 2))).not.toContain('Drawn from its groups, 1933');
     expect(chartSummary(tableByNumber(edition, 3))).toContain('Metalworking received the most in every year');
     expect(chartSummary(tableByNumber(edition, 4))).toContain('The groups at the XIII 1/25 conference add up to 156, not to its printed total of 127.');
     expect(chartSummary(tableByNumber(edition, 5))).toContain('the province as a whole grew by 33% (163,706 to 217,754), the city by 6%');
