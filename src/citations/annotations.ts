@@ -19,6 +19,8 @@ import { crossReferenceReport, crossReferences } from './xrefs.ts';
 import { countArchivalCandidates, findArchivalMentions } from './archival.ts';
 import { findMeetingCitations } from './proceedings.ts';
 
+const letters = (text: string): number => (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+
 /** Which link wins where two would overlap: the more specific one. */
 const PRIORITY: Readonly<Record<string, number>> = { 'archival-ref': 0, xref: 1, bib: 2, abbr: 3, gloss: 4 };
 
@@ -277,10 +279,12 @@ export function citationAnnotations(edition: Edition): Annotation[] {
     const spans = [{ start: c.start, end: c.end }, ...(c.alternatives ?? []), ...(c.fallbackEnd !== undefined ? [{ start: c.start, end: c.fallbackEnd }] : [])];
     const whole = spans.reduce<Annotation | null>((found, x) => found ?? annotationFor(c.context.flat, where, x.start, x.end, link), null);
     const pieces = whole ? [whole] : c.className === 'bib' || c.className === 'archival-ref' ? titlePieces(c.context.flat, c.start, c.end).flatMap((p) => annotationFor(c.context.flat, where, p.start, p.end, link) ?? []) : [];
-    if (!pieces.length) return false;
+    // A piece of a word or two letters ("[O] sheftstve [predpriyatii…]") is no link of its own where the title has others.
+    const linkable = pieces.length > 1 && pieces.some((p) => letters(p.text) >= 3) ? pieces.filter((p) => letters(p.text) >= 3) : pieces;
+    if (!linkable.length) return false;
     linked.push({ start: c.start, end: c.end });
     taken.set(blockKey(c.context), linked);
-    out.push(...pieces);
+    out.push(...linkable);
     return true;
   };
   const ordered = [...archivalCandidates(edition, byBlock), ...xrefCandidates(edition), ...bibCandidates(edition, byBlock), ...abbreviationCandidates(edition)].sort(

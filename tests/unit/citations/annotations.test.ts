@@ -79,6 +79,10 @@ describe('citation annotations on the real thesis', () => {
       ['I Moskovskaya', oblast],
       ['Konferentsiya', oblast],
     ]);
+    // "O [sheftstve] predpriyatii nad uchrezhdenii" (Chapter 6 n. 67, em-078): a one-letter piece is no link of its own.
+    expect(bib('ch6-n67')).toEqual([['predpriyatii nad uchrezhdenii', '/bibliography/#bib-sheftstve-predpriyatii-nad-1930']]);
+    // A reference in one piece keeps it, however short: the folio after an emended shelfmark ("7952/ 3/ 96, 83").
+    expect(annotations.filter((a) => a.block === 'ch3-n69' && a.className === 'archival-ref').map((a) => a.text)).toEqual(['83']);
   });
 
   it('cuts a title into pieces at emendations and emphasis, trimming their edges, and stops at a table cell', () => {
