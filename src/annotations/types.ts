@@ -18,4 +18,11 @@ export interface Annotation {
   title?: string;
   /** CSS class naming the kind of link: 'place', 'archival-ref', 'xref', 'bib', 'abbr', 'gloss', 'person'. */
   className: string;
+  /**
+   * A link that holds emended words (a title or shelfmark the editor corrected inside): it runs from
+   * `before`, the end of the text node just before the first of `emends`, through those emendations
+   * and the text between them, to `after`, the start of the text node after the last. The emended
+   * words are marked inside it, not linked (a link holds no link). `text` is the whole link text.
+   */
+  around?: { emends: string[]; before: string; after: string };
 }

@@ -14,7 +14,7 @@ import { ABBREVIATION_SPELLINGS_IN_TEXT, GLOSSARY_SPELLINGS_IN_TEXT, parseAbbrev
 import { IDENTIFICATIONS, placeIdentifications } from './identifications.ts';
 import { citationStream, NAMING_VIAS, type Target } from './stream.ts';
 import { successorOf } from './successors.ts';
-import { annotationFor, escapeRe, type FlatText } from './text.ts';
+import { annotationAround, annotationFor, escapeRe, type FlatText } from './text.ts';
 import { crossReferenceReport, crossReferences } from './xrefs.ts';
 import { countArchivalCandidates, findArchivalMentions } from './archival.ts';
 import { findMeetingCitations } from './proceedings.ts';
@@ -277,7 +277,9 @@ export function citationAnnotations(edition: Edition): Annotation[] {
     // each of its text-node pieces: "[Moskovskie] Bol'sheviki [v bor'be s pravym…]"; so is an
     // archival reference whose shelfmark is emended: "[TsGAOR], 7952/3/96, [83]".
     const spans = [{ start: c.start, end: c.end }, ...(c.alternatives ?? []), ...(c.fallbackEnd !== undefined ? [{ start: c.start, end: c.fallbackEnd }] : [])];
-    const whole = spans.reduce<Annotation | null>((found, x) => found ?? annotationFor(c.context.flat, where, x.start, x.end, link), null);
+    // A title or shelfmark with an emended word inside is one link in a note, the word marked within it.
+    const around = (x: { start: number; end: number }): Annotation | null => (c.context.noteId !== null && (c.className === 'bib' || c.className === 'archival-ref') ? annotationAround(c.context.flat, where, x.start, x.end, link) : null);
+    const whole = spans.reduce<Annotation | null>((found, x) => found ?? annotationFor(c.context.flat, where, x.start, x.end, link), null) ?? spans.reduce<Annotation | null>((found, x) => found ?? around(x), null);
     const pieces = whole ? [whole] : c.className === 'bib' || c.className === 'archival-ref' ? titlePieces(c.context.flat, c.start, c.end).flatMap((p) => annotationFor(c.context.flat, where, p.start, p.end, link) ?? []) : [];
     // A piece of a word or two letters ("[O] sheftstve [predpriyatii…]") is no link of its own where the title has others.
     const linkable = pieces.length > 1 && pieces.some((p) => letters(p.text) >= 3) ? pieces.filter((p) => letters(p.text) >= 3) : pieces;

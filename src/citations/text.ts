@@ -15,6 +15,10 @@ export interface TextRun {
   textNode: number | null;
   /** Set off by the typist (italics or underlining): a cited title, as a rule. */
   emphasis?: true;
+  /** Which list of inline nodes the run's node sits in: runs with the same parent are siblings. */
+  parent: number;
+  /** The emendation whose corrected reading the run is (its id), for an emended word. */
+  emend?: string;
 }
 
 export interface FlatText {
@@ -27,23 +31,27 @@ export interface FlatText {
 /** Flatten inline parts (a note, a paragraph, or the cells of a table) in the order the renderer visits them. */
 export function flatten(parts: readonly (readonly Inline[])[]): FlatText {
   const flat: FlatText = { text: '', runs: [], nodes: [] };
-  const push = (v: string, textNode: number | null, emphasis = false): void => {
+  let lists = 0;
+  const push = (v: string, textNode: number | null, parent: number, extra: Partial<TextRun> = {}): void => {
     if (v === '') return;
-    flat.runs.push({ start: flat.text.length, end: flat.text.length + v.length, textNode, ...(emphasis ? { emphasis: true as const } : {}) });
+    flat.runs.push({ start: flat.text.length, end: flat.text.length + v.length, textNode, parent, ...extra });
     flat.text += v;
   };
   const walk = (nodes: readonly Inline[], emphasis: boolean): void => {
+    let parent = lists++;
     for (const n of nodes) {
       if (n.t === 'text') {
         flat.nodes.push(n.v);
-        push(n.v, flat.nodes.length - 1, emphasis);
+        push(n.v, flat.nodes.length - 1, parent, emphasis ? { emphasis: true } : {});
       } else if (isEmphasis(n)) walk(n.c, true);
-      else if (n.t === 'emend') push(n.corrected, null);
+      else if (n.t === 'emend') push(n.corrected, null, parent, { emend: n.id });
+      // A note marker is no text of the block, but a link must not run across it.
+      else if (n.t === 'ref') parent = lists++;
     }
   };
   parts.forEach((p, i) => {
     // Cells are kept apart so that no pattern runs from one cell into the next.
-    if (i > 0) push('\n', null);
+    if (i > 0) push('\n', null, -1);
     walk(p, false);
   });
   return flat;
@@ -89,6 +97,36 @@ export function annotationFor(
   if (!at) return null;
   const a: Annotation = { section: where.section, block: where.block, text: at.text, href: link.href, className: link.className };
   if (at.occurrence > 0) a.occurrence = at.occurrence;
+  if (link.title !== undefined) a.title = link.title;
+  return a;
+}
+
+/**
+ * An annotation for flat[start, end) where emended words stand inside it (so it is not inside one
+ * text node): siblings only, text and emendations, no note marker, emphasis or cell edge between;
+ * null where the span is not of that kind.
+ */
+export function annotationAround(
+  flat: FlatText,
+  where: { section: string; block: string },
+  start: number,
+  end: number,
+  link: { href: string; title?: string; className: string },
+): Annotation | null {
+  while (start < end && /\s/u.test(flat.text[start] as string)) start++;
+  while (end > start && /\s/u.test(flat.text[end - 1] as string)) end--;
+  const runs = flat.runs.filter((r) => r.start < end && start < r.end);
+  const emends = runs.filter((r) => r.emend !== undefined);
+  if (emends.length === 0 || runs.some((r) => r.parent !== (runs[0] as TextRun).parent || (r.textNode === null && r.emend === undefined))) return null;
+  const first = runs[0] as TextRun;
+  const last = runs.at(-1) as TextRun;
+  // The link begins in the text before the first emendation or with it, and ends with the last or in the text after it.
+  if ((first.emend === undefined && first !== runs[runs.indexOf(emends[0] as TextRun) - 1]) || (last.emend === undefined && last !== runs[runs.indexOf(emends.at(-1) as TextRun) + 1])) return null;
+  if (first.emend !== undefined && start !== first.start) return null;
+  if (last.emend !== undefined && end !== last.end) return null;
+  const before = first.emend === undefined ? flat.text.slice(start, first.end) : '';
+  const after = last.emend === undefined ? flat.text.slice(last.start, end) : '';
+  const a: Annotation = { section: where.section, block: where.block, text: flat.text.slice(start, end), href: link.href, className: link.className, around: { emends: emends.map((r) => r.emend as string), before, after } };
   if (link.title !== undefined) a.title = link.title;
   return a;
 }

@@ -65,24 +65,27 @@ describe('citation annotations on the real thesis', () => {
     expect(a?.title).toMatch(/Chase, W\. J\., Workers, Society and the Soviet State/u);
   });
 
-  it('a title cut by an emendation (itself a link) is linked on both sides of it, to the same entry', () => {
-    const bib = (block: string) => annotations.filter((a) => a.block === block && a.className === 'bib').map((a) => [a.text, a.href]);
+  it('a title or shelfmark with an emended word inside is one link, the word marked within it, not linked', () => {
+    const bib = (block: string, section?: string) =>
+      annotations.filter((a) => a.block === block && (!section || a.section === section) && a.className === 'bib').map((a) => [a.text, a.href, a.around?.emends ?? []]);
     const moskovskie = '/bibliography/#bib-moskovskie-bolsheviki-borbe-1969';
-    // "Moskovskie [Bol'sheviki] v bor'be…": the emendation em-061 stands between the two pieces.
-    expect(bib('ch2.1-n16')).toEqual([
-      ['Moskovskie', moskovskie],
-      ['v bor\'be s pravym i "levym" opportunizmom', moskovskie],
-    ]);
-    // "I Moskovskaya [Oblast'naya] Konferentsiya" (Chapter 6 n. 57, em-091).
-    const oblast = '/bibliography/#bib-proc-first-oblast-conference-1929';
-    expect(annotations.filter((a) => a.section === 'chapter-6' && a.block === 'ch6-n57' && a.className === 'bib').map((a) => [a.text, a.href])).toEqual([
-      ['I Moskovskaya', oblast],
-      ['Konferentsiya', oblast],
-    ]);
-    // "O [sheftstve] predpriyatii nad uchrezhdenii" (Chapter 6 n. 67, em-078): a one-letter piece is no link of its own.
-    expect(bib('ch6-n67')).toEqual([['predpriyatii nad uchrezhdenii', '/bibliography/#bib-sheftstve-predpriyatii-nad-1930']]);
-    // A reference in one piece keeps it, however short: the folio after an emended shelfmark ("7952/ 3/ 96, 83").
-    expect(annotations.filter((a) => a.block === 'ch3-n69' && a.className === 'archival-ref').map((a) => a.text)).toEqual(['83']);
+    // "Moskovskie [Bol'sheviki] v bor'be…": the emendation em-061 stands inside the title.
+    expect(bib('ch2.1-n16')).toEqual([['Moskovskie Bol\'sheviki v bor\'be s pravym i "levym" opportunizmom', moskovskie, ['em-061']]]);
+    // "I Moskovskaya [Oblast'naya] Konferentsiya" (Chapter 6 n. 57, em-091); "O [sheftstve] predpriyatii…" (n. 67, em-078).
+    expect(bib('ch6-n57', 'chapter-6')).toEqual([["I Moskovskaya Oblast'naya Konferentsiya", '/bibliography/#bib-proc-first-oblast-conference-1929', ['em-091']]]);
+    expect(bib('ch6-n67')).toEqual([['O sheftstve predpriyatii nad uchrezhdenii', '/bibliography/#bib-sheftstve-predpriyatii-nad-1930', ['em-078']]]);
+    // An emended shelfmark: "TsGAOR, 7952/ 3/ 96, 83" links "7952/3/96, 83" to the file.
+    expect(annotations.filter((a) => a.block === 'ch3-n69' && a.className === 'archival-ref').map((a) => [a.text, a.href])).toEqual([['7952/3/96, 83', '/archives/#tsgaor-7952-3-96']]);
+    // Rendered: one link, the emended word a marked span inside it with the printed reading.
+    const list = annotations.filter((a) => a.section === 'chapter-6' && a.block === 'ch6-n67');
+    const html = renderInlines(partsOf('ch6-n67', 'chapter-6')[0]!, { annotations: new BlockAnnotations(list) });
+    expect(html).toBe(
+      '<a class="bib" href="/bibliography/#bib-sheftstve-predpriyatii-nad-1930" title="' +
+        list[0]!.title!.replace(/"/gu, '&quot;') +
+        '">O <span class="emend" data-original="sheftsve" title="Emended; the thesis prints “sheftsve”">sheftstve</span> predpriyatii nad uchrezhdenii</a>. M, 1930.',
+    );
+    // Each such link names the emendations it holds, and its text begins and ends as they are placed.
+    expect(annotations.filter((a) => a.around).every((a) => a.around!.emends.length > 0 && a.text.includes(a.around!.before) && a.text.endsWith(a.around!.after))).toBe(true);
   });
 
   it('cuts a title into pieces at emendations and emphasis, trimming their edges, and stops at a table cell', () => {
@@ -229,10 +232,10 @@ describe('citation annotations on the real thesis', () => {
     // "Filtzer's Soviet Workers and Stalinist Industrialisation (London, 1986)"; the bibliography spells "Industrialization".
     expect(bib('intro-n9')).toContain('Soviet Workers and Stalinist Industrialisation');
     // "Dinamo v gody stroitel'stvo sotsializma" is emended to the bibliography's "stroitel'stva" (em-105):
-    // the link stops where the emendation, a link of its own, begins.
-    expect(bib('ch4-n25')).toEqual(['Dinamo v gody']);
+    // the link holds the emendation.
+    expect(bib('ch4-n25')).toEqual(["Dinamo v gody stroitel'stva sotsializma"]);
     // A link never ends on a little word the title goes on after ("… Social History of" | "Interwar Russia"),
-    // unless the title goes on in an emendation ("…Organizatsiya KPSS v" | "Tsifrakh", em-070).
+    // unless the title goes on in an emendation the link cannot hold.
     const contexts = new Map(textContexts(edition).map((c) => [`${c.section} ${c.block}`, c]));
     const emendationFollows = (a: (typeof annotations)[number]): boolean => {
       const flat = contexts.get(`${a.section} ${a.block}`)!.flat;
@@ -240,7 +243,7 @@ describe('citation annotations on the real thesis', () => {
     };
     const littleWordEnds = annotations.filter((x) => x.className === 'bib' && /\s(?:of|in|the|v|i|o)$/u.test(x.text));
     expect(littleWordEnds.filter((a) => !emendationFollows(a)).map((a) => `${a.block}: ${a.text}`)).toEqual([]);
-    expect(littleWordEnds.map((a) => a.block)).toContain('ch1-n24');
+    expect(bib('ch1-n24')).toContain("Moskovskaya Gorodskaya i Moskovskaya Oblast'naya Organizatsiya KPSS v Tsifrakh");
   });
 
   it('an article cited by journal, volume and year: "Russian Review, Vol 45, 1986" is the discussion \'New Perspectives on Stalinism\'', () => {
@@ -281,11 +284,11 @@ describe('citation annotations on the real thesis', () => {
     expect(annotations.find((x) => x.block === 'concl-n11' && x.className === 'abbr')).toMatchObject({ text: 'TsGAOR', href: '/abbreviations/#abbr-tsgaor' });
   });
 
-  it('every archival citation in the notes links to its file, an emended shelfmark too ("TsGAOR, 7952/ 3/ 96, 83": its folio)', () => {
+  it('every archival citation in the notes links to its file, an emended shelfmark too ("TsGAOR, 7952/ 3/ 96, 83")', () => {
     const refs = citationStream(edition).archival.filter((r) => r.form !== 'example');
     const unlinked = refs.filter((r) => !annotations.some((a) => a.block === r.noteId && a.section === r.section && a.className === 'archival-ref' && a.href === `/archives/#${fileAnchor(r)}`));
     expect(unlinked.map((r) => `${r.noteId}: ${r.raw}`)).toEqual([]);
-    expect(annotations.filter((a) => a.block === 'ch3-n69' && a.className === 'archival-ref').map((a) => [a.text, a.href])).toEqual([['83', '/archives/#tsgaor-7952-3-96']]);
+    expect(annotations.filter((a) => a.block === 'ch1-n21' && a.className === 'archival-ref').map((a) => a.text)).toEqual(['loc. cit.', '7952/3/94, 84']);
   });
 
   it('one-letter abbreviations only where they cite ("P 3/10/1926", "T 2850") or are defined ("Pravda, (P)")', () => {
