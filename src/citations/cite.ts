@@ -123,7 +123,8 @@ export function formatCitations(t: CiteTarget, work: CitedWork = THESIS): Citati
     ['url', t.url],
     ['urldate', accessedOn],
     ['howpublished', EDITION_TITLE],
-    ['note', [part ? `${t.sectionLabel ? `${t.sectionLabel}: ` : ''}${part}` : null, paragraph, approx ? 'original page numbers of the thesis, approximate (reconstructed by length)' : 'original page numbers of the thesis'].filter(Boolean).join('; ')],
+    // "Chapter 1: The Structure of the Party…"; a part whose label is its title ("Bibliography") is named once.
+    ['note', [part ? `${t.sectionLabel && t.sectionLabel !== part ? `${t.sectionLabel}: ` : ''}${part}` : null, paragraph, approx ? 'original page numbers of the thesis, approximate (reconstructed by length)' : 'original page numbers of the thesis'].filter(Boolean).join('; ')],
   ];
   const bibtex = `@phdthesis{${key},\n${fields
     .filter((f): f is [string, string] => f[1] !== null)

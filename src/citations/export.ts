@@ -63,7 +63,8 @@ export function toBibtex(e: BibEntry, listed: readonly ListedFond[] = []): strin
     ['editor', e.editors.length ? people(e.editors) : null],
     ['title', citedTitle(e.title)],
     [type === 'article' ? 'journal' : type === 'techreport' ? 'institution' : type === 'proceedings' ? 'series' : 'howpublished', e.container],
-    [type === 'phdthesis' || type === 'mastersthesis' ? 'school' : 'address', e.place],
+    // A thesis's school where the entry names it; a Soviet dissertation gives only its city ("(M., 1972)").
+    [(type === 'phdthesis' || type === 'mastersthesis') && /Universit|College|Institut|School|Academy|CREES|Centre/iu.test(e.place ?? '') ? 'school' : 'address', e.place],
     ['year', e.year],
     // biblatex's range for a work published over several years (Stalin's Sochineniya, 1949-1951).
     ['date', last ? `${e.year}/${last}` : null],
@@ -91,7 +92,7 @@ export function protectCapitals(title: string): string {
 }
 
 export function bibliographyBibtex(entries: readonly BibEntry[], edition: Edition, listed: readonly ListedFond[] = []): string {
-  const head = `% Bibliography of ${edition.meta.author}, ${edition.meta.title} (${edition.meta.institution}, ${edition.meta.date}),\n% as printed in the thesis (its place abbreviations M, L and M-L written out, as its list of abbreviations gives them),\n% parsed into ${entries.length} entries. Ids are stable: they are made from author, title and year.\n${rightsComment(edition.meta, '%')}`;
+  const head = `% Bibliography of ${edition.meta.author}, ${edition.meta.title} (${edition.meta.institution}, ${edition.meta.date}),\n% as printed in the thesis, with the edition's emendations made (listed at /emendations/) and its place abbreviations M, L and M-L written out, as its list of abbreviations gives them,\n% parsed into ${entries.length} entries. Ids are stable: they are made from author, title and year.\n${rightsComment(edition.meta, '%')}`;
   return `${head}\n${entries.map((e) => toBibtex(e, listed)).join('\n\n')}\n`;
 }
 

@@ -81,6 +81,10 @@ describe('BibTeX and CSL-JSON', () => {
     const t = toBibtex(entry('bib-hughes-1977'));
     expect(t).toMatch(/^@mastersthesis\{bib-hughes-1977,/u);
     expect(t).toContain('school = {University of Birmingham}');
+    // A Soviet dissertation names only its city, "(M, 1971)": that is its address, not its school.
+    const d = toBibtex(entry('bib-davydova-1971'));
+    expect(d).toContain('address = {Moscow}');
+    expect(d).not.toContain('school =');
   });
 
   it('escapes BibTeX special characters, and braces a double quote (a quotation, or the hard sign of s"ezd)', () => {

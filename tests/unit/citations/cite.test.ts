@@ -38,6 +38,11 @@ describe('cite this', () => {
     expect(accessedDate(new Date(2026, 5, 3), 'mla')).toBe('3 June 2026');
   });
 
+  it('names a part once where its label is its title (the Bibliography), and label and title where they differ', () => {
+    expect(formatCitations({ sectionLabel: 'Bibliography', sectionTitle: 'Bibliography', firstPage: 269, lastPage: 280, url: 'https://example.org/bibliography/' }).bibtex).toContain('note = {Bibliography; original page numbers');
+    expect(chapter.bibtex).toContain('note = {Chapter 2: Political Change in Moscow 1925-32; original page numbers');
+  });
+
   it('a BibTeX key for each part, so that citations of several parts can share a .bib file', () => {
     const key = (sectionLabel: string, paragraphId?: string) => /@phdthesis\{([^,]+),/u.exec(formatCitations({ sectionLabel, sectionTitle: sectionLabel, firstPage: 1, lastPage: 2, url: 'https://example.org/', ...(paragraphId ? { paragraphId, pages: [1] } : {}) }).bibtex)?.[1];
     expect([key('Introduction'), key('Conclusion'), key('Glossary'), key('Chapter 3'), key('Introduction', 'para-5'), key('Conclusion', 'para-5')]).toEqual([
