@@ -191,7 +191,12 @@ export function buildPeople(rosters: readonly Roster[], rec: Reconciliations = R
     p.surname = n.surname;
     p.initials = n.initials;
     p.decisions.push(...rec.variants.filter((v) => v.person === p.id).map((v) => `“${v.written}” is taken as this person: ${v.reason}`));
-    p.decisions.push(...rec.bare.filter((b) => b.person === p.id).map((b) => `“${b.surname}” without initials (${b.where.join(', ')}) is taken as this person: ${b.reason}`));
+    // The rosters named by their title and date as the appendix gives them, not by the edition's ids.
+    const rosterName = (id: string): string => {
+      const r = rosters.find((x) => x.id === id);
+      return r ? `${r.body}, ${r.dateLabel}` : id;
+    };
+    p.decisions.push(...rec.bare.filter((b) => b.person === p.id).map((b) => `“${b.surname}” without initials (${b.where.map(rosterName).join('; ')}) is taken as this person: ${b.reason}`));
     p.decisions.push(...rec.distinct.filter((d) => d.written.some((w) => p.spellings.includes(w))).map((d) => `Not the same person as ${d.written.filter((w) => !p.spellings.includes(w)).join(', ')}: ${d.reason}`));
     p.decisions.push(...rec.extra.filter((x) => x.id === p.id).map((x) => x.reason));
     p.decisions.push(...mentionDecisions(p, rec));
@@ -297,10 +302,20 @@ function labelOf(c: TextContext, edition: Edition): string {
 }
 
 /** Every unambiguous mention of the people in the chapters' headings, paragraphs and notes, and the surnames left unlinked. */
-export function findMentions(edition: Edition, people: readonly Person[], rec: Reconciliations = RECONCILIATIONS): { mentions: Mention[]; skipped: SkippedName[] } {
+/** A mention left unlinked because its initials are not those of the only person with the surname (M. M. Kaganovich is not L. M.). */
+export interface NamesakeByInitials {
+  person: string;
+  surname: string;
+  /** As normalised ("M.M."). */
+  initials: string;
+  where: string;
+}
+
+export function findMentions(edition: Edition, people: readonly Person[], rec: Reconciliations = RECONCILIATIONS): { mentions: Mention[]; skipped: SkippedName[]; namesakes: NamesakeByInitials[] } {
   const bySurname = new Map<string, Person[]>();
   for (const p of people) for (const s of p.surnames) bySurname.set(s, [...(bySurname.get(s) ?? []), p]);
   const mentions: Mention[] = [];
+  const namesakes: NamesakeByInitials[] = [];
   const skipped = new Map<string, SkippedName>();
   const skip = (surname: string, why: SkippedName['why']): void => {
     const k = `${surname}|${why}`;
@@ -332,6 +347,7 @@ export function findMentions(edition: Edition, people: readonly Person[], rec: R
         if (assigned) chosen = candidates.filter((p) => p.id === assigned.person);
         if (chosen.length !== 1) {
           skip(surname, candidates.length > 1 ? 'shared' : 'namesake');
+          if (candidates.length === 1 && initials) namesakes.push({ person: (candidates[0] as Person).id, surname, initials, where: labelOf(c, edition) });
           continue; // never guess
         }
         const person = chosen[0] as Person;
@@ -339,7 +355,7 @@ export function findMentions(edition: Edition, people: readonly Person[], rec: R
       }
     }
   }
-  return { mentions, skipped: [...skipped.values()].sort((a, b) => a.surname.localeCompare(b.surname)) };
+  return { mentions, skipped: [...skipped.values()].sort((a, b) => a.surname.localeCompare(b.surname)), namesakes };
 }
 
 export interface PeopleData {
@@ -358,7 +374,15 @@ export function peopleOf(edition: Edition): PeopleData {
   if (hit) return hit;
   const rosters = rostersOf(edition);
   const { people, resolver } = buildPeople(rosters);
-  const { mentions, skipped } = findMentions(edition, people);
+  const { mentions, skipped, namesakes } = findMentions(edition, people);
+  // Each namesake the initials rule out is a decision on the page of the person it is not.
+  for (const p of people) {
+    const mine = namesakes.filter((n) => n.person === p.id);
+    for (const initials of new Set(mine.map((n) => n.initials))) {
+      const where = mine.filter((n) => n.initials === initials).map((n) => n.where);
+      p.decisions.push(`“${initials} ${mine[0]?.surname}” (${[...new Set(where)].join('; ')}) is not linked to this person: the text's initials are not those the appendix gives (${p.initials ?? 'none'}).`);
+    }
+  }
   const built = { rosters, people, resolver, mentions, skipped };
   cache.set(edition, built);
   return built;

@@ -216,3 +216,29 @@ describe('remarks printed with a seat', () => {
     expect(remarks('kulikov')).toEqual([]);
   });
 });
+
+describe('what a people audit found', () => {
+  it("a namesake the initials rule out is a decision on the page of the person it is not: M. M. Kaganovich on L. M. Kaganovich's", () => {
+    expect(person('kaganovich').decisions).toContain("“M.M. Kaganovich” (Chapter 4, paragraph 8; Chapter 4, note 7) is not linked to this person: the text's initials are not those the appendix gives (L.M.).");
+    expect(data.mentions.some((m) => m.person === 'kaganovich' && m.section === 'chapter-4' && (m.block === 'para-8' || m.block === 'ch4-n7'))).toBe(false);
+  });
+
+  it('a decision names rosters by body and date, not by the edition\'s ids, and the paragraph it cites holds the name', () => {
+    const bare = person('mikhailov-v-m').decisions.find((d) => d.includes('without initials'));
+    expect(bare).toContain('(MK Buro, 13 August 1924; MK Buro, January 1925; MK Buro, December 1925; MK plenum, June 1929)');
+    expect(data.people.flatMap((p) => p.decisions).filter((d) => /\b(?:roster|change)-\d{4}/u.test(d))).toEqual([]);
+    // "his remarks in Chapter 4, paragraph 30" (Filatov, the Serp i Molot cell secretary).
+    const chapter4 = textContexts(edition).filter((c) => c.section === 'chapter-4');
+    for (const d of person('filatov').decisions.filter((x) => x.includes('Chapter 4, paragraph'))) {
+      const n = /Chapter 4, paragraph (\d+)/u.exec(d)?.[1];
+      expect(chapter4.find((c) => c.block === `para-${n}`)?.flat.text, d).toContain('Filatov');
+    }
+  });
+
+  it("every roster entry's printed name resolves to one person (rosters.json's personId): the two Mikhailovs apart, Lyubasov as Liubasov", () => {
+    const ids = data.rosters.flatMap((r) => r.entries.filter((e) => e.written).map((e) => ({ line: e.sourceLine, person: e.person, id: data.resolver.resolve(e.written, r.id) })));
+    expect(ids.filter((x) => x.person === 'Lyubasov').map((x) => x.id)).toEqual(['liubasov']);
+    expect(new Set(ids.filter((x) => x.person === 'Mikhailov').map((x) => x.id))).toEqual(new Set(['mikhailov-v-m', 'mikhailov-m-e']));
+    expect(ids.filter((x) => x.person === 'Mikhailov' && x.line >= 4014).every((x) => x.id === 'mikhailov-m-e')).toBe(true);
+  });
+});
