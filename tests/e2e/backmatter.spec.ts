@@ -238,6 +238,13 @@ test.describe('people', () => {
     await expect(page.locator('table.people-table tbody tr')).toHaveCount(124);
   });
 
+  test("a post the editor emended is marked on the person's page, with what the appendix prints (em-090)", async ({ page }) => {
+    await page.goto('/people/kuchmin/');
+    const mark = page.locator('.posts-table a.emend', { hasText: 'Mosoblispolkom' });
+    await expect(mark).toHaveAttribute('data-original', 'Mosoblispolklom');
+    await expect(mark).toHaveAttribute('href', '/emendations/#em-090');
+  });
+
   test('the text links a person to their page', async ({ page }) => {
     // Zelenskii, first secretary until 1925, is discussed at the start of Chapter 2.
     await page.goto('/chapter-2/');
