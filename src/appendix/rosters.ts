@@ -164,7 +164,8 @@ export function parsePost(raw: string): { post: string | null; flags: EntryFlags
     t = late[1] ?? '';
     remark = tidy(late[2] ?? '') || null;
   }
-  const rep = remark ? /^Replace[sd]\s+(.+?)(?:,\s+who\b.*|\s+after\b.*|\.)?$/u.exec(remark) : null;
+  // "Replaces X", or "Promoted when X moved to TsK" (Leonov, second secretary in 1930, took Polonskii's post).
+  const rep = remark ? (/^Replace[sd]\s+(.+?)(?:,\s+who\b.*|\s+after\b.*|\.)?$/u.exec(remark) ?? /^Promoted when (\S+) moved to\b/u.exec(remark)) : null;
   const replaces = rep ? (parseName(rep[1] ?? '')?.name.written ?? null) : null;
   const promoted = remark !== null && /\bpromoted\b/iu.test(remark) && !/^Replace/u.test(remark);
   return { post: tidy(t).replace(/\.$/u, '') || null, flags: { ...NO_FLAGS, new: isNew, replaces, promoted }, remark };

@@ -143,6 +143,13 @@ describe('where the appendix says a person went', () => {
     expect([drozhzhin.written, drozhzhin.post, drozhzhin.flags.promotedTo]).toEqual(['Drozhzhin', 'secretary of Khamovniki raikom', 'TsK instructor']);
   });
 
+  it('"Promoted when Polonskii moved to TsK" (Leonov, 1930) records that Leonov took Polonskii\'s post, on Polonskii\'s page too', () => {
+    const leonov = rosters.flatMap((r) => r.entries).find((e) => e.sourceLine === 3929 && e.person === 'Leonov')!;
+    expect(leonov.flags).toMatchObject({ new: true, promoted: true, replaces: 'Polonskii' });
+    const polonskii = departureOf(leonov)!;
+    expect([polonskii.written, polonskii.post, polonskii.flags.replacedBy]).toEqual(['Polonskii', 'second secretary', 'Leonov, F.G.']);
+  });
+
   it('"appointed to head rural department" is the post "head of rural department"', () => {
     expect(entry('change-1929-06', 3861).post).toBe('head of rural department');
     expect(postIn('appointed to head rural department and becomes candidate')).toBe('head of rural department');
