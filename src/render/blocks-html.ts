@@ -13,6 +13,8 @@ export interface RenderContext {
   rowIds?: ReadonlyMap<string, string[][]>;
   /** Anchors of single cells (the bibliography's congresses), by "table id:body row:column". */
   cellIds?: ReadonlyMap<string, string>;
+  /** Editorial HTML to follow a paragraph (by block id) or go at the end of a cell ("table id:body row:column"): where the notes cite an entry. */
+  after?: ReadonlyMap<string, string>;
 }
 
 const emptyContext: RenderContext = { annotations: new Map() };
@@ -34,7 +36,7 @@ export function renderBlock(block: Block, ctx: RenderContext = emptyContext): st
       const cls = block.style === 'prose' ? '' : ` class="${block.style}"`;
       const body = renderInlines(block.content, { annotations: annotationsFor(ctx, block.id), pageBreaks: block.pageBreaksInside, blockQuoteFrom: block.blockQuoteFrom });
       // data-lines: the room a long chapter reserves for the paragraph until it is laid out (line-estimate.ts).
-      return `<p id="${escapeHtml(block.id)}"${cls} data-lines="${paragraphLines(block)}">${anchorHtml}${body}</p>`;
+      return `<p id="${escapeHtml(block.id)}"${cls} data-lines="${paragraphLines(block)}">${anchorHtml}${body}</p>${ctx.after?.get(block.id) ?? ''}`;
     }
     case 'table':
       return renderTable(block, ctx);
@@ -47,8 +49,8 @@ export function renderBlock(block: Block, ctx: RenderContext = emptyContext): st
 
 function renderTable(table: TableBlock, ctx: RenderContext): string {
   const ann = annotationsFor(ctx, table.id);
-  const cell = (tag: 'th' | 'td', content: Inline[], scope?: string, span = 1, anchors: readonly string[] = []): string =>
-    `<${tag}${span > 1 ? ` colspan="${span}"` : ''}${scope ? ` scope="${scope}"` : ''}>${anchors.map((id) => `<span class="anchor" id="${escapeHtml(id)}"></span>`).join('')}${renderInlines(content, { annotations: ann })}</${tag}>`;
+  const cell = (tag: 'th' | 'td', content: Inline[], scope?: string, span = 1, anchors: readonly string[] = [], trailing = ''): string =>
+    `<${tag}${span > 1 ? ` colspan="${span}"` : ''}${scope ? ` scope="${scope}"` : ''}>${anchors.map((id) => `<span class="anchor" id="${escapeHtml(id)}"></span>`).join('')}${renderInlines(content, { annotations: ann })}${trailing}</${tag}>`;
   const captionId = `${table.id}-caption`;
   const caption = table.caption ? `<caption id="${escapeHtml(captionId)}">${renderInlines(table.caption, { annotations: ann })}</caption>` : '';
   // A heading typed across several columns spans them (headSpans); the cells it covers are empty.
@@ -76,7 +78,8 @@ function renderTable(table: TableBlock, ctx: RenderContext): string {
         // Anchors inside a cell: a row's further terms (in its first cell), and an entry's own cell.
         const own = ctx.cellIds?.get(`${table.id}:${k}:${i}`);
         const anchors = [...(i === 0 ? more : []), ...(own ? [own] : [])];
-        return i === 0 && rowHeaders ? cell('th', c, 'row', 1, anchors) : cell('td', c, undefined, 1, anchors);
+        const trailing = ctx.after?.get(`${table.id}:${k}:${i}`) ?? '';
+        return i === 0 && rowHeaders ? cell('th', c, 'row', 1, anchors, trailing) : cell('td', c, undefined, 1, anchors, trailing);
       });
       return `${pageRow(k)}<tr${rowId ? ` id="${escapeHtml(rowId)}"` : ''}>${cells.join('')}</tr>`;
     })

@@ -202,12 +202,21 @@ test('on a phone a wide data table scrolls under its row labels, which stay in v
 
 test('the Bibliography\'s entries hang alike, with or without the typist\'s "- " before them', async ({ page }) => {
   await page.goto('/bibliography/');
-  const styles = await page.locator('[data-section="bibliography"] .section-body > p').evaluateAll((ps) =>
+  const styles = await page.locator('[data-section="bibliography"] .section-body > p:not(.cited-in)').evaluateAll((ps) =>
     ps.map((p) => ({ dash: /^-\s/u.test(p.textContent ?? ''), indent: `${getComputedStyle(p).paddingLeft} ${getComputedStyle(p).textIndent}` })),
   );
   expect(styles.filter((x) => x.dash).length).toBeGreaterThan(50);
   expect(styles.filter((x) => !x.dash).length).toBeGreaterThan(50);
   expect(new Set(styles.map((x) => x.indent)).size).toBe(1);
+});
+
+test('a Bibliography entry says which notes cite it, and its note number leads to the note', async ({ page }) => {
+  await page.goto('/bibliography/#bib-fainsod-1958');
+  const cited = page.locator('p:has(#bib-fainsod-1958) + p.cited-in');
+  await expect(cited).toContainText('Cited in Introduction, n. 8; Chapter 1, nn. 1,');
+  await cited.getByRole('link', { name: '1', exact: true }).click();
+  await expect(page).toHaveURL(/\/chapter-1\/#ch1-n1$/u);
+  await expect(page.locator('[id="ch1-n1"]')).toContainText('Smolensk under Soviet Rule');
 });
 
 test.describe('people', () => {
