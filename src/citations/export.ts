@@ -54,10 +54,27 @@ function bibtexType(e: BibEntry): string {
   }
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * The one volume, issue and month an entry's note prints ("vol 45, 1986", "1960, no. 4", "January
+ * 1981"), as fields of their own; none where the note lists several (Carr's "vol 1 …, vol 2 …",
+ * "vols xi-xiv") or none. The note keeps the printed words.
+ */
+export function volumeIssue(note: string | null): { volume: string | null; issue: string | null; month: number | null } {
+  const text = note ?? '';
+  const vols = [...text.matchAll(/\bvols?\.?\s+([0-9]+|[ivxlc]+)\b/giu)];
+  const single = vols.length === 1 && !/\bvols\b|\d\s*-\s*\d|[ivx]-[ivx]/iu.test(text.slice(vols[0]?.index ?? 0, (vols[0]?.index ?? 0) + 12));
+  const issue = /\bno\.?\s+(\d+)\b/iu.exec(text)?.[1] ?? null;
+  const month = MONTHS.findIndex((m) => new RegExp(`\\b${m}\\b`, 'iu').test(text));
+  return { volume: single ? (vols[0]?.[1] as string) : null, issue, month: month >= 0 ? month + 1 : null };
+}
+
 /** One BibTeX entry; `listed`, the fonds the bibliography lists under its archives. */
 export function toBibtex(e: BibEntry, listed: readonly ListedFond[] = []): string {
   const type = bibtexType(e);
   const last = lastYear(e);
+  const vi = volumeIssue(e.note);
   const fields: [string, string | null][] = [
     ['author', e.authors.length ? `${people(e.authors)}${etAl(e) ? ' and others' : ''}` : null],
     ['editor', e.editors.length ? people(e.editors) : null],
@@ -65,6 +82,9 @@ export function toBibtex(e: BibEntry, listed: readonly ListedFond[] = []): strin
     [type === 'article' ? 'journal' : type === 'techreport' ? 'institution' : type === 'proceedings' ? 'series' : 'howpublished', e.container],
     // A thesis's school where the entry names it; a Soviet dissertation gives only its city ("(M., 1972)").
     [(type === 'phdthesis' || type === 'mastersthesis') && /Universit|College|Institut|School|Academy|CREES|Centre/iu.test(e.place ?? '') ? 'school' : 'address', e.place],
+    ['volume', vi.volume],
+    ['number', vi.issue],
+    ['month', vi.month ? String(vi.month) : null],
     ['year', e.year],
     // biblatex's range for a work published over several years (Stalin's Sochineniya, 1949-1951).
     ['date', last ? `${e.year}/${last}` : null],
@@ -106,7 +126,10 @@ export function toCsl(e: BibEntry, listed: readonly ListedFond[] = []): Record<s
   if (e.container) item[e.type === 'proceedings' ? 'collection-title' : 'container-title'] = e.container;
   if (e.place) item[e.type === 'thesis' && /University/u.test(e.place) ? 'publisher' : 'publisher-place'] = e.place;
   const last = lastYear(e);
-  if (e.year) item['issued'] = { 'date-parts': last ? [[Number(e.year)], [Number(last)]] : [[Number(e.year)]] };
+  const vi = volumeIssue(e.note);
+  if (vi.volume) item['volume'] = vi.volume;
+  if (vi.issue) item[e.type === 'report' ? 'number' : 'issue'] = vi.issue;
+  if (e.year) item['issued'] = { 'date-parts': last ? [[Number(e.year)], [Number(last)]] : vi.month ? [[Number(e.year), vi.month]] : [[Number(e.year)]] };
   const note = [e.note, e.type === 'archive' ? fondsOf(e, listed) : null].filter(Boolean).join('; ');
   if (e.type === 'thesis' && e.note) item['genre'] = e.note;
   else if (note) item['note'] = note;

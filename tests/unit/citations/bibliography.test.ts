@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entryLabel, findQuotedTitle, parseBibliography, parsePeople } from '../../../src/citations/bibliography.ts';
 import { bibliographyAnchors, bibliographyCellAnchors, bibliographyHref } from '../../../src/citations/anchors.ts';
 import { renderBlock } from '../../../src/render/blocks-html.ts';
-import { bibtexValue, protectCapitals, toBibtex, toCsl } from '../../../src/citations/export.ts';
+import { bibtexValue, protectCapitals, toBibtex, toCsl, volumeIssue } from '../../../src/citations/export.ts';
 import { realEdition } from './edition.ts';
 
 const bib = parseBibliography(realEdition());
@@ -85,6 +85,17 @@ describe('BibTeX and CSL-JSON', () => {
     const d = toBibtex(entry('bib-davydova-1971'));
     expect(d).toContain('address = {Moscow}');
     expect(d).not.toContain('school =');
+  });
+
+  it('gives the one volume, issue and month an entry prints as fields of their own, not several volumes', () => {
+    expect(volumeIssue('et al.; vol 45, 1986')).toEqual({ volume: '45', issue: null, month: null });
+    expect(volumeIssue('1960, no. 4')).toEqual({ volume: null, issue: '4', month: null });
+    expect(volumeIssue('January 1981')).toEqual({ volume: null, issue: null, month: 1 });
+    expect(volumeIssue('vol 1 (London, 1950), vol 2 (London, 1952)').volume).toBeNull();
+    expect(volumeIssue('vols xi-xiv').volume).toBeNull();
+    expect(toBibtex(entry('bib-shimotomai-1983'))).toContain('volume = {4}');
+    expect(toCsl(entry('bib-schlesinger-1960'))).toMatchObject({ issue: '4' });
+    expect(toCsl(entry('bib-taniuchi-1981'))).toMatchObject({ issued: { 'date-parts': [[1981, 10]] } });
   });
 
   it('escapes BibTeX special characters, and braces a double quote (a quotation, or the hard sign of s"ezd)', () => {
