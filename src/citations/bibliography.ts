@@ -187,6 +187,12 @@ export function parseWorkEntry(content: readonly Inline[], bibSection: 4 | 5, bl
   const people = /^[A-Z*]/u.test(prefix.trim()) && /,/u.test(prefix) ? parsePeople(prefix) : { authors: [], editors: [], etAl: false };
   const imprint = parseImprint(rest);
   let note = imprint.note;
+  // A volume printed after the title without its italics marked ("Dinamo v gody stroitel'stva sotsializma*, kniga 2"): the note's, not the title's.
+  const book = /,\s*(kniga\s+\d+)$/u.exec(title);
+  if (book) {
+    title = title.slice(0, book.index).trim();
+    note = [book[1], note].filter(Boolean).join('; ');
+  }
   const edition = /,\s*((?:\d(?:st|nd|rd|th)|second|first)\s+edn\.?.*)$/u.exec(title);
   if (edition) {
     title = title.slice(0, edition.index).trim();

@@ -63,7 +63,7 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
  */
 export function volumeIssue(note: string | null): { volume: string | null; issue: string | null; month: number | null } {
   const text = note ?? '';
-  const vols = [...text.matchAll(/\bvols?\.?\s+([0-9]+|[ivxlc]+)\b/giu)];
+  const vols = [...text.matchAll(/\b(?:vols?|kniga)\.?\s+([0-9]+|[ivxlc]+)\b/giu)];
   const single = vols.length === 1 && !/\bvols\b|\d\s*-\s*\d|[ivx]-[ivx]/iu.test(text.slice(vols[0]?.index ?? 0, (vols[0]?.index ?? 0) + 12));
   const issue = /\bno\.?\s+(\d+)\b/iu.exec(text)?.[1] ?? null;
   const month = MONTHS.findIndex((m) => new RegExp(`\\b${m}\\b`, 'iu').test(text));

@@ -96,6 +96,9 @@ describe('BibTeX and CSL-JSON', () => {
     expect(toBibtex(entry('bib-shimotomai-1983'))).toContain('volume = {4}');
     expect(toCsl(entry('bib-schlesinger-1960'))).toMatchObject({ issue: '4' });
     expect(toCsl(entry('bib-taniuchi-1981'))).toMatchObject({ issued: { 'date-parts': [[1981, 10]] } });
+    // "Dinamo v gody stroitel'stva sotsializma*, kniga 2 (M, 1964)": the book's volume is not part of its title.
+    expect([entry('bib-dinamo-gody-stroitelstva-1964').title, entry('bib-dinamo-gody-stroitelstva-1964').note]).toEqual(["Dinamo v gody stroitel'stva sotsializma", 'kniga 2']);
+    expect(toBibtex(entry('bib-dinamo-gody-stroitelstva-1964'))).toContain('volume = {2}');
   });
 
   it('escapes BibTeX special characters, and braces a double quote (a quotation, or the hard sign of s"ezd)', () => {
