@@ -83,36 +83,40 @@ const NOT_TITLE_WORD = /^(?:vols?|nos?|pp?|chap|ch|chapters?|part|kniga|tom|edn|
  */
 export function titleLinkEnd(flat: FlatText, start: number, end: number, entryTitle: string): number | null {
   const text = flat.text;
-  let to = end;
-  const run = flat.runs.find((r) => r.start <= start && start < r.end);
-  if (run?.emphasis && run.textNode !== null && end <= run.end && start - run.start <= 4) {
-    let italicEnd = run.end;
-    while (italicEnd > end && /[\s,.;:]/u.test(text[italicEnd - 1] as string)) italicEnd--;
-    to = Math.max(to, italicEnd);
-  }
+  let to = Math.max(end, italicTitleEnd(flat, start, end));
   if (/[\p{L}\p{N}]'?$/u.test(text.slice(Math.max(0, to - 2), to))) to += /^-[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*'?/u.exec(text.slice(to))?.[0].length ?? 0;
   const count = (c: string): number => text.slice(start, to).split(c).length - 1;
   while (text[to] === ')' && count('(') > count(')')) to++;
   const quoted = /(?:^|[^\p{L}\p{N}])'(?:(?:The|An|A) )?$/u.test(text.slice(Math.max(0, start - 6), start)) || text[start] === "'";
-  if (quoted) {
-    if (text.slice(start + 1, to).endsWith("'")) return to;
-    // The closing quote: one not between two letters (a soft sign is), before punctuation, an imprint or the end.
-    const close = /^((?:[^'\n;()]|(?<=\p{L})'(?=\p{L})){0,100}?)'(?=[,.;:)]|\s\(|\s*$)/u.exec(text.slice(to));
-    if (!close) return to;
-    const gap = close[1] as string;
-    const linked = text.slice(start, end).replace(/^'/u, '');
-    const entryGoesOn = entryTitle.toLowerCase().startsWith(linked.toLowerCase()) ? entryTitle.slice(linked.length).trim() : '';
-    const words = (x: string): string[] => x.toLowerCase().match(/\p{L}{2,}/gu) ?? [];
-    const goesOn = words(entryGoesOn);
-    // Printed and listed forms of one title differ ("…industrializatsiyu strany, 1926-28 gg." and "…(1926-1928gg)"), but share a word.
-    if (goesOn.length > 0 && words(gap).length > 0 && !words(gap).some((w) => goesOn.includes(w))) return null;
-    return to + close[0].length;
-  }
+  if (quoted) return text.slice(start + 1, to).endsWith("'") ? to : quotedTitleEnd(text, start, end, to, entryTitle);
   // A link to a volume ("Vols 1") names no title to go on with.
   if (!/[\p{L}\p{N})]/u.test(text[to - 1] ?? '') || NOT_TITLE_WORD.test(text.slice(start, to))) return to;
   const more = /^((?:\s+[\p{L}\p{N}][\p{L}\p{N}'’()-]*){1,8}?)(?=\s\((?=[^)]{0,40}\b\d{4}\))|,\s*pp?\.\s*\d)/u.exec(text.slice(to));
   if (!more || (more[1] as string).trim().split(/\s+/u).some((w) => NOT_TITLE_WORD.test(w))) return to;
   return to + (more[1] as string).length;
+}
+
+/** The end of the italics a link begins (after at most an article): the printed title's end; else `end`. */
+function italicTitleEnd(flat: FlatText, start: number, end: number): number {
+  const run = flat.runs.find((r) => r.start <= start && start < r.end);
+  if (!run?.emphasis || run.textNode === null || end > run.end || start - run.start > 4) return end;
+  let to = run.end;
+  while (to > end && /[\s,.;:]/u.test(flat.text[to - 1] as string)) to--;
+  return to;
+}
+
+/** A quoted title's link runs to its closing quote; null where the quotation goes on in other words than the entry's. */
+function quotedTitleEnd(text: string, start: number, end: number, to: number, entryTitle: string): number | null {
+  // The closing quote: one not between two letters (a soft sign is), before punctuation, an imprint or the end.
+  const close = /^((?:[^'\n;()]|(?<=\p{L})'(?=\p{L})){0,100}?)'(?=[,.;:)]|\s\(|\s*$)/u.exec(text.slice(to));
+  if (!close) return to;
+  const linked = text.slice(start, end).replace(/^'/u, '');
+  const entryGoesOn = entryTitle.toLowerCase().startsWith(linked.toLowerCase()) ? entryTitle.slice(linked.length) : '';
+  const words = (x: string): string[] => x.toLowerCase().match(/\p{L}{2,}/gu) ?? [];
+  const gap = words(close[1] as string);
+  // Printed and listed forms of one title differ ("…industrializatsiyu strany, 1926-28 gg." and "…(1926-1928gg)"), but share a word.
+  if (words(entryGoesOn).length > 0 && gap.length > 0 && !gap.some((w) => words(entryGoesOn).includes(w))) return null;
+  return to + close[0].length;
 }
 
 /** Where a resolved reference points, and what the reader sees on hover. */
@@ -273,11 +277,10 @@ export function citationAnnotations(edition: Edition): Annotation[] {
     if (linked.some((s) => c.start < s.end && s.start < c.end)) return false;
     const where = { section: c.context.section, block: c.context.block };
     const link = { href: c.href, className: c.className, ...(c.title !== undefined ? { title: c.title } : {}) };
-    // A title that runs across emphasis or is cut by an emendation (itself a link) is linked in
-    // each of its text-node pieces: "[Moskovskie] Bol'sheviki [v bor'be s pravym…]"; so is an
-    // archival reference whose shelfmark is emended: "[TsGAOR], 7952/3/96, [83]".
+    // The span, or a narrower one, in one text node; else, in a note, one link around the emended
+    // words inside it ("Moskovskie [Bol'sheviki] v bor'be…", "TsGAOR, [7952/3/96], 83"); else (a
+    // title cut by emphasis, or outside the notes) a link on each of its text-node pieces.
     const spans = [{ start: c.start, end: c.end }, ...(c.alternatives ?? []), ...(c.fallbackEnd !== undefined ? [{ start: c.start, end: c.fallbackEnd }] : [])];
-    // A title or shelfmark with an emended word inside is one link in a note, the word marked within it.
     const around = (x: { start: number; end: number }): Annotation | null => (c.context.noteId !== null && (c.className === 'bib' || c.className === 'archival-ref') ? annotationAround(c.context.flat, where, x.start, x.end, link) : null);
     const whole = spans.reduce<Annotation | null>((found, x) => found ?? annotationFor(c.context.flat, where, x.start, x.end, link), null) ?? spans.reduce<Annotation | null>((found, x) => found ?? around(x), null);
     const pieces = whole ? [whole] : c.className === 'bib' || c.className === 'archival-ref' ? titlePieces(c.context.flat, c.start, c.end).flatMap((p) => annotationFor(c.context.flat, where, p.start, p.end, link) ?? []) : [];
