@@ -277,11 +277,11 @@ export function citationAnnotations(edition: Edition): Annotation[] {
     if (linked.some((s) => c.start < s.end && s.start < c.end)) return false;
     const where = { section: c.context.section, block: c.context.block };
     const link = { href: c.href, className: c.className, ...(c.title !== undefined ? { title: c.title } : {}) };
-    // The span, or a narrower one, in one text node; else, in a note, one link around the emended
-    // words inside it ("Moskovskie [Bol'sheviki] v bor'be…", "TsGAOR, [7952/3/96], 83"); else (a
-    // title cut by emphasis, or outside the notes) a link on each of its text-node pieces.
+    // The span, or a narrower one, in one text node; else one link around the emended words inside
+    // it ("Moskovskie [Bol'sheviki] v bor'be…", "TsGAOR, [7952/3/96], 83", the glossary's
+    // "[sheftstvo]"); else (a title cut by emphasis) a link on each of its text-node pieces.
     const spans = [{ start: c.start, end: c.end }, ...(c.alternatives ?? []), ...(c.fallbackEnd !== undefined ? [{ start: c.start, end: c.fallbackEnd }] : [])];
-    const around = (x: { start: number; end: number }): Annotation | null => (c.context.noteId !== null && (c.className === 'bib' || c.className === 'archival-ref') ? annotationAround(c.context.flat, where, x.start, x.end, link) : null);
+    const around = (x: { start: number; end: number }): Annotation | null => annotationAround(c.context.flat, where, x.start, x.end, link);
     const whole = spans.reduce<Annotation | null>((found, x) => found ?? annotationFor(c.context.flat, where, x.start, x.end, link), null) ?? spans.reduce<Annotation | null>((found, x) => found ?? around(x), null);
     const pieces = whole ? [whole] : c.className === 'bib' || c.className === 'archival-ref' ? titlePieces(c.context.flat, c.start, c.end).flatMap((p) => annotationFor(c.context.flat, where, p.start, p.end, link) ?? []) : [];
     // A piece of a word or two letters ("[O] sheftstve [predpriyatii…]") is no link of its own where the title has others.

@@ -5,14 +5,15 @@
 import type { Edition } from '../pipeline/model.ts';
 import type { Annotation } from '../annotations/types.ts';
 import { textContexts } from '../citations/contexts.ts';
-import { annotationFor } from '../citations/text.ts';
+import { annotationAround, annotationFor } from '../citations/text.ts';
 import { findMentions } from './mentions.ts';
 import { placeHref, type Place } from './places.ts';
 import { loadGeodata } from './geodata.ts';
 
 /**
- * Pure core: annotations for the given places. A mention the renderer cannot wrap (inside an
- * emended reading, such as the corrected 'Elektroavod') is skipped in favour of the next one.
+ * Pure core: annotations for the given places. A mention the renderer cannot wrap (across emphasis
+ * or a note marker) is skipped in favour of the next one; an emended one (the corrected
+ * 'Elektroavod') is a link around its marked emendation.
  */
 export function placeAnnotationsFor(edition: Edition, places: readonly Place[]): Annotation[] {
   const byId = new Map(places.map((p) => [p.id, p]));
@@ -25,11 +26,10 @@ export function placeAnnotationsFor(edition: Edition, places: readonly Place[]):
     const place = byId.get(m.place);
     const flat = flatOf.get(`${m.section}#${m.block}`);
     if (!place || !flat) continue;
-    const a = annotationFor(flat, { section: m.section, block: m.block }, m.start, m.end, {
-      href: placeHref(place),
-      title: `${place.name}: on the map${place.position === 'approximate' ? ' (approximate position)' : ''}`,
-      className: 'place',
-    });
+    const link = { href: placeHref(place), title: `${place.name}: on the map${place.position === 'approximate' ? ' (approximate position)' : ''}`, className: 'place' };
+    const where = { section: m.section, block: m.block };
+    // An emended name ("Elektroavod" corrected) is a link holding the marked emendation.
+    const a = annotationFor(flat, where, m.start, m.end, link) ?? annotationAround(flat, where, m.start, m.end, link);
     if (!a) continue;
     out.push(a);
     done.add(key);

@@ -4,8 +4,6 @@ import { placeAnnotationsFor } from '../../../src/maps/annotations.ts';
 import { placeHref } from '../../../src/maps/places.ts';
 import { groupAnnotations, renderSectionBody } from '../../../src/render/blocks-html.ts';
 import { MAP_PAGES } from '../../../src/maps/pages.ts';
-import { textContexts } from '../../../src/citations/contexts.ts';
-import { locate } from '../../../src/citations/text.ts';
 import { geodata, realEdition } from './helpers.ts';
 
 const g = geodata();
@@ -79,17 +77,14 @@ describe('place annotations', () => {
       expect(a.className).toBe('place');
       expect(a.href).toMatch(/^\/maps\/(1925|oblast-1930)\/#place-[a-z0-9-]+$/u);
     }
-    // Every section naming Elektrozavod in a plain text node gets one link; where every mention is an
-    // emended 'Elektroavod' (Chapter 1, Conclusion) the renderer cannot wrap it, so there is none.
-    const flat = new Map(textContexts(edition).map((c) => [`${c.section}#${c.block}`, c.flat]));
-    const wrappable = new Set(
-      (byPlace.get('elektrozavod') ?? []).filter((m) => locate(flat.get(`${m.section}#${m.block}`)!, m.start, m.end) !== null).map((m) => m.section),
-    );
-    const linked = annotations.filter((a) => a.href === placeHref({ id: 'elektrozavod', map: 'city' })).map((a) => a.section);
-    expect(new Set(linked)).toEqual(wrappable);
-    expect(linked).toHaveLength(wrappable.size);
-    expect(wrappable.has('chapter-4')).toBe(true);
-    expect(wrappable.has('conclusion')).toBe(false);
+    // Every section naming Elektrozavod gets one link, where every mention is an emended 'Elektroavod'
+    // (Chapter 1, the Conclusion) too: a link holding the marked emendation.
+    const sections = new Set((byPlace.get('elektrozavod') ?? []).map((m) => m.section));
+    const linked = annotations.filter((a) => a.href === placeHref({ id: 'elektrozavod', map: 'city' }));
+    expect(new Set(linked.map((a) => a.section))).toEqual(sections);
+    expect(linked).toHaveLength(sections.size);
+    expect(linked.find((a) => a.section === 'conclusion')?.around?.emends).toHaveLength(1);
+    expect(linked.find((a) => a.section === 'chapter-4')?.around).toBeUndefined();
     const first = annotations.find((a) => a.section === 'introduction' && a.href.endsWith('#place-trekhgornaya'));
     expect(first).toMatchObject({ block: 'para-26', text: 'Trekhgornaya Manufaktura' });
   });
