@@ -180,6 +180,9 @@ export function buildPeople(rosters: readonly Roster[], rec: Reconciliations = R
     }
   }
   const variants = new Set(rec.variants.map((v) => v.written));
+  // The rosters named by their title and date as the appendix gives them, not by the edition's ids.
+  const rosterTitles = new Map(rosters.map((r) => [r.id, `${r.body}, ${r.dateLabel}`]));
+  const rosterName = (id: string): string => rosterTitles.get(id) ?? id;
   for (const p of byId.values()) {
     // The display name: the form with initials printed most often, never a recorded variant.
     const counts = new Map<string, number>();
@@ -191,11 +194,6 @@ export function buildPeople(rosters: readonly Roster[], rec: Reconciliations = R
     p.surname = n.surname;
     p.initials = n.initials;
     p.decisions.push(...rec.variants.filter((v) => v.person === p.id).map((v) => `“${v.written}” is taken as this person: ${v.reason}`));
-    // The rosters named by their title and date as the appendix gives them, not by the edition's ids.
-    const rosterName = (id: string): string => {
-      const r = rosters.find((x) => x.id === id);
-      return r ? `${r.body}, ${r.dateLabel}` : id;
-    };
     p.decisions.push(...rec.bare.filter((b) => b.person === p.id).map((b) => `“${b.surname}” without initials (${b.where.map(rosterName).join('; ')}) is taken as this person: ${b.reason}`));
     p.decisions.push(...rec.distinct.filter((d) => d.written.some((w) => p.spellings.includes(w))).map((d) => `Not the same person as ${d.written.filter((w) => !p.spellings.includes(w)).join(', ')}: ${d.reason}`));
     p.decisions.push(...rec.extra.filter((x) => x.id === p.id).map((x) => x.reason));

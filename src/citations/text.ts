@@ -90,15 +90,23 @@ export function annotationFor(
   end: number,
   link: { href: string; title?: string; className: string },
 ): Annotation | null {
-  // Leading/trailing spaces are never part of a link.
-  while (start < end && /\s/u.test(flat.text[start] as string)) start++;
-  while (end > start && /\s/u.test(flat.text[end - 1] as string)) end--;
+  [start, end] = withoutSpaces(flat.text, start, end);
   const at = locate(flat, start, end);
   if (!at) return null;
-  const a: Annotation = { section: where.section, block: where.block, text: at.text, href: link.href, className: link.className };
+  const a = linkAnnotation(where, at.text, link);
   if (at.occurrence > 0) a.occurrence = at.occurrence;
-  if (link.title !== undefined) a.title = link.title;
   return a;
+}
+
+/** Leading/trailing spaces are never part of a link. */
+function withoutSpaces(text: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/u.test(text[start] as string)) start++;
+  while (end > start && /\s/u.test(text[end - 1] as string)) end--;
+  return [start, end];
+}
+
+function linkAnnotation(where: { section: string; block: string }, text: string, link: { href: string; title?: string; className: string }): Annotation {
+  return { section: where.section, block: where.block, text, href: link.href, className: link.className, ...(link.title !== undefined ? { title: link.title } : {}) };
 }
 
 /**
@@ -113,8 +121,7 @@ export function annotationAround(
   end: number,
   link: { href: string; title?: string; className: string },
 ): Annotation | null {
-  while (start < end && /\s/u.test(flat.text[start] as string)) start++;
-  while (end > start && /\s/u.test(flat.text[end - 1] as string)) end--;
+  [start, end] = withoutSpaces(flat.text, start, end);
   const runs = flat.runs.filter((r) => r.start < end && start < r.end);
   const emends = runs.filter((r) => r.emend !== undefined);
   if (emends.length === 0 || runs.some((r) => r.parent !== (runs[0] as TextRun).parent || (r.textNode === null && r.emend === undefined))) return null;
@@ -126,9 +133,7 @@ export function annotationAround(
   if (last.emend !== undefined && end !== last.end) return null;
   const before = first.emend === undefined ? flat.text.slice(start, first.end) : '';
   const after = last.emend === undefined ? flat.text.slice(last.start, end) : '';
-  const a: Annotation = { section: where.section, block: where.block, text: flat.text.slice(start, end), href: link.href, className: link.className, around: { emends: emends.map((r) => r.emend as string), before, after } };
-  if (link.title !== undefined) a.title = link.title;
-  return a;
+  return { ...linkAnnotation(where, flat.text.slice(start, end), link), around: { emends: emends.map((r) => r.emend as string), before, after } };
 }
 
 /** A string as a literal inside a regular expression. */

@@ -4,6 +4,22 @@ export interface TextEmendation {
   id: string;
   original: string;
   corrected: string;
+  /** An editorial note keeps the printed reading and says why it is flagged. */
+  kind?: 'emendation' | 'editorial-note';
+  reason?: string;
+}
+
+/**
+ * An emended reading as the text shows it: corrected, with the printed reading on hover. A link to
+ * its entry on the Emendations page (under `href`), or, inside another link (a link holds no link),
+ * a marked span.
+ */
+export function emendationMark(e: TextEmendation, href: string | null): string {
+  const note = e.kind === 'editorial-note';
+  const cls = note ? 'editorial-flag' : 'emend';
+  const title = note ? `Editorial note: ${e.reason ?? ''}` : `Emended; the thesis prints “${e.original}”`;
+  const attrs = `data-original="${escapeHtml(e.original)}" title="${escapeHtml(title)}"`;
+  return href === null ? `<span class="${cls}" ${attrs}>${escapeHtml(e.corrected)}</span>` : `<a class="${cls}" href="${escapeHtml(href)}#${escapeHtml(e.id)}" ${attrs}>${escapeHtml(e.corrected)}</a>`;
 }
 
 /**
@@ -23,8 +39,7 @@ export function markEmendations(text: string, emendations: readonly TextEmendati
   let out = '';
   let pos = 0;
   for (const { at, e } of spans) {
-    out += escapeHtml(text.slice(pos, at));
-    out += `<a class="emend" href="${escapeHtml(href)}#${escapeHtml(e.id)}" data-original="${escapeHtml(e.original)}" title="Emended; the thesis prints “${escapeHtml(e.original)}”">${escapeHtml(e.corrected)}</a>`;
+    out += escapeHtml(text.slice(pos, at)) + emendationMark(e, href);
     pos = at + e.corrected.length;
   }
   return out + escapeHtml(text.slice(pos));

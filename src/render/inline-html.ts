@@ -1,6 +1,13 @@
 import type { Inline } from '../pipeline/model.ts';
 import type { Annotation } from '../annotations/types.ts';
 import { escapeHtml } from './escape.ts';
+import { emendationMark } from './emended-text.ts';
+
+/** An annotation's link, opened. */
+function openTag(a: Annotation): string {
+  const title = a.title ? ` title="${escapeHtml(a.title)}"` : '';
+  return `<a class="${escapeHtml(a.className)}" href="${escapeHtml(a.href)}"${title}>`;
+}
 
 /** Per-block state of annotations: how many times each annotation's text has been seen so far. */
 export class BlockAnnotations {
@@ -44,11 +51,10 @@ export class BlockAnnotations {
     return plans.sort((x, y) => x.from - y.from);
   }
 
-  /** The link's opening tag. */
+  /** An `around` link's opening tag; the link is used. */
   open(a: Annotation): string {
     this.used.add(a);
-    const title = a.title ? ` title="${escapeHtml(a.title)}"` : '';
-    return `<a class="${escapeHtml(a.className)}" href="${escapeHtml(a.href)}"${title}>`;
+    return openTag(a);
   }
 
   /**
@@ -56,22 +62,11 @@ export class BlockAnnotations {
    * so that the annotations after it still find their own occurrence; one that falls inside is lost.
    */
   skip(v: string): void {
-    for (const a of this.list) {
-      if (this.used.has(a) || a.text === '') continue;
-      for (let at = v.indexOf(a.text); at >= 0; at = v.indexOf(a.text, at + a.text.length)) {
-        const k = this.seen.get(a) ?? 0;
-        this.seen.set(a, k + 1);
-        if (k === (a.occurrence ?? 0)) {
-          this.used.add(a);
-          break;
-        }
-      }
-    }
+    this.claim(v);
   }
 
-  /** Split one text node into escaped HTML with the annotations that fall in it wrapped as links. */
-  renderText(v: string): string {
-    if (this.list.length === 0) return escapeHtml(v);
+  /** The annotations whose own occurrence falls in this text node, where; each is counted and used. */
+  private claim(v: string): { start: number; end: number; a: Annotation }[] {
     const hits: { start: number; end: number; a: Annotation }[] = [];
     for (const a of this.list) {
       if (this.used.has(a) || a.text === '') continue;
@@ -85,14 +80,20 @@ export class BlockAnnotations {
         }
       }
     }
+    return hits;
+  }
+
+  /** Split one text node into escaped HTML with the annotations that fall in it wrapped as links. */
+  renderText(v: string): string {
+    if (this.list.length === 0) return escapeHtml(v);
+    const hits = this.claim(v);
     hits.sort((x, y) => x.start - y.start || y.end - x.end);
     let out = '';
     let pos = 0;
     for (const h of hits) {
       if (h.start < pos) continue; // overlapping annotations: the earlier one wins
       out += escapeHtml(v.slice(pos, h.start));
-      const title = h.a.title ? ` title="${escapeHtml(h.a.title)}"` : '';
-      out += `<a class="${escapeHtml(h.a.className)}" href="${escapeHtml(h.a.href)}"${title}>${escapeHtml(v.slice(h.start, h.end))}</a>`;
+      out += `${openTag(h.a)}${escapeHtml(v.slice(h.start, h.end))}</a>`;
       pos = h.end;
     }
     return out + escapeHtml(v.slice(pos));
@@ -157,7 +158,7 @@ function renderSequence(nodes: readonly Inline[], ann: BlockAnnotations, emendat
         out += `${escapeHtml(after)}</a>${ann.renderText(node.v.slice(after.length))}`;
         continue;
       }
-      if (node.t === 'emend') out += emendedInsideLink(node);
+      if (node.t === 'emend') out += emendationMark(node, null);
       else if (node.t === 'text') {
         ann.skip(node.v);
         out += escapeHtml(node.v);
@@ -167,13 +168,6 @@ function renderSequence(nodes: readonly Inline[], ann: BlockAnnotations, emendat
     i = plan.to;
   }
   return out;
-}
-
-/** An emended word inside another link: marked, with the printed reading on hover, but not a link of its own. */
-function emendedInsideLink(node: Extract<Inline, { t: 'emend' }>): string {
-  const cls = node.kind === 'editorial-note' ? 'editorial-flag' : 'emend';
-  const title = node.kind === 'editorial-note' ? `Editorial note: ${node.reason}` : `Emended; the thesis prints “${node.original}”`;
-  return `<span class="${cls}" data-original="${escapeHtml(node.original)}" title="${escapeHtml(title)}">${escapeHtml(node.corrected)}</span>`;
 }
 
 function renderNode(node: Inline, ann: BlockAnnotations, emendationsHref: string): string {
@@ -187,10 +181,7 @@ function renderNode(node: Inline, ann: BlockAnnotations, emendationsHref: string
     case 'ref':
       return `<sup class="fn" id="${escapeHtml(node.refId)}"><a href="#${escapeHtml(node.noteId)}" role="doc-noteref" aria-label="Note ${node.n}">${node.n}</a></sup>`;
     case 'emend':
-      if (node.kind === 'editorial-note') {
-        return `<a class="editorial-flag" href="${escapeHtml(emendationsHref)}#${escapeHtml(node.id)}" data-original="${escapeHtml(node.original)}" title="${escapeHtml(`Editorial note: ${node.reason}`)}">${escapeHtml(node.corrected)}</a>`;
-      }
-      return `<a class="emend" href="${escapeHtml(emendationsHref)}#${escapeHtml(node.id)}" data-original="${escapeHtml(node.original)}" title="Emended; the thesis prints “${escapeHtml(node.original)}”">${escapeHtml(node.corrected)}</a>`;
+      return emendationMark(node, emendationsHref);
   }
 }
 

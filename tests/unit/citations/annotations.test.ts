@@ -12,6 +12,19 @@ import { realEdition } from './edition.ts';
 const edition = realEdition();
 const annotations = citationAnnotations(edition);
 
+/** Every title link with the text of its block and where in it the link stands (its occurrence counted). */
+function bibLinksInText(): { a: (typeof annotations)[number]; text: string; at: number }[] {
+  const contexts = new Map(textContexts(edition).map((c) => [`${c.section} ${c.block}`, c]));
+  return annotations
+    .filter((a) => a.className === 'bib')
+    .map((a) => {
+      const text = contexts.get(`${a.section} ${a.block}`)!.flat.text;
+      let at = -1;
+      for (let k = 0; k <= (a.occurrence ?? 0); k++) at = text.indexOf(a.text, at + 1);
+      return { a, text, at };
+    });
+}
+
 /** The inline parts of a block, in the order the renderer visits them. */
 function partsOf(block: string, section: string): Inline[][] {
   const s = edition.sections.find((x) => x.id === section)!;
@@ -182,16 +195,11 @@ describe('citation annotations on the real thesis', () => {
     // "R. Sakwa, 'The Communist Party and War Communism in Moscow, 1918-1921'": the link runs on to the closing quote, so takes the opening one.
     expect(bib('ch1-n77')).toEqual(["'The Communist Party and War Communism in Moscow, 1918-1921'"]);
     // No title link on any page begins after its article or its opening quote.
-    const contexts = new Map(textContexts(edition).map((c) => [`${c.section} ${c.block}`, c]));
-    const cut = annotations.filter((a) => {
-      if (a.className !== 'bib') return false;
-      const text = contexts.get(`${a.section} ${a.block}`)!.flat.text;
-      let at = -1;
-      for (let k = 0; k <= (a.occurrence ?? 0); k++) at = text.indexOf(a.text, at + 1);
+    const cut = bibLinksInText().filter(({ a, text, at }) => {
       const before = text.slice(0, at);
       return /(?:^|[\s'(])(?:The|A|An) $/u.test(before) || (/(?<![\p{L}\p{N}])'$/u.test(before) && a.text.endsWith("'"));
     });
-    expect(cut.map((a) => `${a.block}: ${a.text}`)).toEqual([]);
+    expect(cut.map(({ a }) => `${a.block}: ${a.text}`)).toEqual([]);
   });
 
   it('a title\'s link runs to the end of the title the note prints, where the bibliography\'s form stops short', () => {
@@ -215,16 +223,8 @@ describe('citation annotations on the real thesis', () => {
     // the essay is not the book its title begins with; the book is linked where the note names it.
     expect(bib('ch6-n5')).toEqual(['Cultural Revolution in Russia']);
     // No title link on any page stops inside a word, a date or a bracket.
-    const contexts = new Map(textContexts(edition).map((c) => [`${c.section} ${c.block}`, c]));
-    const cut = annotations.filter((a) => {
-      if (a.className !== 'bib') return false;
-      const text = contexts.get(`${a.section} ${a.block}`)!.flat.text;
-      let at = -1;
-      for (let k = 0; k <= (a.occurrence ?? 0); k++) at = text.indexOf(a.text, at + 1);
-      const after = text.slice(at + a.text.length);
-      return /^-[\p{L}\p{N}]/u.test(after) || a.text.split('(').length > a.text.split(')').length;
-    });
-    expect(cut.map((a) => `${a.block}: ${a.text}`)).toEqual([]);
+    const cut = bibLinksInText().filter(({ a, text, at }) => /^-[\p{L}\p{N}]/u.test(text.slice(at + a.text.length)) || a.text.split('(').length > a.text.split(')').length);
+    expect(cut.map(({ a }) => `${a.block}: ${a.text}`)).toEqual([]);
   });
 
   it('links a title as the note prints it, to its last word, where the spelling differs from the bibliography\'s', () => {
