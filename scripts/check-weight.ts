@@ -1,0 +1,22 @@
+/**
+ * The page-weight budget, enforced (npm test, after the build): each chapter page may weigh at
+ * most MARKUP_ALLOWANCE above what it would with no markup at all (src/reading/page-weight.ts).
+ * Prints every page's numbers; exits non-zero naming each page over budget.
+ */
+import { join } from 'node:path';
+import { buildEdition } from '../src/pipeline/edition.ts';
+import { overBudget } from '../src/reading/page-weight.ts';
+import { readEditionInput } from './edition-input.ts';
+import { chapterWeights, weightLine } from './chapter-weights.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const edition = buildEdition(readEditionInput(root).input);
+
+const weights = chapterWeights(join(root, 'dist'), edition);
+for (const w of weights) console.log(weightLine(w));
+const problems = weights.flatMap((w) => overBudget(w.slug, w.weight) ?? []);
+if (problems.length > 0) {
+  for (const p of problems) console.error(p);
+  process.exit(1);
+}
+console.log(`page weight: ${weights.length} chapter pages within budget`);
