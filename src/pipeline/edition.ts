@@ -172,6 +172,7 @@ function paginationNote(first: number | null, last: number | null, noteBlocks: n
     return `Pp. ${first}–${last} of the thesis (from its table of contents). This part has no footnotes to mark its pages, but each figure, and each continuation of one, was drawn on a page of its own, so each figure heading starts a page.${leftOver}${drift}`;
   }
   if (noteBlocks === 0 && estimated > 0) return `Pp. ${first}–${last} of the thesis (from its table of contents). This part has no footnotes to mark its pages, so ${estimated === 1 ? 'the page break inside it is' : 'its page breaks are'} placed by length (the pages held about the same number of words) and approximate (marked ≈).`;
+  if (noteBlocks === 0 && first === last) return `P. ${first} of the thesis (from its table of contents): this part is one page.`;
   if (noteBlocks === 0) return `Pp. ${first}–${last} of the thesis (from its table of contents). Page breaks inside are not reconstructed, because this part has no footnotes.`;
   // A list of pages opening a sentence: "Pp. 52 and 94 had…".
   const Pages = (pages: readonly number[]): string => pageList(pages).replace(/^p/u, 'P');

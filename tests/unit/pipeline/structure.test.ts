@@ -232,6 +232,9 @@ describe('the real thesis', () => {
     // The last page of a part that ends after its last block of notes had none: said so (Chapter 4's p. 175).
     expect(section('chapter-4').paginationNote).toMatch(/The last page, p\. 175, had none: the text runs on after the last block\. Their number matches/u);
     expect(section('chapter-6').paginationNote).toMatch(/^Pp\. 204–235\. .*P\. 234 had no footnotes; its end shows.*The last page, p\. 235, had none/u);
+    // A part of one page is one page, not "Pp. 279–279" with page breaks inside it.
+    expect(section('abbreviations').paginationNote).toBe('P. 279 of the thesis (from its table of contents): this part is one page.');
+    for (const s of edition.sections) expect(s.paginationNote, s.id).not.toMatch(/\b(\d+)–\1\b/u);
   });
 
   it('shows the four quotations set off on lines of their own as block quotations inside their paragraphs', () => {
