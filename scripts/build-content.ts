@@ -5,21 +5,35 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildEdition } from '../src/pipeline/edition.ts';
+import { buildEdition, type EditionInput } from '../src/pipeline/edition.ts';
+import { withEmendationHint } from '../src/pipeline/emendations.ts';
 import { SourceError } from '../src/pipeline/errors.ts';
-import { citationReport, formatCitationReport } from '../src/citations/annotations.ts';
-import { readEditionInput } from './edition-input.ts';
+import { checkDataJson, readEditionInput } from './edition-input.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'content/generated');
 
-function main(): void {
+async function main(): Promise<void> {
   const t0 = performance.now();
   const { input, bytes } = readEditionInput(root, process.env['THESIS_PATH']);
+  try {
+    await buildAndWrite(input, bytes, t0);
+  } catch (err) {
+    const hinted = withEmendationHint(err, input.emendations);
+    // Whatever went wrong, a source that is not the recorded one is the first suspect.
+    if (hinted instanceof SourceError && input.sourceSha256 !== recordedSha256() && !/SHA-256/u.test(hinted.problem)) {
+      throw new SourceError(hinted.file, hinted.line, `${hinted.problem} [and the source does not match its recorded SHA-256 (content/source/thesis.sha256): it has been changed or damaged since]`);
+    }
+    throw hinted;
+  }
+}
+
+const recordedSha256 = (): string => readFileSync(join(root, 'content/source/thesis.sha256'), 'utf8').trim();
+
+async function buildAndWrite(input: EditionInput, bytes: Buffer, t0: number): Promise<void> {
   const edition = buildEdition(input);
   // A source cut inside its last section can still parse: the recorded checksum catches it.
-  const expected = readFileSync(join(root, 'content/source/thesis.sha256'), 'utf8').trim();
-  if (edition.meta.sourceSha256 !== expected) {
+  if (edition.meta.sourceSha256 !== recordedSha256()) {
     const original = { lines: 4515, bytes: 661105 };
     throw new SourceError(
       'content/source/thesis.txt',
@@ -27,6 +41,12 @@ function main(): void {
       `the source does not match its recorded SHA-256 (content/source/thesis.sha256): it has ${edition.meta.sourceLines} lines and ${bytes.length} bytes, the recorded source ${original.lines} lines and ${original.bytes} bytes. The source is never edited; is it truncated or corrupted?`,
     );
   }
+  // The modules that derive the pages' data import the editor's JSON files: check those first, then
+  // build every derivation, so nothing is written unless all of it can be.
+  checkDataJson(root);
+  const { checkDerivedData } = await import('../src/data/derived-check.ts');
+  const { formatCitationReport } = await import('../src/citations/annotations.ts');
+  const report = checkDerivedData(edition);
   const tmp = `${out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, 'sections'), { recursive: true });
@@ -40,11 +60,11 @@ function main(): void {
   const ms = performance.now() - t0;
   console.log(`content: ${edition.sections.length} sections, ${edition.stats.notes} notes, ${edition.stats.markers} markers, ${edition.stats.words} words conserved, ${edition.stats.joinedAcrossPages} paragraphs re-joined across page ends (${ms.toFixed(0)} ms)`);
   for (const s of edition.noteScopes) console.log(`  ${s.label.padEnd(22)} notes ${String(s.notes).padStart(3)}  markers ${String(s.markers).padStart(3)}`);
-  console.log(formatCitationReport(citationReport(edition)));
+  console.log(formatCitationReport(report));
 }
 
 try {
-  main();
+  await main();
 } catch (err) {
   if (err instanceof SourceError) {
     console.error(`error: ${err.message}`);

@@ -7,14 +7,31 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EditionInput } from '../src/pipeline/edition.ts';
-import { SourceError } from '../src/pipeline/errors.ts';
+import { SourceError, jsonErrorLine } from '../src/pipeline/errors.ts';
 
-function readJson(path: string, label: string): unknown {
+/** A data file as JSON; a file that is not is a SourceError naming its line and the problem. */
+export function readDataJson(path: string, label: string): unknown {
+  const text = readFileSync(path, 'utf8');
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(text);
   } catch (err) {
-    throw new SourceError(label, null, `cannot read JSON: ${(err as Error).message}`);
+    const message = (err as Error).message;
+    const trailing = /Unexpected token '[\]}]'/u.test(message) && /,\s*[\]}]/u.test(text) ? ' (a comma before a closing bracket?)' : '';
+    throw new SourceError(label, jsonErrorLine(text, message), `not valid JSON: ${message.replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/u, '')}${trailing}`);
   }
+}
+
+/**
+ * The editor's other data files (identifications, reconciliations, successors, diagrams, places,
+ * geodata), parsed before the modules that import them are loaded, so a broken one is named with
+ * its line rather than failing an import with a stack trace.
+ */
+export function checkDataJson(root: string): void {
+  const walk = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? (d.name === 'generated' ? [] : walk(join(dir, d.name))) : d.name.endsWith('.json') ? [join(dir, d.name)] : [],
+    );
+  for (const file of walk('content').sort()) readDataJson(join(root, file), file);
 }
 
 /** `thesisPath`: the source to read (the build honours THESIS_PATH for its own tests). */
@@ -22,13 +39,13 @@ export function readEditionInput(root: string, thesisPath = join(root, 'content/
   const bytes = readFileSync(thesisPath);
   const emendations = join(root, 'content/emendations');
   const input: EditionInput = {
-    text: new TextDecoder('utf-8', { fatal: false }).decode(bytes),
+    text: new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes),
     emendations: readdirSync(emendations)
       .filter((f) => f.endsWith('.json'))
       .sort()
-      .map((f) => ({ file: `content/emendations/${f}`, json: readJson(join(emendations, f), `content/emendations/${f}`) })),
-    irregularities: readJson(join(root, 'content/note-irregularities.json'), 'content/note-irregularities.json'),
-    continuations: readJson(join(root, 'content/paragraph-continuations.json'), 'content/paragraph-continuations.json'),
+      .map((f) => ({ file: `content/emendations/${f}`, json: readDataJson(join(emendations, f), `content/emendations/${f}`) })),
+    irregularities: readDataJson(join(root, 'content/note-irregularities.json'), 'content/note-irregularities.json'),
+    continuations: readDataJson(join(root, 'content/paragraph-continuations.json'), 'content/paragraph-continuations.json'),
     sourceSha256: createHash('sha256').update(bytes).digest('hex'),
   };
   return { input, bytes };

@@ -12,9 +12,15 @@ import { toLines } from '../src/pipeline/lines.ts';
 import { compareWords, sourceWords, wordsOf } from '../src/pipeline/conservation.ts';
 import { inlineBodies, narrowPageCsp } from '../src/security/page-csp.ts';
 import { htmlFiles } from '../src/html-files.ts';
+import { loadEdition } from '../src/data/edition-data.ts';
+import { inlineText } from '../src/pipeline/inline.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const dist = join(root, 'dist');
+// The folder to check: dist/, or the folder a build is written to before it replaces dist/
+// (scripts/build-site.ts). Problems name files as they will be in dist/.
+const dirArg = process.argv.indexOf('--dir');
+const dist = dirArg > 0 ? (process.argv[dirArg + 1] as string) : join(root, 'dist');
+const shown = (file: string): string => join('dist', relative(dist, file));
 
 /** Text of elements a reader does not read as the thesis's words (numbers of markers, page markers…). */
 const EDITORIAL = new Set(['fn', 'pb', 'note-num', 'backref']);
@@ -65,23 +71,25 @@ const files = htmlFiles(dist);
 const idsByRoute = new Map<string, Set<string>>();
 const linksByFile: { file: string; href: string }[] = [];
 const editionWords: string[] = [];
+/** Each page's count of each word, to say which page lost a word when one is lost. */
+const wordsByRoute = new Map<string, Map<string, number>>();
 
 for (const file of files) {
   const html = readFileSync(file, 'utf8');
   try {
-    const { dropped } = narrowPageCsp(html, relative(root, file));
-    if (dropped > 0) problems.push(`${relative(root, file)}: its Content-Security-Policy allows ${dropped} inline script(s) or style(s) the page does not carry`);
+    const { dropped } = narrowPageCsp(html, shown(file));
+    if (dropped > 0) problems.push(`${shown(file)}: its Content-Security-Policy allows ${dropped} inline script(s) or style(s) the page does not carry`);
   } catch (e) {
     problems.push((e as Error).message);
   }
   // Scripts ship as cached files (astro.config.mjs): an inline one would weigh on every load of its page.
   const inlineScripts = inlineBodies(html).script.length;
-  if (inlineScripts > 0) problems.push(`${relative(root, file)}: carries ${inlineScripts} inline script(s); scripts are meant to be files (astro.config.mjs, vite.build.assetsInlineLimit)`);
+  if (inlineScripts > 0) problems.push(`${shown(file)}: carries ${inlineScripts} inline script(s); scripts are meant to be files (astro.config.mjs, vite.build.assetsInlineLimit)`);
   const { document } = parseHTML(html);
   const ids = new Set<string>();
   for (const el of document.querySelectorAll('[id]')) {
     const id = el.getAttribute('id') as string;
-    if (ids.has(id)) problems.push(`${relative(root, file)}: duplicate id "${id}"`);
+    if (ids.has(id)) problems.push(`${shown(file)}: duplicate id "${id}"`);
     ids.add(id);
   }
   idsByRoute.set(routeOf(file), ids);
@@ -89,7 +97,7 @@ for (const file of files) {
   for (const attr of ID_REFERENCE_ATTRIBUTES) {
     for (const el of document.querySelectorAll(`[${attr}]`)) {
       for (const id of (el.getAttribute(attr) as string).split(/\s+/u).filter(Boolean)) {
-        if (!ids.has(id)) problems.push(`${relative(root, file)}: ${attr}="${id}" names no element on the page`);
+        if (!ids.has(id)) problems.push(`${shown(file)}: ${attr}="${id}" names no element on the page`);
         checkedIdReferences++;
       }
     }
@@ -98,7 +106,11 @@ for (const file of files) {
   for (const region of document.querySelectorAll('[data-edition]')) {
     // Nested regions are counted once, from the outermost.
     if ((region.parentElement as Element | null)?.closest('[data-edition]')) continue;
-    editionWords.push(...wordsOf(editionText(region as unknown as El)));
+    const words = wordsOf(editionText(region as unknown as El));
+    editionWords.push(...words);
+    const counts = wordsByRoute.get(routeOf(file)) ?? new Map<string, number>();
+    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+    wordsByRoute.set(routeOf(file), counts);
   }
 }
 
@@ -113,16 +125,16 @@ for (const { file, href } of linksByFile) {
     try {
       statSync(join(dist, route));
     } catch {
-      problems.push(`${relative(root, file)}: link to missing file ${href}`);
+      problems.push(`${shown(file)}: link to missing file ${href}`);
     }
     continue;
   }
   const ids = idsByRoute.get(route.endsWith('/') ? route : `${route}/`);
   if (!ids) {
-    problems.push(`${relative(root, file)}: link to missing page ${href}`);
+    problems.push(`${shown(file)}: link to missing page ${href}`);
     continue;
   }
-  if (fragment && !ids.has(decodeURIComponent(fragment))) problems.push(`${relative(root, file)}: link to missing anchor ${href}`);
+  if (fragment && !ids.has(decodeURIComponent(fragment))) problems.push(`${shown(file)}: link to missing anchor ${href}`);
 }
 
 // Every original page in the page map (the data download) has its anchor on the page it names.
@@ -133,8 +145,36 @@ for (const p of pageMap) {
 }
 
 const source = readFileSync(join(root, 'content/source/thesis.txt'), 'utf8');
+const sections = loadEdition(root).sections;
+
+/**
+ * Which page lost a word, and where on it: a word such as "Party" is on hundreds of lines, so the
+ * page of the section whose lines hold it more often than the page does is named, then the block
+ * (paragraph, heading, note) whose words in the model hold it more often than the page's element
+ * with that block's id, with the block's source lines.
+ */
+function whereLost(m: { word: string; lines: number[]; count: number }): string[] {
+  const found = sections.flatMap((s) => {
+    const lines = m.lines.filter((l) => l >= s.lines[0] && l <= s.lines[1]);
+    const onPage = wordsByRoute.get(`/${s.slug}/`);
+    // A section without a page of its own (the front matter's, shown on another page) says nothing.
+    if (lines.length === 0 || onPage === undefined || (onPage.get(m.word) ?? 0) >= lines.length) return [];
+    const page = join(dist, s.slug, 'index.html');
+    const { document } = parseHTML(readFileSync(page, 'utf8'));
+    const count = (words: readonly string[]): number => words.filter((w) => w === m.word).length;
+    const blocks = s.blocks.flatMap((b) => (b.kind === 'notes' ? b.notes.map((n) => ({ id: n.id, lines: [n.line], content: n.content })) : b.kind === 'paragraph' || b.kind === 'heading' ? [{ id: b.id, lines: b.lines, content: b.content }] : []));
+    const block = blocks.find((b) => {
+      const el = document.getElementById(b.id) as unknown as El | null;
+      return el !== null && count(wordsOf(editionText(el))) < count(wordsOf(inlineText(b.content, 'original')));
+    });
+    const at = block ? ` in #${block.id} (content/source/thesis.txt:${block.lines[0]}${block.lines.length > 1 ? `-${block.lines[block.lines.length - 1]}` : ''})` : `; it is on line${lines.length > 1 ? 's' : ''} ${[...new Set(lines)].slice(0, 12).join(', ')}${lines.length > 12 ? ', …' : ''}`;
+    return [`dist/${s.slug}/index.html: "${m.word}" appears ${lines.length - (onPage.get(m.word) ?? 0)}× fewer than in ${s.label} (content/source/thesis.txt, lines ${s.lines[0]}-${s.lines[1]})${at}`];
+  });
+  return found.length > 0 ? found : [`content/source/thesis.txt:${m.lines[0]}: "${m.word}" appears ${m.count}× fewer in the built site than in the source (source lines ${m.lines.slice(0, 5).join(', ')}${m.lines.length > 5 ? ', …' : ''})`];
+}
+
 const report = compareWords(sourceWords(toLines(source)), editionWords);
-for (const m of report.missing.slice(0, 20)) problems.push(`content/source/thesis.txt:${m.lines[0]}: "${m.word}" appears ${m.count}× fewer in the built site than in the source (source lines ${m.lines.slice(0, 5).join(', ')})`);
+for (const m of report.missing.slice(0, 20)) problems.push(...whereLost(m));
 for (const e of report.extra.slice(0, 20)) problems.push(`dist: "${e.word}" appears ${e.count}× more in the built site than in the source (a duplicated or added word in a [data-edition] region)`);
 
 if (problems.length > 0) {

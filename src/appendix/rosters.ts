@@ -99,12 +99,12 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const tidy = (s: string): string => s.replace(/\s+/gu, ' ').trim();
 
 /** "13/8/1924" → 1924-08-13; "January 1925" → 1925-01. */
-export function dateOf(title: string): { date: string; label: string } {
+export function dateOf(title: string, line: number): { date: string; label: string } {
   const dmy = /(\d{1,2})\/(\d{1,2})\/(\d{4})/u.exec(title);
   if (dmy) return { date: `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`, label: `${Number(dmy[1])} ${MONTHS[Number(dmy[2]) - 1]} ${dmy[3]}` };
   const my = new RegExp(`(${MONTHS.join('|')}) (\\d{4})`, 'u').exec(title);
   if (my) return { date: `${my[2]}-${String(MONTHS.indexOf(my[1]!) + 1).padStart(2, '0')}`, label: `${my[1]} ${my[2]}` };
-  throw new Error(`rosters: no date in "${title}"`);
+  throw new Error(`rosters: no date in the title "${title}" (line ${line})`);
 }
 
 /** The committee named in a title: the gorkom is MGK, the oblast' committee MOK, else MK. */
@@ -427,7 +427,7 @@ export function parseRosters(edition: Edition): Roster[] {
   let lastPrinted: Printed | null = null;
   for (const l of lines) {
     if (l.kind === 'title') {
-      const { date, label } = dateOf(l.text);
+      const { date, label } = dateOf(l.text, l.line);
       const kind: Roster['kind'] = /buro|elected/iu.test(l.text) ? 'roster' : 'changes';
       const source = l.note && citesSource(l.note.text) ? l.note : null;
       const comment = l.note && !source ? l.note : null;

@@ -1,4 +1,4 @@
-import type { Block, Inline, Section, SourceLine } from './model.ts';
+import type { Block, Inline, Section, SourceLine, TableBlock } from './model.ts';
 import { splitFusedLine } from './logical-lines.ts';
 import { closeUpAfterEmphasis, inlineText } from './inline.ts';
 import { SourceError, THESIS_FILE } from './errors.ts';
@@ -39,34 +39,34 @@ export function sourceWords(lines: readonly SourceLine[]): PlacedWords {
   return out;
 }
 
-/** The words a reader gets from the model, in the printed reading (emendations reverted). */
-export function editionWords(sections: readonly Section[]): string[] {
-  const out: string[] = [];
-  const add = (nodes: readonly Inline[]): void => {
-    out.push(...wordsOf(inlineText(nodes, 'original')));
+/**
+ * Every run of inline content the model holds, in two streams, each in the source's order: the
+ * notes (with the tables and lines they carry), and everything else (titles taken from the source,
+ * headings, paragraphs, tables). A paragraph cut by a block of notes continues after it in the
+ * source but before it in the model, so one stream would not be in the source's order.
+ */
+export function inlineRuns(sections: readonly Section[]): { text: (readonly Inline[])[]; notes: (readonly Inline[])[] } {
+  const text: (readonly Inline[])[] = [];
+  const notes: (readonly Inline[])[] = [];
+  const addTable = (t: TableBlock, into: (readonly Inline[])[]): void => {
+    if (t.caption) into.push(t.caption);
+    for (const row of [...t.headRows, ...t.bodyRows]) into.push(...row);
   };
   for (const s of sections) {
-    if (s.titleFromSource) add(s.title);
+    if (s.titleFromSource) text.push(s.title);
     s.blocks.forEach((b: Block) => {
       switch (b.kind) {
         case 'heading':
         case 'paragraph':
-          add(b.content);
+          text.push(b.content);
           break;
         case 'table':
-          if (b.caption) add(b.caption);
-          for (const row of [...b.headRows, ...b.bodyRows]) row.forEach(add);
+          addTable(b, text);
           break;
         case 'notes':
           b.notes.forEach((n) => {
-            add(n.content);
-            n.extra.forEach((x) => {
-              if (x.kind === 'paragraph') add(x.content);
-              else {
-                if (x.caption) add(x.caption);
-                for (const row of [...x.headRows, ...x.bodyRows]) row.forEach(add);
-              }
-            });
+            notes.push(n.content);
+            n.extra.forEach((x) => (x.kind === 'paragraph' ? notes.push(x.content) : addTable(x, notes)));
           });
           break;
         default:
@@ -74,7 +74,99 @@ export function editionWords(sections: readonly Section[]): string[] {
       }
     });
   }
+  return { text, notes };
+}
+
+/** The words a reader gets from the model, in the printed reading (emendations reverted), stream by stream. */
+export function editionWordStreams(sections: readonly Section[]): { text: string[]; notes: string[] } {
+  const runs = inlineRuns(sections);
+  const words = (rs: (readonly Inline[])[]): string[] => rs.flatMap((r) => wordsOf(inlineText(r, 'original')));
+  return { text: words(runs.text), notes: words(runs.notes) };
+}
+
+/** How many times each emendation is applied in the model. */
+export function emendationUses(sections: readonly Section[]): Map<string, number> {
+  const uses = new Map<string, number>();
+  const visit = (nodes: readonly Inline[]): void => {
+    for (const x of nodes) {
+      if (x.t === 'emend') uses.set(x.id, (uses.get(x.id) ?? 0) + 1);
+      else if (x.t === 'em' || x.t === 'u') visit(x.c);
+    }
+  };
+  const runs = inlineRuns(sections);
+  [...runs.text, ...runs.notes].forEach(visit);
+  return uses;
+}
+
+export function editionWords(sections: readonly Section[]): string[] {
+  const { text, notes } = editionWordStreams(sections);
+  return [...text, ...notes];
+}
+
+/** The source lines the notes were printed on: each note's line to the last line of the table or lines it carries. */
+export function noteLines(sections: readonly Section[]): Set<number> {
+  const out = new Set<number>();
+  for (const s of sections)
+    for (const b of s.blocks)
+      if (b.kind === 'notes')
+        for (const n of b.notes) {
+          // The table's caption, source and comment lines lie between its rows' lines and the note's.
+          const last = Math.max(n.line, ...n.extra.flatMap((x) => x.lines));
+          for (let l = n.line; l <= last; l++) out.add(l);
+        }
   return out;
+}
+
+/** How far ahead two sequences may reorder the same words (the Glossary's fused rows, split, are). */
+const REORDER_WINDOW = 64;
+
+/**
+ * The source line where two sequences of words first differ, or null if they do not. A stretch
+ * that holds the same words in another order (within REORDER_WINDOW) is a reordering, not a loss,
+ * and is passed over.
+ */
+export function firstDeparture(source: PlacedWords, edition: readonly string[]): number | null {
+  const n = Math.min(source.words.length, edition.length);
+  for (let i = 0; i < n; i++) {
+    if (source.words[i] === edition[i]) continue;
+    const balance = new Map<string, number>();
+    let unbalanced = 0;
+    const shift = (word: string, by: number): void => {
+      const was = balance.get(word) ?? 0;
+      balance.set(word, was + by);
+      unbalanced += (was + by === 0 ? -1 : 0) + (was === 0 ? 1 : 0);
+    };
+    let k = 0;
+    for (; k < REORDER_WINDOW && i + k < n; k++) {
+      shift(source.words[i + k] as string, 1);
+      shift(edition[i + k] as string, -1);
+      if (unbalanced === 0) break;
+    }
+    if (unbalanced !== 0) return source.lines[i] as number;
+    i += k;
+  }
+  if (source.words.length > edition.length) return source.lines[n] as number;
+  if (edition.length > source.words.length) return source.lines[n - 1] ?? null;
+  return null;
+}
+
+/**
+ * Where the model first departs from the source: the first difference in either stream (notes, the
+ * rest), as a source line. A lost or added word is found where it happened, not at some other
+ * occurrence of the same word.
+ */
+export function firstDepartureInModel(source: PlacedWords, sections: readonly Section[]): number | null {
+  const inNotes = noteLines(sections);
+  const split: Record<'text' | 'notes', PlacedWords> = { text: { words: [], lines: [] }, notes: { words: [], lines: [] } };
+  source.words.forEach((w, i) => {
+    const line = source.lines[i] as number;
+    const into = split[inNotes.has(line) ? 'notes' : 'text'];
+    into.words.push(w);
+    into.lines.push(line);
+  });
+  const streams = editionWordStreams(sections);
+  const found = [firstDeparture(split.text, streams.text), firstDeparture(split.notes, streams.notes)].filter((l): l is number => l !== null);
+  return found.length === 0 ? null : Math.min(...found);
 }
 
 export interface ConservationReport {
@@ -103,17 +195,22 @@ export function compareWords(source: PlacedWords, edition: readonly string[]): C
   return { sourceWords: source.words.length, editionWords: edition.length, missing, extra };
 }
 
-/** Throw a SourceError naming the first line whose words the edition lost or duplicated. */
-export function assertConserved(report: ConservationReport, where: string): void {
+/**
+ * Throw a SourceError naming the line where the edition lost or duplicated words: `departure`, where
+ * the words first depart from the source's order, when the caller can tell; otherwise the first
+ * source line of the first word lost.
+ */
+export function assertConserved(report: ConservationReport, where: string, departure: () => number | null = () => null): void {
   if (report.missing.length === 0 && report.extra.length === 0) return;
   const first = report.missing[0];
+  const at = departure();
   const detail = [
-    ...report.missing.slice(0, 5).map((m) => `"${m.word}" missing ${m.count}× (source lines ${m.lines.slice(0, 5).join(', ')})`),
+    ...report.missing.slice(0, 5).map((m) => `"${m.word}" missing ${m.count}× (it is on source line${m.lines.length > 1 ? 's' : ''} ${m.lines.slice(0, 5).join(', ')}${m.lines.length > 5 ? ', …' : ''})`),
     ...report.extra.slice(0, 5).map((e) => `"${e.word}" appears ${e.count}× more than in the source`),
   ].join('; ');
   throw new SourceError(
     THESIS_FILE,
-    first ? (first.lines[first.lines.length - 1] ?? null) : null,
-    `conservation check failed in ${where}: ${report.missing.length} word(s) lost, ${report.extra.length} word(s) added or duplicated — ${detail}`,
+    at ?? first?.lines[0] ?? null,
+    `conservation check failed in ${where}: ${report.missing.length} word(s) lost, ${report.extra.length} word(s) added or duplicated${at === null ? '' : `; the words first depart from the source on this line`} — ${detail}`,
   );
 }

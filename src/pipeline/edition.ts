@@ -6,10 +6,10 @@ import { layoutRepairs } from './layout-repairs.ts';
 import { linesToDrafts } from './drafts.ts';
 import { structureSection, type PaginationFacts } from './structure.ts';
 import { inlineText, markEmendations, parseInline, type LineEmendation } from './inline.ts';
-import { checkEmendationsAgainstSource, emendationsByLine, parseEmendations, parseIrregularities } from './emendations.ts';
+import { checkEmendationsAgainstSource, checkEmendationsApplied, emendationsByLine, parseEmendations, parseIrregularities } from './emendations.ts';
 import { resolveNotes } from './notes.ts';
 import { parseContinuations } from './continuations.ts';
-import { assertConserved, compareWords, editionWords, sourceWords } from './conservation.ts';
+import { assertConserved, compareWords, editionWords, emendationUses, firstDepartureInModel, sourceWords } from './conservation.ts';
 
 export interface EditionInput {
   /** The thesis text, exactly as in content/source/thesis.txt. */
@@ -23,13 +23,25 @@ export interface EditionInput {
   sourceSha256: string;
 }
 
-/** Reject text that is not a clean UTF-8 transcription: NUL bytes, replacement characters, control codes. */
+/**
+ * Characters that cannot be in the typed thesis, each named with what most likely put it there:
+ * control characters and replacement characters (a damaged file), a stray carriage return, a
+ * byte-order mark, C1 controls or "Â¹"-like pairs (UTF-8 read as Latin-1 or Windows-1252 and saved
+ * again). The first one found is a SourceError naming its line and column.
+ */
 export function checkSourceCharacters(lines: readonly SourceLine[]): void {
+  const kinds: [RegExp, string][] = [
+    [/\r/u, 'a stray carriage return: the source has LF line endings'],
+    [/\uFEFF/u, 'a byte-order mark (U+FEFF): the source has none; was it re-saved by an editor that adds one?'],
+    [/[\u0080-\u009F]|Â[\u00A0-\u00BF]|Ã[\u0080-\u00BF]/u, 'double-encoded text (UTF-8 read as Latin-1 or Windows-1252 and saved again)'],
+    [/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD\uFFFE\uFFFF]/u, 'not valid text; was the file damaged or mis-decoded?'],
+  ];
   for (const l of lines) {
-    const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD\uFFFE\uFFFF]/u.exec(l.text);
-    if (bad) {
+    for (const [pattern, why] of kinds) {
+      const bad = pattern.exec(l.text);
+      if (!bad) continue;
       const code = (bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-      throw new SourceError(THESIS_FILE, l.n, `corrupted source: character U+${code} at column ${bad.index + 1} (not valid text; was the file damaged or mis-decoded?)`);
+      throw new SourceError(THESIS_FILE, l.n, `corrupted source: character U+${code} at column ${bad.index + 1} (${why})`);
     }
   }
 }
@@ -41,8 +53,12 @@ export function checkSourceCharacters(lines: readonly SourceLine[]): void {
 export function buildEdition(input: EditionInput): Edition {
   const lines = toLines(input.text);
   if (input.text.trim() === '') throw new SourceError(THESIS_FILE, 1, 'the source is empty');
+  // toLines tolerates CRLF, but the source is kept byte for byte with LF endings (its SHA-256 is
+  // recorded): a CRLF copy is named as such rather than failing only the checksum.
+  const crlf = input.text.indexOf('\r\n');
+  if (crlf >= 0) throw new SourceError(THESIS_FILE, input.text.slice(0, crlf).split('\n').length, 'the source has Windows (CRLF) line endings; it is kept with LF endings, byte for byte (was it checked out with core.autocrlf, or re-saved? .gitattributes marks it -text)');
   checkSourceCharacters(lines);
-  const seenIds = new Set<string>();
+  const seenIds = new Map<string, string>();
   const fileOf = new Map<string, string>();
   const emendations: Emendation[] = input.emendations.flatMap((f) => parseEmendations(f.json, f.file, seenIds).map((e) => (fileOf.set(e.id, f.file), e)));
   const irregularities = parseIrregularities(input.irregularities);
@@ -107,8 +123,10 @@ export function buildEdition(input: EditionInput): Edition {
     if (c.page === null) throw new SourceError(CONTINUATIONS_FILE, null, `line ${c.line} ("${c.opening}…") is said to continue a paragraph across a page end, but no page ends between it and a paragraph of prose before it`);
   }
   const noteScopes = resolveNotes(sections, irregularities, sectionScopes);
-  const report = compareWords(sourceWords(lines), editionWords(sections));
-  assertConserved(report, 'the document model');
+  const placed = sourceWords(lines);
+  const report = compareWords(placed, editionWords(sections));
+  assertConserved(report, 'the document model', () => firstDepartureInModel(placed, sections));
+  checkEmendationsApplied(emendations, emendationUses(sections), fileOf);
 
   const pageMap: PageAnchor[] = [];
   let paragraphs = 0;

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { Emendation, Irregularity, SourceLine } from './model.ts';
-import { EMENDATIONS_FILE, IRREGULARITIES_FILE, SourceError } from './errors.ts';
+import { EMENDATIONS_FILE, IRREGULARITIES_FILE, SourceError, THESIS_FILE } from './errors.ts';
 
 export const emendationSchema = z
   .object({
@@ -12,7 +12,12 @@ export const emendationSchema = z
     count: z.number().int().positive().default(1),
     kind: z.enum(['emendation', 'editorial-note']).default('emendation'),
   })
-  .strict();
+  .strict()
+  // An emendation corrects words: note markers belong to the notes (irregularities are data of their
+  // own) and markup to the parser, so a reading that holds either would break them silently.
+  .refine((e) => !/[⁰¹²³⁴⁵⁶⁷⁸⁹<>*]/u.test(e.original + e.corrected), {
+    message: 'original and corrected may not hold note markers (superscript digits) or markup (<, >, *): correct the words around them',
+  });
 
 export const irregularitySchema = z
   .object({
@@ -30,14 +35,16 @@ function describe(issue: z.core.$ZodIssue): string {
 }
 
 /** Validate the emendations file's JSON; each problem names the entry. */
-export function parseEmendations(json: unknown, file = EMENDATIONS_FILE, seen = new Set<string>()): Emendation[] {
+/** `seen`: the ids of files read before, each with where it is (so a duplicate names both). */
+export function parseEmendations(json: unknown, file = EMENDATIONS_FILE, seen = new Map<string, string>()): Emendation[] {
   if (!Array.isArray(json)) throw new SourceError(file, null, 'must be a JSON array of emendations');
   return json.map((entry, i) => {
     const parsed = emendationSchema.safeParse(entry);
     const label = typeof entry === 'object' && entry !== null && 'id' in entry ? String((entry as { id: unknown }).id) : `#${i + 1}`;
     if (!parsed.success) throw new SourceError(file, null, `entry ${i + 1} (${label}) is malformed: ${parsed.error.issues.map(describe).join('; ')}`);
-    if (seen.has(parsed.data.id)) throw new SourceError(file, null, `entry ${i + 1}: duplicate id ${parsed.data.id}`);
-    seen.add(parsed.data.id);
+    const first = seen.get(parsed.data.id);
+    if (first !== undefined) throw new SourceError(file, null, `entry ${i + 1}: duplicate id ${parsed.data.id} (already ${first})`);
+    seen.set(parsed.data.id, `entry ${i + 1} of ${file}`);
     return parsed.data;
   });
 }
@@ -51,23 +58,79 @@ export function parseIrregularities(json: unknown): Irregularity[] {
   });
 }
 
-function occurrences(haystack: string, needle: string): number {
-  let count = 0;
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) count++;
-  return count;
+/** Where `needle` occurs in `haystack`, as [start, end) ranges, not overlapping one another. */
+function occurrences(haystack: string, needle: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) out.push([at, at + needle.length]);
+  return out;
 }
 
-/** Check each emendation against the line it names: the printed reading must be there, `count` times. */
+/**
+ * Check each emendation against the line it names: the printed reading must be there, `count`
+ * times, and no two emendations of a line may correct overlapping text (the first applied would
+ * hide the other's reading, and the second would silently do nothing).
+ */
 export function checkEmendationsAgainstSource(emendations: readonly Emendation[], lines: readonly SourceLine[], fileOf: ReadonlyMap<string, string> = new Map()): void {
+  const claimed = new Map<number, { em: Emendation; range: [number, number] }[]>();
   for (const em of emendations) {
     const file = fileOf.get(em.id) ?? EMENDATIONS_FILE;
     const line = lines[em.line - 1];
     if (!line) throw new SourceError(file, null, `${em.id}: line ${em.line} is beyond the end of the source (${lines.length} lines)`);
     const found = occurrences(line.text, em.original);
-    if (found !== em.count) {
-      throw new SourceError(file, null, `${em.id}: expected "${em.original}" ${em.count} time(s) on source line ${em.line}, found ${found}`);
+    if (found.length !== em.count) {
+      throw new SourceError(file, null, `${em.id}: expected "${em.original}" ${em.count} time(s) on source line ${em.line}, found ${found.length}${shiftHint(em, lines)}`);
+    }
+    const onLine = claimed.get(em.line) ?? [];
+    for (const range of found) {
+      const other = onLine.find((c) => c.range[0] < range[1] && range[0] < c.range[1]);
+      if (other) {
+        throw new SourceError(file, null, `${em.id}: "${em.original}" on source line ${em.line} overlaps ${other.em.id} ("${other.em.original}", ${fileOf.get(other.em.id) ?? EMENDATIONS_FILE}) there; one emendation must cover both corrections`);
+      }
+      onLine.push({ em, range });
+    }
+    claimed.set(em.line, onLine);
+  }
+}
+
+/**
+ * When an emendation's reading is not on its line but is on a line near it, the source has most
+ * likely gained or lost lines before it (the source is never edited; is it damaged?): say so.
+ */
+function shiftHint(em: Emendation, lines: readonly SourceLine[]): string {
+  for (let d = 1; d <= 20; d++) {
+    for (const n of [em.line - d, em.line + d]) {
+      const l = lines[n - 1];
+      if (l && occurrences(l.text, em.original).length === em.count) {
+        return `; it is on line ${n}, ${d} line(s) ${n < em.line ? 'earlier' : 'later'}: the source seems to have ${n < em.line ? 'lost' : 'gained'} line(s) before line ${em.line} (it is never edited: is it damaged? its SHA-256 is recorded in content/source/thesis.sha256)`;
+      }
     }
   }
+  return '';
+}
+
+/** Every emendation must be applied as often as its count says: one that is not is reported, never skipped. */
+export function checkEmendationsApplied(emendations: readonly Emendation[], applied: ReadonlyMap<string, number>, fileOf: ReadonlyMap<string, string> = new Map()): void {
+  for (const em of emendations) {
+    const n = applied.get(em.id) ?? 0;
+    if (n !== em.count) throw new SourceError(fileOf.get(em.id) ?? EMENDATIONS_FILE, null, `${em.id}: "${em.original}" on source line ${em.line} is applied ${n} time(s) in the edition, not ${em.count}: does it run across a note marker, markup or a break the parser splits the line at?`);
+  }
+}
+
+/**
+ * A problem found on a line that an emendation corrects may be the emendation's doing: the error
+ * says which emendation the line carries (the source alone may be blameless).
+ */
+export function withEmendationHint(err: unknown, files: readonly { file: string; json: unknown }[]): unknown {
+  if (!(err instanceof SourceError) || err.file !== THESIS_FILE || err.line === null) return err;
+  const onLine = files.flatMap((f) => {
+    try {
+      return parseEmendations(f.json, f.file).filter((e) => e.line === err.line).map((e) => `${e.id} (${f.file})`);
+    } catch {
+      return [];
+    }
+  });
+  if (onLine.length === 0) return err;
+  return new SourceError(err.file, err.line, `${err.problem} [this line carries emendation ${onLine.join(', ')}: if the problem is new, check it first]`);
 }
 
 /** Emendations grouped by the line they correct. */

@@ -26,6 +26,20 @@ export function describeIssues(issues: readonly { path: readonly PropertyKey[]; 
   return issues.map((i) => `${i.path.map(String).join('.') || 'entry'}: ${i.message}`).join('; ');
 }
 
+/**
+ * Where JSON.parse stopped, as a line: V8 names it for most errors ("… (line 2 column 1)") but not
+ * for a trailing comma or a cut-off file, so those are found here.
+ */
+export function jsonErrorLine(text: string, message: string): number | null {
+  const named = /\(line (\d+) column \d+\)/u.exec(message);
+  if (named) return Number(named[1]);
+  const lineAt = (offset: number): number => text.slice(0, offset).split('\n').length;
+  const trailingComma = /Unexpected token '[\]}]'/u.test(message) ? /,\s*[\]}]/u.exec(text) : null;
+  if (trailingComma) return lineAt(trailingComma.index);
+  if (/end of JSON input/u.test(message)) return lineAt(text.length);
+  return null;
+}
+
 /** Several problems reported together, the first one in the message. */
 export class SourceErrors extends Error {
   readonly errors: SourceError[];

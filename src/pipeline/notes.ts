@@ -99,7 +99,14 @@ export function resolveNotes(sections: Section[], irregularities: readonly Irreg
       if (note.refIds.length === 0) throw new SourceError(THESIS_FILE, note.line, `note ${note.n} in ${scopeLabel(st.scope)} has no marker in the text (orphaned note)`);
       if (note.refIds.length > 1) {
         const dup = irregular.find((i) => i.kind === 'duplicate-marker' && i.n === note.n);
-        if (!dup) throw new SourceError(THESIS_FILE, note.line, `note ${note.n} in ${scopeLabel(st.scope)} has ${note.refIds.length} markers in the text (duplicated marker)`);
+        if (!dup) {
+          // Name the marker that breaks the sequence (the stray one), and every line with one.
+          const markers = st.markers.map((m, k) => ({ m, fits: (st.markers[k - 1]?.n ?? 0) === m.n - 1 })).filter((x) => x.m.n === note.n);
+          const stray = markers.find((x) => !x.fits) ?? markers[markers.length - 1];
+          const lines = [...new Set(markers.map((x) => x.m.line))];
+          const where = lines.length === 1 ? `both on line ${lines[0]}` : `on lines ${lines.join(' and ')}`;
+          throw new SourceError(THESIS_FILE, stray?.m.line ?? note.line, `note ${note.n} in ${scopeLabel(st.scope)} (line ${note.line}) has ${note.refIds.length} markers in the text, ${where} (duplicated marker${stray && !stray.fits ? '; this one is out of sequence' : ''})`);
+        }
         declared.add(dup.id);
       }
     }

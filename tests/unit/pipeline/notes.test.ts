@@ -64,7 +64,12 @@ describe('note errors name the line', () => {
 
   it('a duplicated marker that is not declared', () => {
     const text = editLine(79, /regular a target/u, 'regular a target²');
-    expect(() => build(text)).toThrowError(/thesis\.txt:81: note 2 in Introduction has 2 markers in the text \(duplicated marker\)/u);
+    expect(() => build(text)).toThrowError(/thesis\.txt:79: note 2 in Introduction \(line 81\) has 2 markers in the text, both on line 79 \(duplicated marker; this one is out of sequence\)/u);
+  });
+
+  it('a stray marker far from its note is named on its own line, not the note\'s', () => {
+    const text = editLine(333, /^A knowledge/u, 'A⁷⁷ knowledge');
+    expect(() => build(text)).toThrowError(/thesis\.txt:333: note 77 in Chapter 1 \(line \d+\) has 2 markers in the text, on lines 333 and \d+ \(duplicated marker; this one is out of sequence\)/u);
   });
 
   it('a declared irregularity that no longer occurs', () => {

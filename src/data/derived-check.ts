@@ -1,0 +1,71 @@
+/**
+ * Everything the pages derive from the edition, built once before the site is: the rosters and
+ * people of Appendix 1, the work plans, the tables and their charts, the diagrams' reconstructions
+ * and their quotations, the bibliography, glossary and abbreviations, the archives index, every
+ * annotation (citations, places, people), the maps. A derivation that fails here fails
+ * `npm run content`, before content/generated/ or dist/ is touched, with its message (which names
+ * the data file or the thesis line), instead of a stack trace half-way through rendering pages.
+ */
+import { allAnnotations } from '../annotations/index.ts';
+import { peopleOf } from '../appendix/people.ts';
+import { parseRosters } from '../appendix/rosters.ts';
+import { parseWorkPlans } from '../appendix/workplans.ts';
+import { DIAGRAMS, resolveSources } from '../backmatter/diagrams.ts';
+import { allTables } from '../backmatter/tables.ts';
+import { chartForTable } from '../charts/table-charts.ts';
+import { chartSummary } from '../charts/table-summaries.ts';
+import { citationReport, type CitationReport } from '../citations/annotations.ts';
+import { archiveIndex } from '../citations/archive-index.ts';
+import { parseBibliography } from '../citations/bibliography.ts';
+import { citingNotes } from '../citations/cited-in.ts';
+import { parseAbbreviations, parseGlossary } from '../citations/glossary.ts';
+import { loadGeodata } from '../maps/geodata.ts';
+import { buildPayload, type MapKind } from '../maps/payload.ts';
+import { SourceError, THESIS_FILE } from '../pipeline/errors.ts';
+import type { Edition } from '../pipeline/model.ts';
+
+interface Derivation {
+  readonly what: string;
+  /** The file a failure most likely lies in, when its message does not name one. */
+  readonly file: string;
+  readonly run: (edition: Edition) => unknown;
+}
+
+const MAP_KINDS: readonly MapKind[] = ['city-1925', 'city-1930', 'oblast-1930'];
+
+const DERIVATIONS: readonly Derivation[] = [
+  { what: 'the rosters of Appendix 1', file: THESIS_FILE, run: parseRosters },
+  { what: 'the people of Appendix 1', file: 'content/people/reconciliations.json', run: peopleOf },
+  { what: 'the work plans of Appendix 2', file: THESIS_FILE, run: parseWorkPlans },
+  { what: 'the tables and the charts of Tables 1-5', file: THESIS_FILE, run: (e) => allTables(e).flatMap((t) => (t.n === null ? [] : [chartForTable(t), chartSummary(t)])) },
+  { what: 'the diagrams\' reconstructions', file: 'content/diagrams', run: (e) => DIAGRAMS.flatMap((d) => d.parts.map((p) => resolveSources(e, p))) },
+  { what: 'the bibliography', file: THESIS_FILE, run: (e) => [parseBibliography(e), citingNotes(e)] },
+  { what: 'the glossary and abbreviations', file: THESIS_FILE, run: (e) => [parseGlossary(e), parseAbbreviations(e)] },
+  { what: 'the archives index', file: THESIS_FILE, run: archiveIndex },
+  { what: 'the annotations (citations, places, people)', file: 'content/citations/identifications.json', run: allAnnotations },
+  { what: 'the maps', file: 'content/geodata', run: (e) => MAP_KINDS.map((k) => buildPayload(loadGeodata(), e, k)) },
+];
+
+/** A message's own "(line N)" or "thesis.txt:N", if it names one. */
+function lineIn(message: string): number | null {
+  const m = /\(line (\d+)\)|thesis\.txt:(\d+)/u.exec(message);
+  return m ? Number(m[1] ?? m[2]) : null;
+}
+
+/** Builds every derivation; returns the citation report the build prints, or throws a SourceError. */
+export function checkDerivedData(edition: Edition): CitationReport {
+  for (const d of DERIVATIONS) {
+    try {
+      d.run(edition);
+    } catch (err) {
+      if (err instanceof SourceError) throw err;
+      const message = (err as Error).message;
+      throw new SourceError(d.file, lineIn(message), `${d.what} cannot be built: ${message}`);
+    }
+  }
+  try {
+    return citationReport(edition);
+  } catch (err) {
+    throw new SourceError('content/citations/identifications.json', null, `the citation report cannot be built: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Bad input is named where it is: the line an emendation moved to when the source lost a line, the
+ * emendation that overlaps another, the line a word was lost on, the encoding that damaged the file.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assertConserved, compareWords, editionWords, firstDepartureInModel, sourceWords } from '../../../src/pipeline/conservation.ts';
+import { withEmendationHint } from '../../../src/pipeline/emendations.ts';
+import { SourceError, jsonErrorLine } from '../../../src/pipeline/errors.ts';
+import { toLines } from '../../../src/pipeline/lines.ts';
+import type { Inline, Section } from '../../../src/pipeline/model.ts';
+import { checkDerivedData } from '../../../src/data/derived-check.ts';
+import { checkDataJson } from '../../../scripts/edition-input.ts';
+import { build, emendationFiles, realEdition, thesis } from './helpers.ts';
+
+const file = 'content/emendations/x.json';
+const emendation = (id: string, line: number, original: string, corrected: string) => ({ id, line, original, corrected, reason: 'a test emendation, for the error' });
+const withLines = (edit: (lines: string[]) => void): string => {
+  const lines = thesis.split('\n');
+  edit(lines);
+  return lines.join('\n');
+};
+
+describe('emendations that cannot be applied are named, never skipped', () => {
+  it('two emendations of one line that correct overlapping text', () => {
+    const both = [{ file, json: [emendation('em-900', 709, 'Elektroavod', 'Elektrozavod'), emendation('em-901', 709, 'troavod', 'trozavod')] }];
+    expect(() => build(thesis, { emendations: both })).toThrowError(/x\.json: em-901: "troavod" on source line 709 overlaps em-900 \("Elektroavod", content\/emendations\/x\.json\) there; one emendation must cover both corrections/u);
+  });
+
+  it('an emendation whose reading runs across a table cell is applied nowhere, and says so', () => {
+    const across = [{ file, json: [emendation('em-902', 1799, 'Members\t100%', 'Members\t100.0%')] }];
+    expect(() => build(thesis, { emendations: across })).toThrowError(/x\.json: em-902: "Members\t100%" on source line 1799 is applied 0 time\(s\) in the edition, not 1/u);
+  });
+
+  it('an emendation may not hold a note marker or markup', () => {
+    for (const [original, corrected] of [['change¹⁶', 'change'], ['<i>x</i>', 'x'], ['x', '*x*']] as const) {
+      const bad = [{ file, json: [emendation('em-903', 80, original, corrected)] }];
+      expect(() => build(thesis, { emendations: bad }), original).toThrowError(/x\.json: entry 1 \(em-903\) is malformed: original and corrected may not hold note markers/u);
+    }
+  });
+
+  it('a duplicate id names both places', () => {
+    const files = [
+      { file: 'content/emendations/a.json', json: [emendation('em-910', 709, 'Elektroavod', 'Elektrozavod')] },
+      { file: 'content/emendations/b.json', json: [emendation('em-911', 80, 'x', 'y'), emendation('em-910', 80, 'x', 'y')] },
+    ];
+    expect(() => build(thesis, { emendations: files })).toThrowError(/b\.json: entry 2: duplicate id em-910 \(already entry 1 of content\/emendations\/a\.json\)/u);
+  });
+
+  it('a source that lost a line: the emendation after it is found a line early, and the error says the source lost lines', () => {
+    const lost = withLines((lines) => lines.splice(362, 1));
+    expect(() => build(lost)).toThrowError(/em-\d+: expected ".+" 1 time\(s\) on source line \d+, found 0; it is on line \d+, 1 line\(s\) earlier: the source seems to have lost line\(s\) before line \d+ .*SHA-256/u);
+    const gained = withLines((lines) => lines.splice(362, 0, lines[360] as string));
+    expect(() => build(gained)).toThrowError(/it is on line \d+, 1 line\(s\) later: the source seems to have gained line\(s\)/u);
+  });
+
+  it('a problem on a line an emendation corrects names the emendation', () => {
+    const err = new SourceError('content/source/thesis.txt', 709, 'something is wrong here');
+    const hinted = withEmendationHint(err, emendationFiles) as SourceError;
+    expect(hinted.message).toMatch(/^content\/source\/thesis\.txt:709: something is wrong here \[this line carries emendation em-\d+ \(content\/emendations\/text\.json\): if the problem is new, check it first\]$/u);
+    const elsewhere = new SourceError('content/source/thesis.txt', 2, 'something else');
+    expect(withEmendationHint(elsewhere, emendationFiles)).toBe(elsewhere);
+  });
+});
+
+describe('a damaged encoding is named for what it is', () => {
+  it('Windows line endings, a byte-order mark, double-encoded UTF-8', () => {
+    expect(() => build(thesis.replace(/\n/gu, '\r\n'))).toThrowError(/thesis\.txt:1: the source has Windows \(CRLF\) line endings/u);
+    expect(() => build(`\uFEFF${thesis}`)).toThrowError(/thesis\.txt:1: corrupted source: character U\+FEFF at column 1 \(a byte-order mark/u);
+    const latin1 = withLines((lines) => (lines[332] = (lines[332] as string).replace('knowledge', 'knowledge Â¹')));
+    expect(() => build(latin1)).toThrowError(/thesis\.txt:333: corrupted source: character U\+00C2 at column \d+ \(double-encoded text/u);
+    const c1 = withLines((lines) => (lines[332] = (lines[332] as string).replace('knowledge', 'know\u0085ledge')));
+    expect(() => build(c1)).toThrowError(/thesis\.txt:333: corrupted source: character U\+0085 at column 7/u);
+  });
+});
+
+describe('a lost word is found on the line it was lost from', () => {
+  const edition = realEdition();
+  const placed = sourceWords(toLines(thesis));
+
+  /** The edition with one word taken out of the paragraph that holds `line`. */
+  function losing(word: string, line: number): Section[] {
+    const sections = structuredClone(edition.sections);
+    for (const s of sections)
+      for (const b of s.blocks) {
+        if (b.kind !== 'paragraph' || !b.lines.includes(line)) continue;
+        const text = b.content.find((x): x is Extract<Inline, { t: 'text' }> => x.t === 'text' && x.v.includes(` ${word} `));
+        if (text) {
+          text.v = text.v.replace(` ${word} `, ' ');
+          return sections;
+        }
+      }
+    throw new Error(`no "${word}" on line ${line}`);
+  }
+
+  it('the healthy model departs from the source nowhere', () => {
+    expect(firstDepartureInModel(placed, edition.sections)).toBeNull();
+  });
+
+  it('"Party", on hundreds of lines, lost on line 2208: the error names line 2208', () => {
+    const sections = losing('Party', 2208);
+    const report = compareWords(placed, editionWords(sections));
+    expect(report.missing).toEqual([expect.objectContaining({ word: 'Party', count: 1 })]);
+    expect(report.missing[0]!.lines.length).toBeGreaterThan(100);
+    expect(() => assertConserved(report, 'the test', () => firstDepartureInModel(placed, sections))).toThrowError(/^content\/source\/thesis\.txt:2208: conservation check failed in the test: 1 word\(s\) lost, 0 word\(s\) added or duplicated; the words first depart from the source on this line/u);
+  });
+});
+
+describe('the derived data and the editor\'s JSON files fail the content step, named', () => {
+  it('a roster title that lost its date names the thesis line, before any page is built', () => {
+    const edition = structuredClone(realEdition());
+    const appendices = edition.sections.find((s) => s.id === 'appendices')!;
+    const title = appendices.blocks.find((b) => b.kind === 'heading' && b.lines.includes(3636));
+    expect(title?.kind).toBe('heading');
+    if (title?.kind !== 'heading') return;
+    for (const x of title.content) if (x.t === 'text') x.v = x.v.replace('January 1925', 'Jan');
+    expect(() => checkDerivedData(edition)).toThrowError(/^content\/source\/thesis\.txt:3636: the rosters of Appendix 1 cannot be built: rosters: no date in the title "MK Buro elected after the XIII Moscow Party Conference, Jan\." \(line 3636\)$/u);
+  });
+
+  it('the real edition derives everything and reports its citations', () => {
+    expect(checkDerivedData(realEdition()).archival.indexed).toBeGreaterThan(0);
+  });
+
+  it('a data file that is not JSON is named with its line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'data-json-'));
+    mkdirSync(join(dir, 'content/people'), { recursive: true });
+    mkdirSync(join(dir, 'content/generated'), { recursive: true });
+    writeFileSync(join(dir, 'content/generated/broken.json'), '{'); // generated content is not the editor's: skipped
+    writeFileSync(join(dir, 'content/people/reconciliations.json'), '{\n "a": [1,\n  2,\n ]\n}\n');
+    expect(() => checkDataJson(dir)).toThrowError(/^content\/people\/reconciliations\.json:3: not valid JSON: Unexpected token '\]' \(a comma before a closing bracket\?\)$/u);
+  });
+
+  it('finds the line of a JSON error V8 does not place', () => {
+    expect(jsonErrorLine('{\n"a": 1,\n}', `Expected double-quoted property name in JSON at position 9 (line 3 column 1)`)).toBe(3);
+    expect(jsonErrorLine('[1,\n2,\n]', `Unexpected token ']', "[1,\n2,\n]" is not valid JSON`)).toBe(2);
+    expect(jsonErrorLine('[1,\n2', 'Unexpected end of JSON input')).toBe(2);
+    expect(jsonErrorLine('x', 'Unexpected token \'x\'')).toBeNull();
+  });
+});
