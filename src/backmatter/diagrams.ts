@@ -106,7 +106,7 @@ export function resolveSources(edition: Edition, part: DiagramPart): ResolvedSou
   return part.sources.map((s) => {
     const c = contexts.find((x) => x.section === s.section && x.block === s.block);
     const flat = c?.flat.text.replace(/\s+/gu, ' ');
-    if (!c || !flat?.includes(s.quote)) throw new Error(`diagrams: "${s.quote}" is not in ${s.section}#${s.block}`);
+    if (!c || !flat?.includes(s.quote)) throw new Error(`diagrams: "${s.quote}" is not in ${s.section}#${s.block}${c ? `, the ${c.kind} at content/source/thesis.txt:${c.line}` : ', which does not exist'}`);
     const section = edition.sections.find((x) => x.id === s.section);
     const para = /^para-(\d+)$/u.exec(s.block);
     return { href: `/${c.slug}/#${s.block}`, label: `${section?.label ?? s.section}, ${para ? `paragraph ${para[1]}` : s.block}`, quote: s.quote };

@@ -37,8 +37,33 @@ const DERIVATIONS: readonly Derivation[] = [
   { what: 'the rosters of Appendix 1', file: THESIS_FILE, run: parseRosters },
   { what: 'the people of Appendix 1', file: 'content/people/reconciliations.json', run: peopleOf },
   { what: 'the work plans of Appendix 2', file: THESIS_FILE, run: parseWorkPlans },
-  { what: 'the tables and the charts of Tables 1-5', file: THESIS_FILE, run: (e) => allTables(e).flatMap((t) => (t.n === null ? [] : [chartForTable(t), chartSummary(t)])) },
-  { what: 'the diagrams\' reconstructions', file: 'content/diagrams', run: (e) => DIAGRAMS.flatMap((d) => d.parts.map((p) => resolveSources(e, p))) },
+  {
+    what: 'the tables and the charts of Tables 1-5',
+    file: THESIS_FILE,
+    run: (e) =>
+      allTables(e).forEach((t) => {
+        if (t.n === null) return;
+        try {
+          chartForTable(t);
+          chartSummary(t);
+        } catch (err) {
+          // A chart reads named rows and columns: say which printed table no longer has them.
+          throw new Error(`Table ${t.n} (thesis.txt:${t.lines[0]}-${t.lines[1]}): ${(err as Error).message}`);
+        }
+      }),
+  },
+  {
+    what: 'the diagrams\' reconstructions',
+    file: 'content/diagrams',
+    run: (e) =>
+      DIAGRAMS.forEach((d, i) => {
+        try {
+          d.parts.forEach((p) => resolveSources(e, p));
+        } catch (err) {
+          throw new Error(`content/diagrams/diagram-${i + 1}.json: ${(err as Error).message}`);
+        }
+      }),
+  },
   { what: 'the bibliography', file: THESIS_FILE, run: (e) => [parseBibliography(e), citingNotes(e)] },
   { what: 'the glossary and abbreviations', file: THESIS_FILE, run: (e) => [parseGlossary(e), parseAbbreviations(e)] },
   { what: 'the archives index', file: THESIS_FILE, run: archiveIndex },
@@ -60,7 +85,9 @@ export function checkDerivedData(edition: Edition): CitationReport {
     } catch (err) {
       if (err instanceof SourceError) throw err;
       const message = (err as Error).message;
-      throw new SourceError(d.file, lineIn(message), `${d.what} cannot be built: ${message}`);
+      const line = lineIn(message);
+      // A message that names a line of the thesis is reported at that line; the data file is in the message.
+      throw new SourceError(line === null ? d.file : THESIS_FILE, line, `${d.what} cannot be built: ${message}`);
     }
   }
   try {

@@ -70,7 +70,6 @@ export function buildEdition(input: EditionInput): Edition {
 
   // Sections first: a truncated source is reported as truncated, not as a stale emendation.
   const slices = splitSections(lines);
-  checkEmendationsAgainstSource(emendations, lines, fileOf);
   const contentsSlice = slices.find((s) => s.spec.id === 'contents');
   if (!contentsSlice) throw new SourceError(THESIS_FILE, null, 'no table of contents');
   const contents = parseContents(contentsSlice);
@@ -123,6 +122,9 @@ export function buildEdition(input: EditionInput): Edition {
     if (c.page === null) throw new SourceError(CONTINUATIONS_FILE, null, `line ${c.line} ("${c.opening}…") is said to continue a paragraph across a page end, but no page ends between it and a paragraph of prose before it`);
   }
   const noteScopes = resolveNotes(sections, irregularities, sectionScopes);
+  // Checked after the notes: a source that lost or gained a line is named at the note it shifted
+  // (an emendation whose line moved is simply not applied while parsing, and is caught here).
+  checkEmendationsAgainstSource(emendations, lines, fileOf);
   const placed = sourceWords(lines);
   const report = compareWords(placed, editionWords(sections));
   assertConserved(report, 'the document model', () => firstDepartureInModel(placed, sections));

@@ -78,7 +78,7 @@ export function checkEmendationsAgainstSource(emendations: readonly Emendation[]
     if (!line) throw new SourceError(file, null, `${em.id}: line ${em.line} is beyond the end of the source (${lines.length} lines)`);
     const found = occurrences(line.text, em.original);
     if (found.length !== em.count) {
-      throw new SourceError(file, null, `${em.id}: expected "${em.original}" ${em.count} time(s) on source line ${em.line}, found ${found.length}${shiftHint(em, lines)}`);
+      throw shiftedSource(em, file, emendations, lines) ?? new SourceError(file, null, `${em.id}: expected "${em.original}" ${em.count} time(s) on source line ${em.line}, found ${found.length}`);
     }
     const onLine = claimed.get(em.line) ?? [];
     for (const range of found) {
@@ -94,18 +94,24 @@ export function checkEmendationsAgainstSource(emendations: readonly Emendation[]
 
 /**
  * When an emendation's reading is not on its line but is on a line near it, the source has most
- * likely gained or lost lines before it (the source is never edited; is it damaged?): say so.
+ * likely lost or gained lines before it (it is never edited: is it damaged?). The error is then the
+ * source's, placed between the last emendation still on its line and this one.
  */
-function shiftHint(em: Emendation, lines: readonly SourceLine[]): string {
+function shiftedSource(em: Emendation, file: string, all: readonly Emendation[], lines: readonly SourceLine[]): SourceError | null {
+  const inPlace = (e: Emendation, at = e.line): boolean => occurrences(lines[at - 1]?.text ?? '', e.original).length === e.count;
   for (let d = 1; d <= 20; d++) {
     for (const n of [em.line - d, em.line + d]) {
-      const l = lines[n - 1];
-      if (l && occurrences(l.text, em.original).length === em.count) {
-        return `; it is on line ${n}, ${d} line(s) ${n < em.line ? 'earlier' : 'later'}: the source seems to have ${n < em.line ? 'lost' : 'gained'} line(s) before line ${em.line} (it is never edited: is it damaged? its SHA-256 is recorded in content/source/thesis.sha256)`;
-      }
+      if (n < 1 || !inPlace(em, n)) continue;
+      const after = Math.max(0, ...all.filter((e) => e.line < em.line && inPlace(e)).map((e) => e.line));
+      const change = n < em.line ? 'lost' : 'gained';
+      return new SourceError(
+        THESIS_FILE,
+        after + 1,
+        `the source seems to have ${change} ${d} line(s) between line ${after + 1} and line ${em.line}: ${em.id} (${file}) expects "${em.original}" on line ${em.line}, and it is on line ${n} (the source is never edited: is it damaged? its SHA-256 is recorded in content/source/thesis.sha256)`,
+      );
     }
   }
-  return '';
+  return null;
 }
 
 /** Every emendation must be applied as often as its count says: one that is not is reported, never skipped. */

@@ -49,11 +49,23 @@ describe('emendations that cannot be applied are named, never skipped', () => {
     expect(() => build(thesis, { emendations: files })).toThrowError(/b\.json: entry 2: duplicate id em-910 \(already entry 1 of content\/emendations\/a\.json\)/u);
   });
 
-  it('a source that lost a line: the emendation after it is found a line early, and the error says the source lost lines', () => {
-    const lost = withLines((lines) => lines.splice(362, 1));
-    expect(() => build(lost)).toThrowError(/em-\d+: expected ".+" 1 time\(s\) on source line \d+, found 0; it is on line \d+, 1 line\(s\) earlier: the source seems to have lost line\(s\) before line \d+ .*SHA-256/u);
-    const gained = withLines((lines) => lines.splice(362, 0, lines[360] as string));
-    expect(() => build(gained)).toThrowError(/it is on line \d+, 1 line\(s\) later: the source seems to have gained line\(s\)/u);
+  it('a source that lost a line: named at the note it shifted, else between the emendations around it', () => {
+    // A note's line lost (Chapter 1's note 4, line 363): the notes say so, exactly.
+    expect(() => build(withLines((lines) => lines.splice(362, 1)))).toThrowError(/^content\/source\/thesis\.txt:364: note 5 in Chapter 1 where note 4 was expected/u);
+    // A blank line lost (line 362): no note moves, but em-200's "Baku" (line 1730) is now on 1729.
+    const lost = withLines((lines) => lines.splice(361, 1));
+    const error = (() => {
+      try {
+        build(lost);
+      } catch (err) {
+        return err as SourceError;
+      }
+      throw new Error('built');
+    })();
+    expect(error.message).toMatch(/^content\/source\/thesis\.txt:\d+: the source seems to have lost 1 line\(s\) between line \d+ and line 1730: em-200 \(content\/emendations\/tables\.json\) expects "Baku" on line 1730, and it is on line 1729 .*SHA-256/u);
+    expect(error.line).toBeLessThanOrEqual(362);
+    const gained = withLines((lines) => lines.splice(361, 0, ''));
+    expect(() => build(gained)).toThrowError(/the source seems to have gained 1 line\(s\) between line \d+ and line 1730: em-200 .* it is on line 1731/u);
   });
 
   it('a problem on a line an emendation corrects names the emendation', () => {

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { compareWords, editionWords, sourceWords, wordsOf } from '../../../src/pipeline/conservation.ts';
 import { toLines } from '../../../src/pipeline/lines.ts';
 import { SourceError } from '../../../src/pipeline/errors.ts';
-import { build, realEdition, thesis } from './helpers.ts';
+import { build, continuations, realEdition, thesis } from './helpers.ts';
+import { checkDerivedData } from '../../../src/data/derived-check.ts';
 
 describe('conservation', () => {
   it('every word of the source appears in the model exactly once', () => {
@@ -64,4 +65,41 @@ describe('robust parser (property test)', () => {
       { numRuns: 40, seed: 1987 },
     );
   }, 120_000);
+});
+
+/**
+ * The same for the back matter, through everything the pages derive from it (rosters, tables and
+ * charts, diagrams' quotations, bibliography…): a mutation there either builds and derives, or
+ * fails with a SourceError that names a line of the thesis.
+ */
+describe('robust derivations (property test)', () => {
+  const lines = thesis.split('\n');
+  const backMatter = lines.findIndex((l) => l.startsWith('Maps')) + 1; // the contents' entry; the section itself is far below
+  const start = lines.findIndex((l, i) => i > backMatter && /^Map 1/u.test(l));
+  const mutation = fc.record({
+    kind: fc.constantFrom('delete' as const, 'duplicate' as const, 'append' as const, 'swap' as const),
+    at: fc.integer({ min: start, max: lines.length - 2 }),
+    count: fc.integer({ min: 1, max: 3 }),
+  });
+
+  it('builds and derives, or fails naming a line', () => {
+    expect(start).toBeGreaterThan(3000);
+    fc.assert(
+      fc.property(mutation, (m) => {
+        const copy = lines.slice();
+        if (m.kind === 'delete') copy.splice(m.at, m.count);
+        if (m.kind === 'duplicate') copy.splice(m.at, 0, ...copy.slice(m.at, m.at + m.count));
+        if (m.kind === 'append') copy[m.at] = `${copy[m.at] ?? ''} x`;
+        if (m.kind === 'swap') [copy[m.at], copy[m.at + 1]] = [copy[m.at + 1] as string, copy[m.at] as string];
+        try {
+          checkDerivedData(build(copy.join('\n'), { continuations }));
+          return true;
+        } catch (err) {
+          if (!(err instanceof SourceError)) throw err;
+          return err.line !== null && err.problem.length > 0;
+        }
+      }),
+      { numRuns: 10, seed: 1932 },
+    );
+  }, 180_000);
 });
