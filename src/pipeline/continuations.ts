@@ -7,6 +7,7 @@
 import { z } from 'astro/zod';
 import type { ParagraphContinuation, SourceLine } from './model.ts';
 import { CONTINUATIONS_FILE, describeIssues, SourceError } from './errors.ts';
+import { movedTo } from './lines.ts';
 
 const continuationSchema = z
   .object({
@@ -34,8 +35,8 @@ export function parseContinuations(json: unknown, lines: readonly SourceLine[]):
     if (text === undefined) throw new SourceError(CONTINUATIONS_FILE, null, `entry ${i + 1}: line ${line} is beyond the end of the source (${lines.length} lines)`);
     if (!text.startsWith(opening)) {
       // Found a few lines away, the source has lost or gained lines before it (it is never edited).
-      const moved = [...Array(20).keys()].flatMap((d) => [line - d - 1, line + d + 1]).find((n) => lines[n - 1]?.text.startsWith(opening));
-      const shift = moved === undefined ? '' : `; it is on line ${moved}: the source seems to have ${moved < line ? 'lost' : 'gained'} line(s) before line ${line} (is it damaged? its SHA-256 is recorded in content/source/thesis.sha256)`;
+      const moved = movedTo(lines, line, (t) => t.startsWith(opening));
+      const shift = moved === null ? '' : `; it is on line ${moved}: the source seems to have ${moved < line ? 'lost' : 'gained'} line(s) before line ${line} (is it damaged? its SHA-256 is recorded in content/source/thesis.sha256)`;
       throw new SourceError(CONTINUATIONS_FILE, null, `entry ${i + 1}: source line ${line} does not begin "${opening}" (it begins "${text.slice(0, 40)}")${shift}`);
     }
     return { line, opening, reason, page: null };

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import type { Emendation, Irregularity, SourceLine } from './model.ts';
+import { movedTo } from './lines.ts';
 import { EMENDATIONS_FILE, IRREGULARITIES_FILE, SourceError, THESIS_FILE } from './errors.ts';
 
 export const emendationSchema = z
@@ -98,20 +99,15 @@ export function checkEmendationsAgainstSource(emendations: readonly Emendation[]
  * source's, placed between the last emendation still on its line and this one.
  */
 function shiftedSource(em: Emendation, file: string, all: readonly Emendation[], lines: readonly SourceLine[]): SourceError | null {
-  const inPlace = (e: Emendation, at = e.line): boolean => occurrences(lines[at - 1]?.text ?? '', e.original).length === e.count;
-  for (let d = 1; d <= 20; d++) {
-    for (const n of [em.line - d, em.line + d]) {
-      if (n < 1 || !inPlace(em, n)) continue;
-      const after = Math.max(0, ...all.filter((e) => e.line < em.line && inPlace(e)).map((e) => e.line));
-      const change = n < em.line ? 'lost' : 'gained';
-      return new SourceError(
-        THESIS_FILE,
-        after + 1,
-        `the source seems to have ${change} ${d} line(s) between line ${after + 1} and line ${em.line}: ${em.id} (${file}) expects "${em.original}" on line ${em.line}, and it is on line ${n} (the source is never edited: is it damaged? its SHA-256 is recorded in content/source/thesis.sha256)`,
-      );
-    }
-  }
-  return null;
+  const holds = (e: Emendation) => (text: string): boolean => occurrences(text, e.original).length === e.count;
+  const n = movedTo(lines, em.line, holds(em));
+  if (n === null) return null;
+  const after = Math.max(0, ...all.filter((e) => e.line < em.line && holds(e)(lines[e.line - 1]?.text ?? '')).map((e) => e.line));
+  return new SourceError(
+    THESIS_FILE,
+    after + 1,
+    `the source seems to have ${n < em.line ? 'lost' : 'gained'} ${Math.abs(n - em.line)} line(s) between line ${after + 1} and line ${em.line}: ${em.id} (${file}) expects "${em.original}" on line ${em.line}, and it is on line ${n} (the source is never edited: is it damaged? its SHA-256 is recorded in content/source/thesis.sha256)`,
+  );
 }
 
 /** Every emendation must be applied as often as its count says: one that is not is reported, never skipped. */

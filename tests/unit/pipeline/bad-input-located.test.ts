@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { assertConserved, compareWords, editionWords, firstDepartureInModel, sourceWords } from '../../../src/pipeline/conservation.ts';
 import { withEmendationHint } from '../../../src/pipeline/emendations.ts';
 import { SourceError, jsonErrorLine } from '../../../src/pipeline/errors.ts';
-import { toLines } from '../../../src/pipeline/lines.ts';
+import { movedTo, toLines } from '../../../src/pipeline/lines.ts';
 import type { Inline, Section } from '../../../src/pipeline/model.ts';
 import { checkDerivedData } from '../../../src/data/derived-check.ts';
 import { checkDataJson } from '../../../scripts/edition-input.ts';
-import { build, emendationFiles, realEdition, thesis } from './helpers.ts';
+import { build, continuations, emendationFiles, realEdition, thesis } from './helpers.ts';
 
 const file = 'content/emendations/x.json';
 const emendation = (id: string, line: number, original: string, corrected: string) => ({ id, line, original, corrected, reason: 'a test emendation, for the error' });
@@ -66,6 +66,19 @@ describe('emendations that cannot be applied are named, never skipped', () => {
     expect(error.line).toBeLessThanOrEqual(362);
     const gained = withLines((lines) => lines.splice(361, 0, ''));
     expect(() => build(gained)).toThrowError(/the source seems to have gained 1 line\(s\) between line \d+ and line 1730: em-200 .* it is on line 1731/u);
+  });
+
+  it('a paragraph continuation whose opening moved says where it is now', () => {
+    // Line 362 (blank) lost: the first continuation (line 1904) now opens on line 1903.
+    const lost = withLines((lines) => lines.splice(361, 1));
+    expect(() => build(lost, { continuations })).toThrowError(/paragraph-continuations\.json: entry 1: source line 1904 does not begin ".+" \(it begins ".*"\); it is on line 1903: the source seems to have lost line\(s\) before line 1904/u);
+  });
+
+  it('finds where a line moved, the nearest first', () => {
+    const lines = toLines('a\nb\nc\nd\nc');
+    expect(movedTo(lines, 2, (t) => t === 'c')).toBe(3);
+    expect(movedTo(lines, 4, (t) => t === 'c')).toBe(3);
+    expect(movedTo(lines, 1, (t) => t === 'z')).toBeNull();
   });
 
   it('a problem on a line an emendation corrects names the emendation', () => {
