@@ -167,12 +167,15 @@ function bibCandidates(edition: Edition, byBlock: Map<string, TextContext>): Can
     const link = targetLink(a.target);
     // A periodical's label is the issue first cited ("Iz TsK, 1925, no. 4"); "Ibid., 1926, nos. 33-4" names another, so the title names the periodical.
     const named = a.target.kind === 'periodical' && a.target.entry ? a.target.entry.text : link.title;
-    out.push({ context: a.context, start: a.start, end: ibidLinkEnd(a.context.flat.text, a.token, a.end), fallbackEnd: a.end, href: link.href, title: `${a.raw.replace(/\.?$/u, '.')} = ${named}`, className: 'bib' });
+    const identified = a.reason.startsWith('identified by the editor') ? ` (${a.reason})` : '';
+    out.push({ context: a.context, start: a.start, end: ibidLinkEnd(a.context.flat.text, a.token, a.end), fallbackEnd: a.end, href: link.href, title: `${a.raw.replace(/\.?$/u, '.')} = ${named}${identified}`, className: 'bib' });
   }
   // Works the notes name only by the meeting their paragraph is about, identified by the editor.
   const note = (id: string): TextContext | undefined => (byBlock.get(id)?.kind === 'note' ? byBlock.get(id) : undefined);
   for (const x of placeIdentifications(IDENTIFICATIONS, (n) => note(n)?.flat.text, parseBibliography(edition).entries)) {
     const context = note(x.id.note) as TextContext;
+    // An identified op. cit. or Ibid. is linked above, as the reference it resolves.
+    if (s.abbreviated.some((a) => a.context === context && a.start < x.end && x.start < a.end)) continue;
     out.push({ context, start: x.start, end: x.end, href: bibliographyHref(x.entry), title: `${entryLabel(x.entry)} (identified by the editor: ${x.id.reason})`, className: 'bib' });
   }
   return out;

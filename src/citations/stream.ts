@@ -13,6 +13,7 @@ import { ABBREVIATION_SPELLINGS_IN_TEXT, parseAbbreviations } from './glossary.t
 import { nameKey, sameName } from './names.ts';
 import { findMeetingCitations, meetingOfEntry, reportCited, romanValue, type CitedMeeting } from './proceedings.ts';
 import { escapeRe, normalizeWords } from './text.ts';
+import { IDENTIFICATIONS } from './identifications.ts';
 
 export type Target =
   | { kind: 'bib'; entry: BibEntry; label: string }
@@ -567,7 +568,7 @@ export function citationStream(edition: Edition): CitationStream {
         continue;
       }
       const t = ev.t as (typeof tokensHere)[number];
-      const resolved = resolveToken(c, t, text, toks, scoped, mentions, knownAuthors, worksBy, arch, makeRef);
+      const resolved = identifiedToken(c, t, text, bib) ?? resolveToken(c, t, text, toks, scoped, mentions, knownAuthors, worksBy, arch, makeRef);
       abbreviated.push(resolved.abbreviated);
       if (resolved.mention) {
         scoped.push(resolved.mention);
@@ -599,6 +600,27 @@ function numberInReadingOrder(archival: ArchivalReference[], from: number): void
 }
 
 type MakeRef = (c: TextContext, m: Pick<ArchivalMention, 'archive' | 'fond' | 'opis' | 'delo' | 'folios' | 'form' | 'raw' | 'remarks' | 'linkStart' | 'linkEnd'>, continues: string | null) => ArchivalReference;
+
+/**
+ * An abbreviated reference the editor has identified (content/citations/identifications.json names
+ * its words in the note): it stands for that entry, whatever the rule would say, and the reason is
+ * kept. Intro n. 64's "Carr, op. cit., pp. 334-5" would by rule be the Carr cited last (The
+ * Bolshevik Revolution), but its subject is the 1923 opposition, which The Interregnum treats.
+ */
+function identifiedToken(c: TextContext, t: { start: number; end: number; raw: string; token: AbbreviatedToken }, text: string, bib: readonly BibEntry[]): { abbreviated: Abbreviated; mention: Mention | null } | null {
+  const id = IDENTIFICATIONS.find((x) => {
+    const at = x.note === c.block ? text.indexOf(x.text) : -1;
+    return at >= 0 && at < t.end && t.start < at + x.text.length;
+  });
+  const entry = id ? bib.find((e) => e.id === id.entry) : undefined;
+  if (!id || !entry) return null;
+  const target: Target = { kind: 'bib', entry, label: entry.text };
+  const author = entryAuthors(entry)[0] ?? null;
+  return {
+    abbreviated: { context: c, token: t.token, start: t.start, end: t.end, raw: t.raw, author, target, reason: `identified by the editor: ${id.reason}` },
+    mention: { context: c, start: t.start, end: t.end, linkStart: t.start, linkEnd: t.end, target, authors: author ? [author] : [], via: t.token === 'ibid.' ? 'ibid' : t.token === 'op. cit.' ? 'op-cit' : 'loc-cit', abbr: null },
+  };
+}
 
 /** Resolve one op. cit. / loc. cit. / Ibid. */
 function resolveToken(

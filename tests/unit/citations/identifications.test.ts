@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { citationAnnotations } from '../../../src/citations/annotations.ts';
 import { IDENTIFICATIONS, parseIdentifications, placeIdentifications } from '../../../src/citations/identifications.ts';
 import { realEdition } from './edition.ts';
+import { citationStream } from '../../../src/citations/stream.ts';
+import { citingNotes } from '../../../src/citations/cited-in.ts';
 
 describe('citations identified by the editor from their context', () => {
   it('links "the stenographic report of the plenum/conference" to the report of the meeting the paragraph is about, and a work named by description to its entry, with the reason', () => {
@@ -12,13 +14,26 @@ describe('citations identified by the editor from their context', () => {
     ]));
     // Works named by description: "Cohen's biography of Bukharin", "his review of Carr".
     expect(anns.filter((a) => !/stenographic/u.test(a.text ?? '')).map((a) => [a.block, a.text, a.href])).toEqual([
+      // An op. cit. the rule would resolve to another work: linked as the reference it is (with the other abbreviated references), with the reason.
+      ['intro-n64', 'op. cit.', '/bibliography/#bib-carr-1954'],
       ['intro-n3', "Schapiro's book", '/bibliography/#bib-schapiro-1972'],
       ['intro-n12', "Cohen's biography of Bukharin", '/bibliography/#bib-cohen-1974'],
       ['intro-n17', 'the essay on historical approaches cited above', '/bibliography/#bib-cohen-1985'],
       ['ch2.1-n9', 'his review of Carr', '/bibliography/#bib-schlesinger-1960'],
     ]);
-    expect(anns).toHaveLength(6);
+    expect(anns).toHaveLength(7);
     expect(IDENTIFICATIONS.every((x) => x.reason.length >= 10)).toBe(true);
+  });
+
+  it('resolves an identified op. cit. to the identified work, for the link, the "Cited in" lists and later references', () => {
+    const n64 = citationAnnotations(realEdition()).find((a) => a.block === 'intro-n64' && a.text === 'op. cit.');
+    expect(n64?.title).toMatch(/^op\. cit\. = Carr, E\. H\., The Interregnum, 1923-1924 \(London, 1954\) \(identified by the editor: by rule 'op\. cit\.' would be the Carr work cited last/u);
+    const stream = citationStream(realEdition());
+    const resolved = stream.abbreviated.find((a) => a.context.block === 'intro-n64');
+    expect(resolved?.target?.kind === 'bib' && resolved.target.entry.id).toBe('bib-carr-1954');
+    const cited = citingNotes(realEdition());
+    expect(cited.get('bib-carr-1954')?.flatMap((g) => g.notes.map((n) => n.href))).toEqual(['/introduction/#intro-n64', '/introduction/#intro-n66']);
+    expect(cited.get('bib-carr-1950')?.flatMap((g) => g.notes.map((n) => n.href))).toEqual(['/introduction/#intro-n61']);
   });
 
   it('fails, naming the file, on a decision that no longer fits the text or the bibliography', () => {
