@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const port = 4610;
 const server = spawn(process.execPath, [join(root, 'scripts/serve.ts'), '--port', String(port)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 800));

@@ -10,8 +10,9 @@ import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const pagefindDir = join(root, 'dist/pagefind');
 /** Bytes of the files a browser may fetch for search (the bundled UIs we do not use are left out). */
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui)\.(js|css)$|^wasm\.unknown\.pagefind$/u;

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { buildEdition } from '../src/pipeline/edition.ts';
 import { readEditionInput } from './edition-input.ts';
 import { chapterWeights, markupLine, weightLine } from './chapter-weights.ts';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;

@@ -3,14 +3,15 @@
  * irregularities; build the edition; write content/generated/ atomically (a temporary folder
  * renamed into place), so a failed build never leaves half-written content.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildEdition, type EditionInput } from '../src/pipeline/edition.ts';
 import { withEmendationHint } from '../src/pipeline/emendations.ts';
 import { SourceError } from '../src/pipeline/errors.ts';
-import { checkDataJson, readEditionInput } from './edition-input.ts';
+import { asSourceError, checkDataJson, readEditionInput } from './edition-input.ts';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'content/generated');
 
 async function main(): Promise<void> {
@@ -21,19 +22,17 @@ async function main(): Promise<void> {
   } catch (err) {
     const hinted = withEmendationHint(err, input.emendations);
     // Whatever went wrong, a source that is not the recorded one is the first suspect.
-    if (hinted instanceof SourceError && input.sourceSha256 !== recordedSha256() && !/SHA-256/u.test(hinted.problem)) {
+    if (hinted instanceof SourceError && input.sourceSha256 !== input.recordedSha256 && !/SHA-256/u.test(hinted.problem)) {
       throw new SourceError(hinted.file, hinted.line, `${hinted.problem} [and the source does not match its recorded SHA-256 (content/source/thesis.sha256): it has been changed or damaged since]`);
     }
     throw hinted;
   }
 }
 
-const recordedSha256 = (): string => readFileSync(join(root, 'content/source/thesis.sha256'), 'utf8').trim();
-
 async function buildAndWrite(input: EditionInput, bytes: Buffer, t0: number): Promise<void> {
   const edition = buildEdition(input);
   // A source cut inside its last section can still parse: the recorded checksum catches it.
-  if (edition.meta.sourceSha256 !== recordedSha256()) {
+  if (edition.meta.sourceSha256 !== input.recordedSha256) {
     const original = { lines: 4515, bytes: 661105 };
     throw new SourceError(
       'content/source/thesis.txt',
@@ -66,8 +65,9 @@ async function buildAndWrite(input: EditionInput, bytes: Buffer, t0: number): Pr
 try {
   await main();
 } catch (err) {
-  if (err instanceof SourceError) {
-    console.error(`error: ${err.message}`);
+  const named = asSourceError(err, root);
+  if (named) {
+    console.error(`error: ${named.message}`);
     process.exit(1);
   }
   throw err;

@@ -8,8 +8,9 @@ import { buildEdition } from '../src/pipeline/edition.ts';
 import { overBudget } from '../src/reading/page-weight.ts';
 import { readEditionInput } from './edition-input.ts';
 import { chapterWeights, weightLine } from './chapter-weights.ts';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const edition = buildEdition(readEditionInput(root).input);
 
 const weights = chapterWeights(join(root, 'dist'), edition);

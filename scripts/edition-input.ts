@@ -47,6 +47,25 @@ export function readEditionInput(root: string, thesisPath = join(root, 'content/
     irregularities: readDataJson(join(root, 'content/note-irregularities.json'), 'content/note-irregularities.json'),
     continuations: readDataJson(join(root, 'content/paragraph-continuations.json'), 'content/paragraph-continuations.json'),
     sourceSha256: createHash('sha256').update(bytes).digest('hex'),
+    recordedSha256: readFileSync(join(root, 'content/source/thesis.sha256'), 'utf8').trim(),
   };
   return { input, bytes };
+}
+
+/**
+ * A failure of the content step as a SourceError naming its file, when it is the input's fault: a
+ * file that is missing (read, or imported by a module), or an editor's data file a module rejected
+ * as it loaded ("content/….json is malformed: …"). Anything else is a bug, and keeps its stack.
+ */
+export function asSourceError(err: unknown, root: string): SourceError | null {
+  if (err instanceof SourceError) return err;
+  if (!(err instanceof Error)) return null;
+  const code = (err as NodeJS.ErrnoException).code;
+  const missing = code === 'ENOENT' ? (err as NodeJS.ErrnoException).path : code === 'ERR_MODULE_NOT_FOUND' ? /Cannot find module '([^']+)'/u.exec(err.message)?.[1] : undefined;
+  if (missing !== undefined) {
+    const file = missing.startsWith(root) ? missing.slice(root.length) : missing;
+    return new SourceError(file, null, 'the file is missing (it is part of the project: restore it from git, or check THESIS_PATH)');
+  }
+  const named = /^(content\/[^\s:]+\.json)(?::| is) (.*)$/su.exec(err.message);
+  return named ? new SourceError(named[1] as string, null, named[2] as string) : null;
 }

@@ -7,8 +7,9 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 
-const root = join(new URL('..', import.meta.url).pathname, 'dist');
+const root = join(fileURLToPath(new URL('..', import.meta.url)), 'dist');
 const portArg = process.argv.indexOf('--port');
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 4321;
 const TYPES: Record<string, string> = {

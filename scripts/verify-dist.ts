@@ -9,13 +9,14 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { toLines } from '../src/pipeline/lines.ts';
-import { compareWords, sourceWords, wordsOf } from '../src/pipeline/conservation.ts';
+import { compareWords, editionWords as editionWordsOf, sourceWords, wordsOf } from '../src/pipeline/conservation.ts';
 import { inlineBodies, narrowPageCsp } from '../src/security/page-csp.ts';
 import { htmlFiles } from '../src/html-files.ts';
 import { loadEdition } from '../src/data/edition-data.ts';
 import { inlineText } from '../src/pipeline/inline.ts';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 // The folder to check: dist/, or the folder a build is written to before it replaces dist/
 // (scripts/build-site.ts). Problems name files as they will be in dist/.
 const dirArg = process.argv.indexOf('--dir');
@@ -36,8 +37,12 @@ interface El {
   getAttribute(n: string): string | null;
 }
 
-/** Text of the thesis in an element, emendations shown in their printed reading. */
-function editionText(el: El): string {
+/**
+ * Text of the thesis in an element: in the printed reading (each emendation's data-original), to
+ * compare with the source; or as displayed, to compare with the model's corrected reading (so an
+ * emended word the page fails to show is caught too).
+ */
+function editionText(el: El, reading: 'original' | 'displayed' = 'original'): string {
   let out = '';
   const walk = (node: El): void => {
     if (node.nodeType === 3) {
@@ -48,7 +53,7 @@ function editionText(el: El): string {
     if (node.hasAttribute('data-editorial') || [...EDITORIAL].some((c) => node.classList.contains(c))) return;
     const brk = BREAKS.has(node.tagName);
     if (brk) out += ' ';
-    const original = node.getAttribute('data-original');
+    const original = reading === 'original' ? node.getAttribute('data-original') : null;
     if (original !== null) out += original;
     else Array.from(node.childNodes).forEach(walk);
     if (brk) out += ' ';
@@ -71,6 +76,7 @@ const files = htmlFiles(dist);
 const idsByRoute = new Map<string, Set<string>>();
 const linksByFile: { file: string; href: string }[] = [];
 const editionWords: string[] = [];
+const displayedWords: string[] = [];
 /** Each page's count of each word, to say which page lost a word when one is lost. */
 const wordsByRoute = new Map<string, Map<string, number>>();
 
@@ -108,6 +114,7 @@ for (const file of files) {
     if ((region.parentElement as Element | null)?.closest('[data-edition]')) continue;
     const words = wordsOf(editionText(region as unknown as El));
     editionWords.push(...words);
+    displayedWords.push(...wordsOf(editionText(region as unknown as El, 'displayed')));
     const counts = wordsByRoute.get(routeOf(file)) ?? new Map<string, number>();
     for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
     wordsByRoute.set(routeOf(file), counts);
@@ -165,21 +172,39 @@ function whereLost(m: { word: string; lines: number[]; count: number }): string[
     const blocks = s.blocks.flatMap((b) => (b.kind === 'notes' ? b.notes.map((n) => ({ id: n.id, lines: [n.line], content: n.content })) : b.kind === 'paragraph' || b.kind === 'heading' ? [{ id: b.id, lines: b.lines, content: b.content }] : []));
     const block = blocks.find((b) => {
       const el = document.getElementById(b.id) as unknown as El | null;
-      return el !== null && count(wordsOf(editionText(el))) < count(wordsOf(inlineText(b.content, 'original')));
+      const expected = count(wordsOf(inlineText(b.content, 'original')));
+      return expected > 0 && (el === null || count(wordsOf(editionText(el))) < expected);
     });
-    const at = block ? ` in #${block.id} (content/source/thesis.txt:${block.lines[0]}${block.lines.length > 1 ? `-${block.lines[block.lines.length - 1]}` : ''})` : `; it is on line${lines.length > 1 ? 's' : ''} ${[...new Set(lines)].slice(0, 12).join(', ')}${lines.length > 12 ? ', …' : ''}`;
+    const at = block ? ` in #${block.id}${document.getElementById(block.id) === null ? ' (missing from the page)' : ''} (content/source/thesis.txt:${block.lines[0]}${block.lines.length > 1 ? `-${block.lines[block.lines.length - 1]}` : ''})` : `; it is on line${lines.length > 1 ? 's' : ''} ${[...new Set(lines)].slice(0, 12).join(', ')}${lines.length > 12 ? ', …' : ''}`;
     return [`dist/${s.slug}/index.html: "${m.word}" appears ${lines.length - (onPage.get(m.word) ?? 0)}× fewer than in ${s.label} (content/source/thesis.txt, lines ${s.lines[0]}-${s.lines[1]})${at}`];
   });
   return found.length > 0 ? found : [`content/source/thesis.txt:${m.lines[0]}: "${m.word}" appears ${m.count}× fewer in the built site than in the source (source lines ${m.lines.slice(0, 5).join(', ')}${m.lines.length > 5 ? ', …' : ''})`];
 }
 
+/** Which page shows a word more often than its section's lines hold it. */
+function whereAdded(e: { word: string; count: number }): string[] {
+  const sourceLines = toLines(source);
+  const found = sections.flatMap((s) => {
+    const onPage = wordsByRoute.get(`/${s.slug}/`)?.get(e.word);
+    if (onPage === undefined) return [];
+    const inSource = sourceLines.slice(s.lines[0] - 1, s.lines[1]).reduce((n, l) => n + wordsOf(l.text).filter((w) => w === e.word).length, 0);
+    return onPage > inSource ? [`dist/${s.slug}/index.html: "${e.word}" appears ${onPage - inSource}× more than in ${s.label} (content/source/thesis.txt, lines ${s.lines[0]}-${s.lines[1]}): a duplicated or added word`] : [];
+  });
+  return found.length > 0 ? found : [`dist: "${e.word}" appears ${e.count}× more in the built site than in the source (a duplicated or added word in a [data-edition] region)`];
+}
+
 const report = compareWords(sourceWords(toLines(source)), editionWords);
 for (const m of report.missing.slice(0, 20)) problems.push(...whereLost(m));
-for (const e of report.extra.slice(0, 20)) problems.push(`dist: "${e.word}" appears ${e.count}× more in the built site than in the source (a duplicated or added word in a [data-edition] region)`);
+for (const e of report.extra.slice(0, 20)) problems.push(...whereAdded(e));
+// What the pages show: the model's corrected reading, word for word (an emended word shown blank or
+// wrong is lost to the reader even though its printed reading is in data-original).
+const displayed = compareWords({ words: editionWordsOf(sections, 'corrected'), lines: [] }, displayedWords);
+for (const m of displayed.missing.slice(0, 20)) problems.push(`dist: "${m.word}" is shown ${m.count}× fewer than the edition's corrected text has it (an emended reading not displayed?)`);
+for (const e of displayed.extra.slice(0, 20)) problems.push(`dist: "${e.word}" is shown ${e.count}× more than the edition's corrected text has it`);
 
 if (problems.length > 0) {
   console.error(`verify-dist: ${problems.length} problem(s)`);
   for (const p of problems.slice(0, 60)) console.error(`  ${p}`);
   process.exit(1);
 }
-console.log(`verify-dist: ${files.length} pages; ${report.sourceWords} source words each found exactly once in the built edition; ${checkedLinks} internal links resolve; all ${pageMap.length} original pages have their anchors; ids unique and ${checkedIdReferences} id references (aria-labelledby, for…) resolve; each CSP allows only its page's inline code, and no page inlines a script`);
+console.log(`verify-dist: ${files.length} pages; ${report.sourceWords} source words each found exactly once in the built edition; ${checkedLinks} internal links resolve; all ${pageMap.length} original pages have their anchors; ids unique and ${checkedIdReferences} id references (aria-labelledby, for…) resolve; each CSP allows only its page's inline code, and no page inlines a script; the pages show the corrected text word for word`);

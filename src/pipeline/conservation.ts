@@ -77,10 +77,13 @@ export function inlineRuns(sections: readonly Section[]): { text: (readonly Inli
   return { text, notes };
 }
 
-/** The words a reader gets from the model, in the printed reading (emendations reverted), stream by stream. */
-export function editionWordStreams(sections: readonly Section[]): { text: string[]; notes: string[] } {
+/**
+ * The words a reader gets from the model, stream by stream: in the printed reading (emendations
+ * reverted), to compare with the source; or as corrected, to compare with what the site displays.
+ */
+export function editionWordStreams(sections: readonly Section[], reading: 'original' | 'corrected' = 'original'): { text: string[]; notes: string[] } {
   const runs = inlineRuns(sections);
-  const words = (rs: (readonly Inline[])[]): string[] => rs.flatMap((r) => wordsOf(inlineText(r, 'original')));
+  const words = (rs: (readonly Inline[])[]): string[] => rs.flatMap((r) => wordsOf(inlineText(r, reading)));
   return { text: words(runs.text), notes: words(runs.notes) };
 }
 
@@ -98,8 +101,8 @@ export function emendationUses(sections: readonly Section[]): Map<string, number
   return uses;
 }
 
-export function editionWords(sections: readonly Section[]): string[] {
-  const { text, notes } = editionWordStreams(sections);
+export function editionWords(sections: readonly Section[], reading: 'original' | 'corrected' = 'original'): string[] {
+  const { text, notes } = editionWordStreams(sections, reading);
   return [...text, ...notes];
 }
 

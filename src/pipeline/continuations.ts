@@ -20,8 +20,8 @@ const continuationSchema = z
 
 const fileSchema = z.object({ about: z.string(), continuations: z.array(z.unknown()) }).strict();
 
-/** Validate the decisions and check each against the line it names. */
-export function parseContinuations(json: unknown, lines: readonly SourceLine[]): ParagraphContinuation[] {
+/** Validate the decisions (checkContinuationOpenings checks each against the line it names). */
+export function parseContinuations(json: unknown): ParagraphContinuation[] {
   const file = fileSchema.safeParse(json);
   if (!file.success) throw new SourceError(CONTINUATIONS_FILE, null, `must be { "about": …, "continuations": […] }: ${describeIssues(file.error.issues)}`);
   const seen = new Set<number>();
@@ -31,6 +31,17 @@ export function parseContinuations(json: unknown, lines: readonly SourceLine[]):
     const { line, opening, reason } = parsed.data;
     if (seen.has(line)) throw new SourceError(CONTINUATIONS_FILE, null, `entry ${i + 1}: line ${line} is decided twice`);
     seen.add(line);
+    return { line, opening, reason, page: null };
+  });
+}
+
+/**
+ * Each continuation's line must still begin with its opening words. Checked after the notes (a
+ * source that lost a note's line is named there, exactly), and a decision found a few lines away
+ * says the source has lost or gained lines before it.
+ */
+export function checkContinuationOpenings(continuations: readonly ParagraphContinuation[], lines: readonly SourceLine[]): void {
+  continuations.forEach(({ line, opening }, i) => {
     const text = lines[line - 1]?.text;
     if (text === undefined) throw new SourceError(CONTINUATIONS_FILE, null, `entry ${i + 1}: line ${line} is beyond the end of the source (${lines.length} lines)`);
     if (!text.startsWith(opening)) {
@@ -39,6 +50,5 @@ export function parseContinuations(json: unknown, lines: readonly SourceLine[]):
       const shift = moved === null ? '' : `; it is on line ${moved}: the source seems to have ${moved < line ? 'lost' : 'gained'} line(s) before line ${line} (is it damaged? its SHA-256 is recorded in content/source/thesis.sha256)`;
       throw new SourceError(CONTINUATIONS_FILE, null, `entry ${i + 1}: source line ${line} does not begin "${opening}" (it begins "${text.slice(0, 40)}")${shift}`);
     }
-    return { line, opening, reason, page: null };
   });
 }

@@ -8,7 +8,7 @@ import { structureSection, type PaginationFacts } from './structure.ts';
 import { inlineText, markEmendations, parseInline, type LineEmendation } from './inline.ts';
 import { checkEmendationsAgainstSource, checkEmendationsApplied, emendationsByLine, parseEmendations, parseIrregularities } from './emendations.ts';
 import { resolveNotes } from './notes.ts';
-import { parseContinuations } from './continuations.ts';
+import { checkContinuationOpenings, parseContinuations } from './continuations.ts';
 import { assertConserved, compareWords, editionWords, emendationUses, firstDepartureInModel, sourceWords } from './conservation.ts';
 
 export interface EditionInput {
@@ -21,6 +21,12 @@ export interface EditionInput {
   /** Parsed JSON of content/paragraph-continuations.json (none when absent: every page-final full stop ends its paragraph). */
   continuations?: unknown;
   sourceSha256: string;
+  /**
+   * The SHA-256 recorded for the source (content/source/thesis.sha256). When the text matches it,
+   * an emendation that does not fit its line is the emendation's error; when it does not, the
+   * source's (it lost or gained lines, or was cut short).
+   */
+  recordedSha256?: string;
 }
 
 /**
@@ -75,7 +81,7 @@ export function buildEdition(input: EditionInput): Edition {
   const contents = parseContents(contentsSlice);
   const startPages = slices.map((s) => contentsPageFor(s.spec, contents));
 
-  const continuations = input.continuations === undefined ? [] : parseContinuations(input.continuations, lines);
+  const continuations = input.continuations === undefined ? [] : parseContinuations(input.continuations);
   const continuesParagraph = new Set(continuations.map((c) => c.line));
   const sectionScopes = new Map<string, string | null>();
   let joined = 0;
@@ -117,14 +123,16 @@ export function buildEdition(input: EditionInput): Edition {
     };
   });
 
+  const noteScopes = resolveNotes(sections, irregularities, sectionScopes);
+  // The editor's decisions by line are checked after the notes: a source that lost or gained a line
+  // is named at the note it shifted (a decision whose line moved was simply not applied, and is
+  // caught here).
+  checkContinuationOpenings(continuations, lines);
   // A decision the text no longer supports (no page ends before the line, or no paragraph of prose) is an error, not a silent no-op.
   for (const c of continuations) {
     if (c.page === null) throw new SourceError(CONTINUATIONS_FILE, null, `line ${c.line} ("${c.opening}…") is said to continue a paragraph across a page end, but no page ends between it and a paragraph of prose before it`);
   }
-  const noteScopes = resolveNotes(sections, irregularities, sectionScopes);
-  // Checked after the notes: a source that lost or gained a line is named at the note it shifted
-  // (an emendation whose line moved is simply not applied while parsing, and is caught here).
-  checkEmendationsAgainstSource(emendations, lines, fileOf);
+  checkEmendationsAgainstSource(emendations, lines, fileOf, input.recordedSha256 === undefined ? undefined : input.recordedSha256 === input.sourceSha256);
   const placed = sourceWords(lines);
   const report = compareWords(placed, editionWords(sections));
   assertConserved(report, 'the document model', () => firstDepartureInModel(placed, sections));

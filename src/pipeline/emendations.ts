@@ -71,14 +71,20 @@ function occurrences(haystack: string, needle: string): [number, number][] {
  * times, and no two emendations of a line may correct overlapping text (the first applied would
  * hide the other's reading, and the second would silently do nothing).
  */
-export function checkEmendationsAgainstSource(emendations: readonly Emendation[], lines: readonly SourceLine[], fileOf: ReadonlyMap<string, string> = new Map()): void {
+export function checkEmendationsAgainstSource(emendations: readonly Emendation[], lines: readonly SourceLine[], fileOf: ReadonlyMap<string, string> = new Map(), sourceIntact?: boolean): void {
   const claimed = new Map<number, { em: Emendation; range: [number, number] }[]>();
   for (const em of emendations) {
     const file = fileOf.get(em.id) ?? EMENDATIONS_FILE;
     const line = lines[em.line - 1];
-    if (!line) throw new SourceError(file, null, `${em.id}: line ${em.line} is beyond the end of the source (${lines.length} lines)`);
+    if (!line) {
+      if (sourceIntact === false) throw new SourceError(THESIS_FILE, lines.length, `the source ends at line ${lines.length}, but ${em.id} (${file}) corrects line ${em.line}: it has been cut short (it does not match its recorded SHA-256)`);
+      throw new SourceError(file, null, `${em.id}: line ${em.line} is beyond the end of the source (${lines.length} lines)`);
+    }
     const found = occurrences(line.text, em.original);
     if (found.length !== em.count) {
+      const moved = movedTo(lines, em.line, (t) => occurrences(t, em.original).length === em.count);
+      // The source as recorded: the emendation names the wrong line or count.
+      if (sourceIntact === true) throw new SourceError(file, null, `${em.id}: expected "${em.original}" ${em.count} time(s) on source line ${em.line}, found ${found.length}${moved === null ? '' : `; it is on line ${moved}: is the emendation's line wrong?`}`);
       throw shiftedSource(em, file, emendations, lines) ?? new SourceError(file, null, `${em.id}: expected "${em.original}" ${em.count} time(s) on source line ${em.line}, found ${found.length}`);
     }
     const onLine = claimed.get(em.line) ?? [];

@@ -8,8 +8,9 @@ import { buildEdition } from '../../pipeline/edition.ts';
 import { toLines } from '../../pipeline/lines.ts';
 import type { Emendation } from '../../pipeline/model.ts';
 import { tableEmendationDrafts } from '../table-emendations.ts';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('../../../', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 const out = join(root, 'content/emendations/tables.json');
 const text = readFileSync(join(root, 'content/source/thesis.txt'), 'utf8');
 const others = readdirSync(join(root, 'content/emendations')).filter((f) => f.endsWith('.json') && f !== 'tables.json');

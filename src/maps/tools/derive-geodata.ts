@@ -11,6 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { areaKm2, roundPoint, simplifyLine, type LatLng } from '../geo.ts';
+import { fileURLToPath } from 'node:url';
 
 type Position = [number, number];
 interface Feature {
@@ -19,7 +20,7 @@ interface Feature {
 }
 
 const src = process.argv[2] ?? '../shared/geodata';
-const out = new URL('../../../content/geodata/', import.meta.url).pathname;
+const out = fileURLToPath(new URL('../../../content/geodata/', import.meta.url));
 const read = (f: string): { features: Feature[] } => JSON.parse(readFileSync(join(src, f), 'utf8')) as { features: Feature[] };
 
 /** Outer and inner rings of a (Multi)Polygon as [lat, lon] rings. */

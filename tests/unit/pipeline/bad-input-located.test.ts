@@ -13,7 +13,8 @@ import { movedTo, toLines } from '../../../src/pipeline/lines.ts';
 import type { Inline, Section } from '../../../src/pipeline/model.ts';
 import { checkDerivedData } from '../../../src/data/derived-check.ts';
 import { checkDataJson } from '../../../scripts/edition-input.ts';
-import { build, continuations, emendationFiles, realEdition, thesis } from './helpers.ts';
+import { build, continuations, emendationFiles, irregularities, realEdition, thesis } from './helpers.ts';
+import { buildEdition } from '../../../src/pipeline/edition.ts';
 
 const file = 'content/emendations/x.json';
 const emendation = (id: string, line: number, original: string, corrected: string) => ({ id, line, original, corrected, reason: 'a test emendation, for the error' });
@@ -66,6 +67,16 @@ describe('emendations that cannot be applied are named, never skipped', () => {
     expect(error.line).toBeLessThanOrEqual(362);
     const gained = withLines((lines) => lines.splice(361, 0, ''));
     expect(() => build(gained)).toThrowError(/the source seems to have gained 1 line\(s\) between line \d+ and line 1730: em-200 .* it is on line 1731/u);
+  });
+
+  it('with the editor\'s continuations too, a lost note line is named at the note, before any decision by line', () => {
+    expect(() => build(withLines((lines) => lines.splice(362, 1)), { continuations })).toThrowError(/^content\/source\/thesis\.txt:364: note 5 in Chapter 1 where note 4 was expected/u);
+  });
+
+  it('when the source is the recorded one, an emendation that misses its line is the emendation\'s error', () => {
+    const wrongLine = [{ file, json: [emendation('em-905', 708, 'Elektroavod', 'Elektrozavod')] }];
+    const intact = (emendations: { file: string; json: unknown }[]) => buildEdition({ text: thesis, emendations, irregularities, continuations, sourceSha256: 'same', recordedSha256: 'same' });
+    expect(() => intact(wrongLine)).toThrowError(/^content\/emendations\/x\.json: em-905: expected "Elektroavod" 1 time\(s\) on source line 708, found 0; it is on line 709: is the emendation's line wrong\?$/u);
   });
 
   it('a paragraph continuation whose opening moved says where it is now', () => {

@@ -75,11 +75,11 @@ describe('scripts/build-content.ts', () => {
     const run = spawnSync(process.execPath, [join(root, 'scripts/build-content.ts')], { env: { ...process.env, THESIS_PATH: cut }, encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/error: content\/source\/thesis\.txt: the source does not match its recorded SHA-256 \(content\/source\/thesis\.sha256\): it has \d+ lines and \d+ bytes, the recorded source 4515 lines and 661105 bytes/u);
-    // Cut deeper, an emendation's line is gone: named with the file, the record and the line.
+    // Cut deeper, an emendation's line is gone: the source is named as cut short, at its last line, with the emendation.
     writeFileSync(cut, thesis.slice(0, thesis.length - 2000));
     const deeper = spawnSync(process.execPath, [join(root, 'scripts/build-content.ts')], { env: { ...process.env, THESIS_PATH: cut }, encoding: 'utf8' });
     expect(deeper.status).toBe(1);
-    expect(deeper.stderr).toMatch(/error: content\/emendations\/text\.json: em-\d+: line \d+ is beyond the end of the source \(\d+ lines\)/u);
+    expect(deeper.stderr).toMatch(/error: content\/source\/thesis\.txt:(\d+): the source ends at line \1, but em-\d+ \(content\/emendations\/text\.json\) corrects line \d+: it has been cut short/u);
   });
 
   it('the source is byte-identical to the shared seed (SHA-256)', async () => {

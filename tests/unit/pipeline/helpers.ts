@@ -2,8 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildEdition } from '../../../src/pipeline/edition.ts';
 import type { Edition, SourceLine } from '../../../src/pipeline/model.ts';
+import { fileURLToPath } from 'node:url';
 
-export const root = new URL('../../../', import.meta.url).pathname;
+export const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const thesis = readFileSync(join(root, 'content/source/thesis.txt'), 'utf8');
 export const emendationFiles = readdirSync(join(root, 'content/emendations'))
   .filter((f) => f.endsWith('.json'))
