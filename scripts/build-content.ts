@@ -10,6 +10,7 @@ import { buildEdition, type EditionInput } from '../src/pipeline/edition.ts';
 import { withEmendationHint } from '../src/pipeline/emendations.ts';
 import { SourceError } from '../src/pipeline/errors.ts';
 import { asSourceError, checkDataJson, readEditionInput } from './edition-input.ts';
+import { removeAbandoned } from './abandoned.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'content/generated');
@@ -45,7 +46,8 @@ async function buildAndWrite(input: EditionInput, bytes: Buffer, t0: number): Pr
   checkDataJson(root);
   const { checkDerivedData } = await import('../src/data/derived-check.ts');
   const { formatCitationReport } = await import('../src/citations/annotations.ts');
-  const report = checkDerivedData(edition);
+  const report = checkDerivedData(edition, input.sourceSha256 === input.recordedSha256);
+  removeAbandoned(join(root, 'content'), /^generated\.tmp-(\d+)$/u);
   const tmp = `${out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, 'sections'), { recursive: true });

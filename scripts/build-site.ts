@@ -6,9 +6,10 @@
  * holds the last complete build. Run after `npm run content` (npm run build does both).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeAbandoned } from './abandoned.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -25,21 +26,11 @@ function step(label: string, command: string, args: readonly string[]): void {
   }
 }
 
-/** A folder left by a build that was killed (its process is gone) is removed; a running build's is not. */
-function removeAbandoned(): void {
-  for (const name of readdirSync(root)) {
-    const pid = /^dist\.(?:next|previous)-(\d+)$/u.exec(name)?.[1];
-    if (pid === undefined) continue;
-    try {
-      process.kill(Number(pid), 0);
-    } catch (err) {
-      // ESRCH: no such process. (EPERM means it runs, as another user.)
-      if ((err as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(root, name), { recursive: true, force: true });
-    }
-  }
+if (!existsSync(join(root, 'content/generated/edition.json'))) {
+  console.error('error: content/generated/ is missing: run `npm run content` first (`npm run build` runs both).');
+  process.exit(1);
 }
-
-removeAbandoned();
+removeAbandoned(root, /^dist\.(?:next|previous)-(\d+)$/u);
 rmSync(next, { recursive: true, force: true });
 step('astro build', 'npx', ['astro', 'build', '--outDir', next]);
 step('verify-dist', 'node', [join(root, 'scripts/verify-dist.ts'), '--dir', next]);

@@ -24,12 +24,13 @@ export function readDataJson(path: string, label: string): unknown {
 /**
  * The editor's other data files (identifications, reconciliations, successors, diagrams, places,
  * geodata), parsed before the modules that import them are loaded, so a broken one is named with
- * its line rather than failing an import with a stack trace.
+ * its line rather than failing an import with a stack trace. The generated content (and a killed
+ * build's generated.tmp-*) is not the editor's.
  */
 export function checkDataJson(root: string): void {
   const walk = (dir: string): string[] =>
     readdirSync(join(root, dir), { withFileTypes: true }).flatMap((d) =>
-      d.isDirectory() ? (d.name === 'generated' ? [] : walk(join(dir, d.name))) : d.name.endsWith('.json') ? [join(dir, d.name)] : [],
+      d.isDirectory() ? (d.name.startsWith('generated') ? [] : walk(join(dir, d.name))) : d.name.endsWith('.json') ? [join(dir, d.name)] : [],
     );
   for (const file of walk('content').sort()) readDataJson(join(root, file), file);
 }

@@ -2,11 +2,13 @@
  * Everything the pages derive from the edition, built once before the site is: the rosters and
  * people of Appendix 1, the work plans, the tables and their charts, the diagrams' reconstructions
  * and their quotations, the bibliography, glossary and abbreviations, the archives index, every
- * annotation (citations, places, people), the maps. A derivation that fails here fails
+ * annotation (citations, places, people: each named by its own data file), the maps. A derivation that fails here fails
  * `npm run content`, before content/generated/ or dist/ is touched, with its message (which names
  * the data file or the thesis line), instead of a stack trace half-way through rendering pages.
  */
 import { allAnnotations } from '../annotations/index.ts';
+import { peopleAnnotations } from '../appendix/annotations.ts';
+import { placeAnnotations } from '../maps/annotations.ts';
 import { peopleOf } from '../appendix/people.ts';
 import { parseRosters } from '../appendix/rosters.ts';
 import { parseWorkPlans } from '../appendix/workplans.ts';
@@ -14,7 +16,7 @@ import { DIAGRAMS, resolveSources } from '../backmatter/diagrams.ts';
 import { allTables } from '../backmatter/tables.ts';
 import { chartForTable } from '../charts/table-charts.ts';
 import { chartSummary } from '../charts/table-summaries.ts';
-import { citationReport, type CitationReport } from '../citations/annotations.ts';
+import { citationAnnotations, citationReport, type CitationReport } from '../citations/annotations.ts';
 import { archiveIndex } from '../citations/archive-index.ts';
 import { parseBibliography } from '../citations/bibliography.ts';
 import { citingNotes } from '../citations/cited-in.ts';
@@ -67,7 +69,10 @@ const DERIVATIONS: readonly Derivation[] = [
   { what: 'the bibliography', file: THESIS_FILE, run: (e) => [parseBibliography(e), citingNotes(e)] },
   { what: 'the glossary and abbreviations', file: THESIS_FILE, run: (e) => [parseGlossary(e), parseAbbreviations(e)] },
   { what: 'the archives index', file: THESIS_FILE, run: archiveIndex },
-  { what: 'the annotations (citations, places, people)', file: 'content/citations/identifications.json', run: allAnnotations },
+  { what: 'the citations', file: 'content/citations/identifications.json', run: citationAnnotations },
+  { what: 'the places', file: 'content/geodata/places.json', run: placeAnnotations },
+  { what: 'the people mentioned', file: 'content/people/reconciliations.json', run: peopleAnnotations },
+  { what: 'the annotations', file: 'content/citations/identifications.json', run: allAnnotations },
   { what: 'the maps', file: 'content/geodata', run: (e) => MAP_KINDS.map((k) => buildPayload(loadGeodata(), e, k)) },
 ];
 
@@ -77,17 +82,25 @@ function lineIn(message: string): number | null {
   return m ? Number(m[1] ?? m[2]) : null;
 }
 
-/** Builds every derivation; returns the citation report the build prints, or throws a SourceError. */
-export function checkDerivedData(edition: Edition): CitationReport {
+/**
+ * Builds every derivation; returns the citation report the build prints, or throws a SourceError.
+ * `sourceIntact`: the source matches its recorded SHA-256, so a quotation or name that no longer
+ * fits is the data file's fault, not the thesis's.
+ */
+export function checkDerivedData(edition: Edition, sourceIntact = true): CitationReport {
   for (const d of DERIVATIONS) {
     try {
       d.run(edition);
     } catch (err) {
       if (err instanceof SourceError) throw err;
       const message = (err as Error).message;
-      const line = lineIn(message);
-      // A message that names a line of the thesis is reported at that line; the data file is in the message.
-      throw new SourceError(line === null ? d.file : THESIS_FILE, line, `${d.what} cannot be built: ${message}`);
+      // The file at fault: with the source as recorded, the data file the message names; with a
+      // changed source, the thesis at the line the message names; else the file the derivation
+      // reads. (The other is in the message.)
+      const named = /^(content\/[^\s:]+?\.(?:json|csv))\b/u.exec(message)?.[1];
+      const line = named !== undefined && sourceIntact ? null : lineIn(message);
+      const file = line !== null ? THESIS_FILE : (named ?? d.file);
+      throw new SourceError(file, line, `${d.what} cannot be built: ${file === named ? message.slice(named.length).replace(/^:?\s*/u, '') : message}`);
     }
   }
   try {

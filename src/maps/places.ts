@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { csvRecords } from './csv.ts';
+import { describeIssues } from '../pipeline/errors.ts';
 
 export const placeSchema = z
   .object({
@@ -41,15 +42,17 @@ export type Place = z.infer<typeof placeSchema>;
 
 /** Validate the places file; ids and variants must be unique across places. */
 export function parsePlaces(json: unknown): Place[] {
-  const { places } = placesFileSchema.parse(json);
+  const parsed = placesFileSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`content/geodata/places.json is malformed: ${describeIssues(parsed.error.issues)}`);
+  const { places } = parsed.data;
   const ids = new Set<string>();
   const variants = new Map<string, string>();
   for (const p of places) {
-    if (ids.has(p.id)) throw new Error(`places.json: duplicate id ${p.id}`);
+    if (ids.has(p.id)) throw new Error(`content/geodata/places.json: duplicate id ${p.id}`);
     ids.add(p.id);
     for (const v of p.variants) {
       const other = variants.get(v);
-      if (other) throw new Error(`places.json: variant '${v}' belongs to both ${other} and ${p.id}`);
+      if (other) throw new Error(`content/geodata/places.json: variant '${v}' belongs to both ${other} and ${p.id}`);
       variants.set(v, p.id);
     }
   }

@@ -7,7 +7,7 @@ import { linesToDrafts } from './drafts.ts';
 import { structureSection, type PaginationFacts } from './structure.ts';
 import { inlineText, markEmendations, parseInline, type LineEmendation } from './inline.ts';
 import { checkEmendationsAgainstSource, checkEmendationsApplied, emendationsByLine, parseEmendations, parseIrregularities } from './emendations.ts';
-import { resolveNotes } from './notes.ts';
+import { checkIrregularityLines, resolveNotes } from './notes.ts';
 import { checkContinuationOpenings, parseContinuations } from './continuations.ts';
 import { assertConserved, compareWords, editionWords, emendationUses, firstDepartureInModel, sourceWords } from './conservation.ts';
 
@@ -133,6 +133,7 @@ export function buildEdition(input: EditionInput): Edition {
     if (c.page === null) throw new SourceError(CONTINUATIONS_FILE, null, `line ${c.line} ("${c.opening}…") is said to continue a paragraph across a page end, but no page ends between it and a paragraph of prose before it`);
   }
   checkEmendationsAgainstSource(emendations, lines, fileOf, input.recordedSha256 === undefined ? undefined : input.recordedSha256 === input.sourceSha256);
+  checkIrregularityLines(irregularities, sections);
   const placed = sourceWords(lines);
   const report = compareWords(placed, editionWords(sections));
   assertConserved(report, 'the document model', () => firstDepartureInModel(placed, sections));

@@ -18,7 +18,11 @@ export const emendationSchema = z
   // own) and markup to the parser, so a reading that holds either would break them silently.
   .refine((e) => !/[⁰¹²³⁴⁵⁶⁷⁸⁹<>*]/u.test(e.original + e.corrected), {
     message: 'original and corrected may not hold note markers (superscript digits) or markup (<, >, *): correct the words around them',
-  });
+  })
+  // A correction is of words on one line, and shows something: a deletion keeps the words around it ("the the" → "the").
+  .refine((e) => !/[\n\r]/u.test(e.original + e.corrected), { message: 'original and corrected are on one line: they may not hold a line break' })
+  .refine((e) => e.corrected.trim() !== '', { message: 'corrected may not be empty: to delete words, correct the words around them ("the the" → "the")' })
+  .refine((e) => e.kind === 'editorial-note' || e.corrected !== e.original, { message: 'corrected is the same as original: a reading kept as printed and flagged is kind "editorial-note"' });
 
 export const irregularitySchema = z
   .object({

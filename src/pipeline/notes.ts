@@ -12,14 +12,16 @@ interface ScopeState {
   notes: Note[];
 }
 
+/** Every marker in inline content, in reading order, with the scope it counts in. */
+function* walk(nodes: readonly Inline[], scope: string | null): Generator<{ ref: RefNode; scope: string | null }> {
+  for (const n of nodes) {
+    if (n.t === 'ref') yield { ref: n, scope };
+    else if (isEmphasis(n)) yield* walk(n.c, scope);
+  }
+}
+
 /** Every marker in a block's inline content, in reading order, with the scope it counts in. */
 function* markersOf(block: Block): Generator<{ ref: RefNode; scope: string | null }> {
-  const walk = function* (nodes: readonly Inline[], scope: string | null): Generator<{ ref: RefNode; scope: string | null }> {
-    for (const n of nodes) {
-      if (n.t === 'ref') yield { ref: n, scope };
-      else if (isEmphasis(n)) yield* walk(n.c, scope);
-    }
-  };
   switch (block.kind) {
     case 'paragraph':
     case 'heading':
@@ -71,6 +73,10 @@ export function resolveNotes(sections: Section[], irregularities: readonly Irreg
     }
   }
 
+  // A declaration for a scope that does not exist would be reported only as the irregularity it fails to declare.
+  for (const irr of irregularities) {
+    if (!scopes.has(irr.scope)) throw new SourceError(IRREGULARITIES_FILE, null, `${irr.id}: no note numbering scope "${irr.scope}" (the scopes are ${[...scopes.keys()].join(', ')})`);
+  }
   const declared = new Set<string>();
   const summaries: NoteScopeSummary[] = [];
   for (const st of scopes.values()) {
@@ -112,12 +118,43 @@ export function resolveNotes(sections: Section[], irregularities: readonly Irreg
     }
     summaries.push({ scope: st.scope, label: scopeLabel(st.scope), section: st.section, notes: st.notes.length, markers: st.markers.length });
   }
+  // A note has no notes of its own: a superscript figure in a note's text or table is a marker that
+  // belongs in the text, or a figure typed as one. Left alone it would be a link to nothing.
+  for (const section of sections)
+    for (const block of section.blocks) {
+      if (block.kind !== 'notes') continue;
+      for (const note of block.notes) {
+        const inside = [note.content, ...note.extra.flatMap((x) => (x.kind === 'paragraph' ? [x.content] : [...(x.caption ? [x.caption] : []), ...[...x.headRows, ...x.bodyRows].flat()]))];
+        const ref = inside.flatMap((nodes) => [...walk(nodes, null)])[0]?.ref;
+        if (ref) throw new SourceError(THESIS_FILE, ref.line, `a note marker (${ref.n}) inside note ${note.n} of ${scopeLabel(note.scope)} (line ${note.line}): a note has no notes of its own; does the marker belong in the text, or is it a figure typed as a superscript?`);
+      }
+    }
   for (const irr of irregularities) {
     if (!declared.has(irr.id)) {
       throw new SourceError(IRREGULARITIES_FILE, null, `${irr.id}: declared irregularity (${irr.kind} ${irr.n} in ${irr.scope}) does not occur in the source; remove it or correct it`);
     }
   }
   return summaries;
+}
+
+
+/**
+ * The lines a declared irregularity gives as its evidence (printed on the Emendations page) must be
+ * where it is: the note after a skipped number, or a note with two markers and both markers. Checked
+ * after the decisions by line that say when the source has lost or gained lines.
+ */
+export function checkIrregularityLines(irregularities: readonly Irregularity[], sections: readonly Section[]): void {
+  const notes = sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'notes' ? b.notes : [])));
+  const markerLines = new Map<string, number[]>();
+  for (const s of sections)
+    for (const b of s.blocks) for (const { ref } of markersOf(b)) markerLines.set(ref.noteId, [...(markerLines.get(ref.noteId) ?? []), ref.line]);
+  for (const irr of irregularities) {
+    const note = notes.find((x) => x.scope === irr.scope && x.n === (irr.kind === 'skipped-number' ? irr.n + 1 : irr.n));
+    if (!note) continue;
+    const evidence = irr.kind === 'skipped-number' ? [note.line] : [note.line, ...(markerLines.get(note.id) ?? [])];
+    const missing = evidence.find((l) => !irr.lines.includes(l));
+    if (missing !== undefined) throw new SourceError(IRREGULARITIES_FILE, null, `${irr.id}: its lines (${irr.lines.join(', ')}) do not include line ${missing}, where ${irr.kind === 'skipped-number' ? `note ${note.n} follows the skipped ${irr.n}` : `note ${irr.n} or one of its markers is`}`);
+  }
 }
 
 export { noteId };

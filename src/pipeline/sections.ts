@@ -91,6 +91,11 @@ export function parseContents(slice: SectionSlice): ContentsEntry[] {
     if (m) entries.push({ title: (m[1] as string).trim(), page: Number(m[2]), line: l.n });
   }
   if (entries.length === 0) throw new SourceError(THESIS_FILE, slice.headingLine, 'the table of contents has no entries with page numbers');
+  // The pages are reconstructed from these numbers: one out of order would give a part "Pp. 50–29".
+  entries.forEach((e, i) => {
+    const before = entries[i - 1];
+    if (before && e.page <= before.page) throw new SourceError(THESIS_FILE, e.line, `the table of contents gives p. ${e.page} for "${e.title}", which is not after p. ${before.page} for "${before.title}": its page numbers must increase`);
+  });
   return entries;
 }
 

@@ -42,6 +42,26 @@ describe('emendations that cannot be applied are named, never skipped', () => {
     }
   });
 
+  it('an emendation that changes nothing, deletes everything, or spans lines', () => {
+    const cases: [string, string, RegExp][] = [
+      ['Elektroavod', 'Elektroavod', /corrected is the same as original: a reading kept as printed and flagged is kind "editorial-note"/u],
+      ['Elektroavod', '', /corrected may not be empty/u],
+      ['Elektroavod', 'Elektro\nzavod', /may not hold a line break/u],
+    ];
+    for (const [original, corrected, message] of cases) {
+      expect(() => build(thesis, { emendations: [{ file, json: [emendation('em-906', 709, original, corrected)] }] }), JSON.stringify(corrected)).toThrowError(message);
+    }
+  });
+
+  it('a declared irregularity whose evidence lines or scope are wrong', () => {
+    const real = JSON.parse(JSON.stringify(realEdition().irregularities)) as { id: string; lines: number[]; scope: string }[];
+    const withLinesOf = (id: string, lines: number[]) => real.map((x) => (x.id === id ? { ...x, lines } : x));
+    expect(() => build(thesis, { irregularities: withLinesOf('irr-02', [1, 2]) })).toThrowError(/note-irregularities\.json: irr-02: its lines \(1, 2\) do not include line 2577, where note 29 or one of its markers is/u);
+    expect(() => build(thesis, { irregularities: withLinesOf('irr-01', [1405]) })).toThrowError(/irr-01: its lines \(1405\) do not include line 1413, where note 78 follows the skipped 77/u);
+    const unknown = real.map((x) => (x.id === 'irr-01' ? { ...x, scope: 'ch2.9' } : x));
+    expect(() => build(thesis, { irregularities: unknown })).toThrowError(/irr-01: no note numbering scope "ch2\.9" \(the scopes are intro, ch1, ch2\.1/u);
+  });
+
   it('a duplicate id names both places', () => {
     const files = [
       { file: 'content/emendations/a.json', json: [emendation('em-910', 709, 'Elektroavod', 'Elektrozavod')] },
@@ -101,6 +121,18 @@ describe('emendations that cannot be applied are named, never skipped', () => {
   });
 });
 
+describe('structures the pages and notes rely on', () => {
+  it('a note marker inside a note is named at its line, not written as a link to nothing', () => {
+    const marked = withLines((lines) => (lines[310] = (lines[310] as string).replace('secretaries were', 'secretaries⁵ were')));
+    expect(() => build(marked)).toThrowError(/^content\/source\/thesis\.txt:311: a note marker \(5\) inside note 66 of Introduction \(line 311\): a note has no notes of its own/u);
+  });
+
+  it('a page number out of order in the table of contents', () => {
+    const contents = withLines((lines) => (lines[55] = (lines[55] as string).replace('\t119', '\t30')));
+    expect(() => build(contents)).toThrowError(/^content\/source\/thesis\.txt:56: the table of contents gives p\. 30 for "Chapter 3\. Party Membership and Recruitment in Moscow", which is not after p\. 50 for "Chapter 2\. Political Change in Moscow, 1925-32": its page numbers must increase$/u);
+  });
+});
+
 describe('a damaged encoding is named for what it is', () => {
   it('Windows line endings, a byte-order mark, double-encoded UTF-8', () => {
     expect(() => build(thesis.replace(/\n/gu, '\r\n'))).toThrowError(/thesis\.txt:1: the source has Windows \(CRLF\) line endings/u);
@@ -152,7 +184,17 @@ describe('the derived data and the editor\'s JSON files fail the content step, n
     expect(title?.kind).toBe('heading');
     if (title?.kind !== 'heading') return;
     for (const x of title.content) if (x.t === 'text') x.v = x.v.replace('January 1925', 'Jan');
-    expect(() => checkDerivedData(edition)).toThrowError(/^content\/source\/thesis\.txt:3636: the rosters of Appendix 1 cannot be built: rosters: no date in the title "MK Buro elected after the XIII Moscow Party Conference, Jan\." \(line 3636\)$/u);
+    expect(() => checkDerivedData(edition, false)).toThrowError(/^content\/source\/thesis\.txt:3636: the rosters of Appendix 1 cannot be built: rosters: no date in the title "MK Buro elected after the XIII Moscow Party Conference, Jan\." \(line 3636\)$/u);
+  });
+
+  it('a diagram\'s quotation that no longer fits: the diagram file when the source is as recorded, else the thesis line', () => {
+    const edition = structuredClone(realEdition());
+    const chapter4 = edition.sections.find((s) => s.id === 'chapter-4')!;
+    const para = chapter4.blocks.find((b) => b.kind === 'paragraph' && b.id === 'para-59');
+    if (para?.kind !== 'paragraph') throw new Error('no chapter-4#para-59');
+    for (const x of para.content) if (x.t === 'text') x.v = x.v.replace('Filatov, writing', 'Filatov, who wrote');
+    expect(() => checkDerivedData(edition, true)).toThrowError(/^content\/diagrams\/diagram-3\.json: the diagrams' reconstructions cannot be built: diagrams: "Filatov, writing about the reorganisation .*" is not in chapter-4#para-59, the paragraph at content\/source\/thesis\.txt:2434$/u);
+    expect(() => checkDerivedData(edition, false)).toThrowError(/^content\/source\/thesis\.txt:2434: the diagrams' reconstructions cannot be built: content\/diagrams\/diagram-3\.json: diagrams: "Filatov, writing/u);
   });
 
   it('the real edition derives everything and reports its citations', () => {
