@@ -15,6 +15,9 @@ import { perPageCsp } from './src/security/integration.ts';
 // The address the edition is published at, for its citations, BibTeX/RIS and canonical URLs: set
 // EDITION_SITE when deploying (the default is a placeholder, reserved by RFC 2606, never a real host).
 const site = process.env['EDITION_SITE'] ?? 'https://merridale-moscow.example.org';
+if (!URL.canParse(site) || !/^https?:$/u.test(new URL(site).protocol)) {
+  throw new Error(`EDITION_SITE must be the edition's absolute address, as https://your.host or https://your.host/edition/ (got "${site}")`);
+}
 
 export default defineConfig({
   site,

@@ -3,11 +3,12 @@
  * irregularities; build the edition; write content/generated/ atomically (a temporary folder
  * renamed into place), so a failed build never leaves half-written content.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildEdition, type EditionInput } from '../src/pipeline/edition.ts';
 import { withEmendationHint } from '../src/pipeline/emendations.ts';
+import { describeChange, lineHashes, parseLineHashes } from '../src/pipeline/source-record.ts';
 import { SourceError } from '../src/pipeline/errors.ts';
 import { asSourceError, checkDataJson, readEditionInput } from './edition-input.ts';
 import { removeAbandoned } from './abandoned.ts';
@@ -24,10 +25,17 @@ async function main(): Promise<void> {
     const hinted = withEmendationHint(err, input.emendations);
     // Whatever went wrong, a source that is not the recorded one is the first suspect.
     if (hinted instanceof SourceError && input.sourceSha256 !== input.recordedSha256 && !/SHA-256/u.test(hinted.problem)) {
-      throw new SourceError(hinted.file, hinted.line, `${hinted.problem} [and the source does not match its recorded SHA-256 (content/source/thesis.sha256): it has been changed or damaged since]`);
+      const change = sourceChange(input.text);
+      throw new SourceError(hinted.file, hinted.line, `${hinted.problem} [and the source does not match its recorded SHA-256 (content/source/thesis.sha256)${change ? `: ${change.text}` : ''}; it has been changed or damaged since]`);
     }
     throw hinted;
   }
+}
+
+/** Where the source first differs from its recorded line hashes (content/source/thesis.lines), if it does. */
+function sourceChange(text: string): { line: number; text: string } | null {
+  const record = join(root, 'content/source/thesis.lines');
+  return existsSync(record) ? describeChange(parseLineHashes(readFileSync(record, 'utf8')), lineHashes(text)) : null;
 }
 
 async function buildAndWrite(input: EditionInput, bytes: Buffer, t0: number): Promise<void> {
@@ -35,10 +43,11 @@ async function buildAndWrite(input: EditionInput, bytes: Buffer, t0: number): Pr
   // A source cut inside its last section can still parse: the recorded checksum catches it.
   if (edition.meta.sourceSha256 !== input.recordedSha256) {
     const original = { lines: 4515, bytes: 661105 };
+    const change = sourceChange(input.text);
     throw new SourceError(
       'content/source/thesis.txt',
-      null,
-      `the source does not match its recorded SHA-256 (content/source/thesis.sha256): it has ${edition.meta.sourceLines} lines and ${bytes.length} bytes, the recorded source ${original.lines} lines and ${original.bytes} bytes. The source is never edited; is it truncated or corrupted?`,
+      change?.line ?? null,
+      `the source does not match its recorded SHA-256 (content/source/thesis.sha256)${change ? `: ${change.text} (content/source/thesis.lines)` : ''}. It has ${edition.meta.sourceLines} lines and ${bytes.length} bytes, the recorded source ${original.lines} lines and ${original.bytes} bytes. The source is never edited; is it truncated or corrupted?`,
     );
   }
   // The modules that derive the pages' data import the editor's JSON files: check those first, then

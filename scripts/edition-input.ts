@@ -12,6 +12,7 @@ import { SourceError, jsonErrorLine } from '../src/pipeline/errors.ts';
 /** A data file as JSON; a file that is not is a SourceError naming its line and the problem. */
 export function readDataJson(path: string, label: string): unknown {
   const text = readFileSync(path, 'utf8');
+  if (text.startsWith('\uFEFF')) throw new SourceError(label, 1, 'a byte-order mark (U+FEFF) at the start of the file: save it as UTF-8 without one');
   try {
     return JSON.parse(text);
   } catch (err) {

@@ -39,7 +39,7 @@ export function checkSourceCharacters(lines: readonly SourceLine[]): void {
   const kinds: [RegExp, string][] = [
     [/\r/u, 'a stray carriage return: the source has LF line endings'],
     [/\uFEFF/u, 'a byte-order mark (U+FEFF): the source has none; was it re-saved by an editor that adds one?'],
-    [/[\u0080-\u009F]|Â[\u00A0-\u00BF]|Ã[\u0080-\u00BF]/u, 'double-encoded text (UTF-8 read as Latin-1 or Windows-1252 and saved again)'],
+    [/[\u0080-\u009F]|[ÂÃÐÑ][\u00A0-\u00BF]|â€/u, 'double-encoded text (UTF-8 read as Latin-1 or Windows-1252 and saved again)'],
     [/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD\uFFFE\uFFFF]/u, 'not valid text; was the file damaged or mis-decoded?'],
   ];
   for (const l of lines) {

@@ -3,17 +3,19 @@
  * emendation that overlaps another, the line a word was lost on, the encoding that damaged the file.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assertConserved, compareWords, editionWords, firstDepartureInModel, sourceWords } from '../../../src/pipeline/conservation.ts';
 import { withEmendationHint } from '../../../src/pipeline/emendations.ts';
 import { SourceError, jsonErrorLine } from '../../../src/pipeline/errors.ts';
+import { describeChange, firstChangedLine, formatLineHashes, lineHashes, parseLineHashes } from '../../../src/pipeline/source-record.ts';
 import { movedTo, toLines } from '../../../src/pipeline/lines.ts';
 import type { Inline, Section } from '../../../src/pipeline/model.ts';
 import { checkDerivedData } from '../../../src/data/derived-check.ts';
 import { checkDataJson } from '../../../scripts/edition-input.ts';
-import { build, continuations, emendationFiles, irregularities, realEdition, thesis } from './helpers.ts';
+import { build, continuations, emendationFiles, irregularities, realEdition, root, thesis } from './helpers.ts';
 import { buildEdition } from '../../../src/pipeline/edition.ts';
 
 const file = 'content/emendations/x.json';
@@ -139,6 +141,10 @@ describe('a damaged encoding is named for what it is', () => {
     expect(() => build(`\uFEFF${thesis}`)).toThrowError(/thesis\.txt:1: corrupted source: character U\+FEFF at column 1 \(a byte-order mark/u);
     const latin1 = withLines((lines) => (lines[332] = (lines[332] as string).replace('knowledge', 'knowledge Â¹')));
     expect(() => build(latin1)).toThrowError(/thesis\.txt:333: corrupted source: character U\+00C2 at column \d+ \(double-encoded text/u);
+    for (const mojibake of ['otÐ´ÐµÐ»', 'Party â€” Moscow']) {
+      const doubled = withLines((lines) => (lines[332] = (lines[332] as string).replace('knowledge', mojibake)));
+      expect(() => build(doubled), mojibake).toThrowError(/thesis\.txt:333: corrupted source: character U\+00(?:D0|E2) at column \d+ \(double-encoded text/u);
+    }
     const c1 = withLines((lines) => (lines[332] = (lines[332] as string).replace('knowledge', 'know\u0085ledge')));
     expect(() => build(c1)).toThrowError(/thesis\.txt:333: corrupted source: character U\+0085 at column 7/u);
   });
@@ -210,6 +216,16 @@ describe('the derived data and the editor\'s JSON files fail the content step, n
     expect(() => checkDataJson(dir)).toThrowError(/^content\/people\/reconciliations\.json:3: not valid JSON: Unexpected token '\]' \(a comma before a closing bracket\?\)$/u);
   });
 
+  it('a data file saved with a byte-order mark, and an edition address that is not one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'data-json-'));
+    mkdirSync(join(dir, 'content/people'), { recursive: true });
+    writeFileSync(join(dir, 'content/people/reconciliations.json'), '\uFEFF{}\n');
+    expect(() => checkDataJson(dir)).toThrowError(/^content\/people\/reconciliations\.json:1: a byte-order mark \(U\+FEFF\) at the start of the file/u);
+    const config = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(join(root, 'astro.config.mjs'))})`], { env: { ...process.env, EDITION_SITE: 'merridale.example.org' }, encoding: 'utf8' });
+    expect(config.status).not.toBe(0);
+    expect(config.stderr).toMatch(/EDITION_SITE must be the edition's absolute address, as https:\/\/your\.host .*\(got "merridale\.example\.org"\)/u);
+  });
+
   it('finds the line of a JSON error V8 does not place', () => {
     expect(jsonErrorLine('{\n"a": 1,\n}', `Expected double-quoted property name in JSON at position 9 (line 3 column 1)`)).toBe(3);
     expect(jsonErrorLine('[1,\n2,\n]', `Unexpected token ']', "[1,\n2,\n]" is not valid JSON`)).toBe(2);
@@ -217,3 +233,30 @@ describe('the derived data and the editor\'s JSON files fail the content step, n
     expect(jsonErrorLine('x', 'Unexpected token \'x\'')).toBeNull();
   });
 });
+
+describe('the source\'s record names the line that changed', () => {
+  it('finds the first changed, lost or added line', () => {
+    const recorded = lineHashes('a\nb\nc');
+    expect(recorded).toHaveLength(3);
+    expect(recorded.every((h) => /^[0-9a-f]{8}$/u.test(h))).toBe(true);
+    expect(parseLineHashes(formatLineHashes(recorded))).toEqual(recorded);
+    expect(firstChangedLine(recorded, lineHashes('a\nb\nc'))).toBeNull();
+    expect(describeChange(recorded, lineHashes('a\nB\nc'))).toEqual({ line: 2, text: 'line 2 differs from the recorded source' });
+    expect(describeChange(recorded, lineHashes('a\nc'))).toEqual({ line: 2, text: 'line 2 differs from the recorded source; the recorded source has 3 lines, this one 2' });
+    expect(describeChange(recorded, lineHashes('a\nb'))).toEqual({ line: 3, text: 'line 3 is missing: the source ends before it; the recorded source has 3 lines, this one 2' });
+  });
+
+  it('the recorded line hashes are those of the source', () => {
+    expect(parseLineHashes(readFileSync(join(root, 'content/source/thesis.lines'), 'utf8'))).toEqual(lineHashes(thesis));
+  });
+
+  it('a flipped letter that still parses is named by its line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thesis-'));
+    const changed = join(dir, 'thesis.txt');
+    writeFileSync(changed, withLines((lines) => (lines[2001] = (lines[2001] as string).replace('Party', 'Parry'))));
+    const run = spawnSync(process.execPath, [join(root, 'scripts/build-content.ts')], { env: { ...process.env, THESIS_PATH: changed }, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^error: content\/source\/thesis\.txt:2002: the source does not match its recorded SHA-256 \(content\/source\/thesis\.sha256\): line 2002 differs from the recorded source \(content\/source\/thesis\.lines\)/mu);
+  });
+});
+

@@ -74,7 +74,7 @@ describe('scripts/build-content.ts', () => {
     writeFileSync(cut, thesis.slice(0, thesis.length - 150));
     const run = spawnSync(process.execPath, [join(root, 'scripts/build-content.ts')], { env: { ...process.env, THESIS_PATH: cut }, encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/error: content\/source\/thesis\.txt: the source does not match its recorded SHA-256 \(content\/source\/thesis\.sha256\): it has \d+ lines and \d+ bytes, the recorded source 4515 lines and 661105 bytes/u);
+    expect(run.stderr).toMatch(/error: content\/source\/thesis\.txt:(\d+): the source does not match its recorded SHA-256 \(content\/source\/thesis\.sha256\): line \1 differs from the recorded source; the recorded source has 4515 lines, this one \d+ \(content\/source\/thesis\.lines\)\. It has \d+ lines and \d+ bytes, the recorded source 4515 lines and 661105 bytes/u);
     // Cut deeper, an emendation's line is gone: the source is named as cut short, at its last line, with the emendation.
     writeFileSync(cut, thesis.slice(0, thesis.length - 2000));
     const deeper = spawnSync(process.execPath, [join(root, 'scripts/build-content.ts')], { env: { ...process.env, THESIS_PATH: cut }, encoding: 'utf8' });
