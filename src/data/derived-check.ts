@@ -35,6 +35,15 @@ interface Derivation {
 
 const MAP_KINDS: readonly MapKind[] = ['city-1925', 'city-1930', 'oblast-1930'];
 
+/** Runs `f`; a failure's message is prefixed with `where` (the file or the lines it concerns). */
+function within<T>(where: string, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    throw new Error(`${where}: ${(err as Error).message}`);
+  }
+}
+
 const DERIVATIONS: readonly Derivation[] = [
   { what: 'the rosters of Appendix 1', file: THESIS_FILE, run: parseRosters },
   { what: 'the people of Appendix 1', file: 'content/people/reconciliations.json', run: peopleOf },
@@ -42,29 +51,13 @@ const DERIVATIONS: readonly Derivation[] = [
   {
     what: 'the tables and the charts of Tables 1-5',
     file: THESIS_FILE,
-    run: (e) =>
-      allTables(e).forEach((t) => {
-        if (t.n === null) return;
-        try {
-          chartForTable(t);
-          chartSummary(t);
-        } catch (err) {
-          // A chart reads named rows and columns: say which printed table no longer has them.
-          throw new Error(`Table ${t.n} (thesis.txt:${t.lines[0]}-${t.lines[1]}): ${(err as Error).message}`);
-        }
-      }),
+    // A chart reads named rows and columns: say which printed table no longer has them.
+    run: (e) => allTables(e).forEach((t) => t.n !== null && within(`Table ${t.n} (thesis.txt:${t.lines[0]}-${t.lines[1]})`, () => [chartForTable(t), chartSummary(t)])),
   },
   {
     what: 'the diagrams\' reconstructions',
     file: 'content/diagrams',
-    run: (e) =>
-      DIAGRAMS.forEach((d, i) => {
-        try {
-          d.parts.forEach((p) => resolveSources(e, p));
-        } catch (err) {
-          throw new Error(`content/diagrams/diagram-${i + 1}.json: ${(err as Error).message}`);
-        }
-      }),
+    run: (e) => DIAGRAMS.forEach((d, i) => within(`content/diagrams/diagram-${i + 1}.json`, () => d.parts.map((p) => resolveSources(e, p)))),
   },
   { what: 'the bibliography', file: THESIS_FILE, run: (e) => [parseBibliography(e), citingNotes(e)] },
   { what: 'the glossary and abbreviations', file: THESIS_FILE, run: (e) => [parseGlossary(e), parseAbbreviations(e)] },

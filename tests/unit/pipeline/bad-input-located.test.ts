@@ -203,6 +203,11 @@ describe('the derived data and the editor\'s JSON files fail the content step, n
     expect(() => checkDerivedData(edition, false)).toThrowError(/^content\/source\/thesis\.txt:2434: the diagrams' reconstructions cannot be built: content\/diagrams\/diagram-3\.json: diagrams: "Filatov, writing/u);
   });
 
+  it('a table whose chart no longer finds its figures names the printed table\'s lines', () => {
+    const damaged = withLines((lines) => (lines[3597] = `${lines[3597] as string} x`));
+    expect(() => checkDerivedData(build(damaged, { continuations }), false)).toThrowError(/^content\/source\/thesis\.txt:3593: the tables and the charts of Tables 1-5 cannot be built: Table 5 \(thesis\.txt:3593-3606\): charts: table-5 has no figure at /u);
+  });
+
   it('the real edition derives everything and reports its citations', () => {
     expect(checkDerivedData(realEdition()).archival.indexed).toBeGreaterThan(0);
   });
