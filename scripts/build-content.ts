@@ -55,7 +55,7 @@ async function buildAndWrite(input: EditionInput, bytes: Buffer, t0: number): Pr
   checkDataJson(root);
   const { checkDerivedData } = await import('../src/data/derived-check.ts');
   const { formatCitationReport } = await import('../src/citations/annotations.ts');
-  const report = checkDerivedData(edition, input.sourceSha256 === input.recordedSha256);
+  const report = checkDerivedData(edition, input.sourceSha256 === input.recordedSha256, root);
   removeAbandoned(join(root, 'content'), /^generated\.tmp-(\d+)$/u);
   const tmp = `${out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });

@@ -77,6 +77,8 @@ const idsByRoute = new Map<string, Set<string>>();
 const linksByFile: { file: string; href: string }[] = [];
 const editionWords: string[] = [];
 const displayedWords: string[] = [];
+/** Each page's count of each word as displayed (corrected readings), to say which page shows too few. */
+const displayedByRoute = new Map<string, Map<string, number>>();
 /** Each page's count of each word, to say which page lost a word when one is lost. */
 const wordsByRoute = new Map<string, Map<string, number>>();
 
@@ -114,7 +116,11 @@ for (const file of files) {
     if ((region.parentElement as Element | null)?.closest('[data-edition]')) continue;
     const words = wordsOf(editionText(region as unknown as El));
     editionWords.push(...words);
-    displayedWords.push(...wordsOf(editionText(region as unknown as El, 'displayed')));
+    const shownWords = wordsOf(editionText(region as unknown as El, 'displayed'));
+    displayedWords.push(...shownWords);
+    const shownCounts = displayedByRoute.get(routeOf(file)) ?? new Map<string, number>();
+    for (const w of shownWords) shownCounts.set(w, (shownCounts.get(w) ?? 0) + 1);
+    displayedByRoute.set(routeOf(file), shownCounts);
     const counts = wordsByRoute.get(routeOf(file)) ?? new Map<string, number>();
     for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
     wordsByRoute.set(routeOf(file), counts);
@@ -199,7 +205,15 @@ for (const e of report.extra.slice(0, 20)) problems.push(...whereAdded(e));
 // What the pages show: the model's corrected reading, word for word (an emended word shown blank or
 // wrong is lost to the reader even though its printed reading is in data-original).
 const displayed = compareWords({ words: editionWordsOf(sections, 'corrected'), lines: [] }, displayedWords);
-for (const m of displayed.missing.slice(0, 20)) problems.push(`dist: "${m.word}" is shown ${m.count}× fewer than the edition's corrected text has it (an emended reading not displayed?)`);
+for (const m of displayed.missing.slice(0, 20)) {
+  // The page of the section whose corrected text has the word more often than the page shows it.
+  const pages = sections.flatMap((s) => {
+    const expected = editionWordsOf([s], 'corrected').filter((w) => w === m.word).length;
+    const shownOnPage = displayedByRoute.get(`/${s.slug}/`)?.get(m.word);
+    return shownOnPage !== undefined && shownOnPage < expected ? [`dist/${s.slug}/index.html`] : [];
+  });
+  problems.push(`${pages.join(', ') || 'dist'}: "${m.word}" is shown ${m.count}× fewer than the edition's corrected text has it`);
+}
 for (const e of displayed.extra.slice(0, 20)) problems.push(`dist: "${e.word}" is shown ${e.count}× more than the edition's corrected text has it`);
 
 if (problems.length > 0) {

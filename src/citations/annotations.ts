@@ -167,7 +167,7 @@ function bibCandidates(edition: Edition, byBlock: Map<string, TextContext>): Can
     const link = targetLink(a.target);
     // A periodical's label is the issue first cited ("Iz TsK, 1925, no. 4"); "Ibid., 1926, nos. 33-4" names another, so the title names the periodical.
     const named = a.target.kind === 'periodical' && a.target.entry ? a.target.entry.text : link.title;
-    const identified = a.reason.startsWith('identified by the editor') ? ` (${a.reason})` : '';
+    const identified = a.identified ? ` (${a.reason})` : '';
     out.push({ context: a.context, start: a.start, end: ibidLinkEnd(a.context.flat.text, a.token, a.end), fallbackEnd: a.end, href: link.href, title: `${a.raw.replace(/\.?$/u, '.')} = ${named}${identified}`, className: 'bib' });
   }
   // Works the notes name only by the meeting their paragraph is about, identified by the editor.

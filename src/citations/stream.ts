@@ -54,6 +54,8 @@ export interface Abbreviated {
   target: Target | null;
   /** Why it resolved as it did, or why it did not. */
   reason: string;
+  /** Resolved by the editor's recorded decision (content/citations/identifications.json), not by rule. */
+  identified: boolean;
 }
 
 export interface CitationStream {
@@ -599,6 +601,17 @@ function numberInReadingOrder(archival: ArchivalReference[], from: number): void
   archival.splice(from, mine.length, ...inPrint);
 }
 
+type TokenAt = { start: number; end: number; raw: string; token: AbbreviatedToken };
+type Resolution = { abbreviated: Abbreviated; mention: Mention | null };
+
+/** An abbreviated reference resolved (or not) to `target`, and the mention it then counts as. */
+function resolution(c: TextContext, t: TokenAt, target: Target | null, author: string | null, reason: string, identified = false): Resolution {
+  return {
+    abbreviated: { context: c, token: t.token, start: t.start, end: t.end, raw: t.raw, author, target, reason, identified },
+    mention: target ? { context: c, start: t.start, end: t.end, linkStart: t.start, linkEnd: t.end, target, authors: author ? [author] : [], via: t.token === 'ibid.' ? 'ibid' : t.token === 'op. cit.' ? 'op-cit' : 'loc-cit', abbr: null } : null,
+  };
+}
+
 type MakeRef = (c: TextContext, m: Pick<ArchivalMention, 'archive' | 'fond' | 'opis' | 'delo' | 'folios' | 'form' | 'raw' | 'remarks' | 'linkStart' | 'linkEnd'>, continues: string | null) => ArchivalReference;
 
 /**
@@ -607,25 +620,20 @@ type MakeRef = (c: TextContext, m: Pick<ArchivalMention, 'archive' | 'fond' | 'o
  * kept. Intro n. 64's "Carr, op. cit., pp. 334-5" would by rule be the Carr cited last (The
  * Bolshevik Revolution), but its subject is the 1923 opposition, which The Interregnum treats.
  */
-function identifiedToken(c: TextContext, t: { start: number; end: number; raw: string; token: AbbreviatedToken }, text: string, bib: readonly BibEntry[]): { abbreviated: Abbreviated; mention: Mention | null } | null {
+function identifiedToken(c: TextContext, t: TokenAt, text: string, bib: readonly BibEntry[]): Resolution | null {
   const id = IDENTIFICATIONS.find((x) => {
     const at = x.note === c.block ? text.indexOf(x.text) : -1;
     return at >= 0 && at < t.end && t.start < at + x.text.length;
   });
   const entry = id ? bib.find((e) => e.id === id.entry) : undefined;
   if (!id || !entry) return null;
-  const target: Target = { kind: 'bib', entry, label: entry.text };
-  const author = entryAuthors(entry)[0] ?? null;
-  return {
-    abbreviated: { context: c, token: t.token, start: t.start, end: t.end, raw: t.raw, author, target, reason: `identified by the editor: ${id.reason}` },
-    mention: { context: c, start: t.start, end: t.end, linkStart: t.start, linkEnd: t.end, target, authors: author ? [author] : [], via: t.token === 'ibid.' ? 'ibid' : t.token === 'op. cit.' ? 'op-cit' : 'loc-cit', abbr: null },
-  };
+  return resolution(c, t, { kind: 'bib', entry, label: entry.text }, entryAuthors(entry)[0] ?? null, `identified by the editor: ${id.reason}`, true);
 }
 
 /** Resolve one op. cit. / loc. cit. / Ibid. */
 function resolveToken(
   c: TextContext,
-  t: { start: number; end: number; raw: string; token: AbbreviatedToken },
+  t: TokenAt,
   text: string,
   toks: readonly Token[],
   scoped: readonly Mention[],
@@ -634,12 +642,8 @@ function resolveToken(
   worksBy: (a: string) => BibEntry[],
   arch: readonly ArchivalMention[],
   makeRef: MakeRef,
-): { abbreviated: Abbreviated; mention: Mention | null } {
-  const base = { context: c, token: t.token, start: t.start, end: t.end, raw: t.raw };
-  const done = (target: Target | null, author: string | null, reason: string): { abbreviated: Abbreviated; mention: Mention | null } => ({
-    abbreviated: { ...base, author, target, reason },
-    mention: target ? { context: c, start: t.start, end: t.end, linkStart: t.start, linkEnd: t.end, target, authors: author ? [author] : [], via: t.token === 'ibid.' ? 'ibid' : t.token === 'op. cit.' ? 'op-cit' : 'loc-cit', abbr: null } : null,
-  });
+): Resolution {
+  const done = (target: Target | null, author: string | null, reason: string): Resolution => resolution(c, t, target, author, reason);
   // raw: the citation as printed, the token with the folio it gives ("Ibid, II. 35-40", "TsGAOR, loc. cit.").
   const continueArchival = (prev: ArchivalReference, folios: string | null, form: 'ibid' | 'loc-cit', raw: string): Target => {
     const remarks = [`continues ${prev.noteId === c.block ? 'the reference before it' : `the reference in ${prev.noteId}`} (${t.token})`];

@@ -23,6 +23,7 @@ import { citingNotes } from '../citations/cited-in.ts';
 import { parseAbbreviations, parseGlossary } from '../citations/glossary.ts';
 import { loadGeodata } from '../maps/geodata.ts';
 import { buildPayload, type MapKind } from '../maps/payload.ts';
+import { relative } from 'node:path';
 import { SourceError, THESIS_FILE } from '../pipeline/errors.ts';
 import type { Edition } from '../pipeline/model.ts';
 
@@ -30,7 +31,7 @@ interface Derivation {
   readonly what: string;
   /** The file a failure most likely lies in, when its message does not name one. */
   readonly file: string;
-  readonly run: (edition: Edition) => unknown;
+  readonly run: (edition: Edition, root: string) => unknown;
 }
 
 const MAP_KINDS: readonly MapKind[] = ['city-1925', 'city-1930', 'oblast-1930'];
@@ -66,26 +67,28 @@ const DERIVATIONS: readonly Derivation[] = [
   { what: 'the places', file: 'content/geodata/places.json', run: placeAnnotations },
   { what: 'the people mentioned', file: 'content/people/reconciliations.json', run: peopleAnnotations },
   { what: 'the annotations', file: 'content/citations/identifications.json', run: allAnnotations },
-  { what: 'the maps', file: 'content/geodata', run: (e) => MAP_KINDS.map((k) => buildPayload(loadGeodata(), e, k)) },
+  { what: 'the maps', file: 'content/geodata', run: (e, root) => MAP_KINDS.map((k) => buildPayload(loadGeodata(root), e, k)) },
 ];
 
-/** A message's own "(line N)" or "thesis.txt:N", if it names one. */
+/** The thesis line a message names ("thesis.txt:N", "(line N)", "line N is …"), if it names one. */
 function lineIn(message: string): number | null {
-  const m = /\(line (\d+)\)|thesis\.txt:(\d+)/u.exec(message);
+  const m = /thesis\.txt:(\d+)|\bline (\d+)\b/u.exec(message);
   return m ? Number(m[1] ?? m[2]) : null;
 }
 
 /**
  * Builds every derivation; returns the citation report the build prints, or throws a SourceError.
  * `sourceIntact`: the source matches its recorded SHA-256, so a quotation or name that no longer
- * fits is the data file's fault, not the thesis's.
+ * fits is the data file's fault, not the thesis's. `root`: the project, where the maps' geography is.
  */
-export function checkDerivedData(edition: Edition, sourceIntact = true): CitationReport {
+export function checkDerivedData(edition: Edition, sourceIntact = true, root = process.cwd()): CitationReport {
   for (const d of DERIVATIONS) {
     try {
-      d.run(edition);
+      d.run(edition, root);
     } catch (err) {
       if (err instanceof SourceError) throw err;
+      const missing = (err as NodeJS.ErrnoException).code === 'ENOENT' ? (err as NodeJS.ErrnoException).path : undefined;
+      if (missing !== undefined) throw new SourceError(relative(root, missing), null, `${d.what} cannot be built: the file is missing (it is part of the project: restore it from git)`);
       const message = (err as Error).message;
       // The file at fault: with the source as recorded, the data file the message names; with a
       // changed source, the thesis at the line the message names; else the file the derivation

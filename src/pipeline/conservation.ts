@@ -101,6 +101,7 @@ export function emendationUses(sections: readonly Section[]): Map<string, number
   return uses;
 }
 
+/** Every word of the model, notes and the rest (for the whole-edition count, where order does not matter). */
 export function editionWords(sections: readonly Section[], reading: 'original' | 'corrected' = 'original'): string[] {
   const { text, notes } = editionWordStreams(sections, reading);
   return [...text, ...notes];
@@ -122,16 +123,25 @@ export function noteLines(sections: readonly Section[]): Set<number> {
 
 /** How far ahead two sequences may reorder the same words (the Glossary's fused rows, split, are). */
 const REORDER_WINDOW = 64;
+/** How many words must agree after a gap or a reordering for it to be taken as one. */
+const RESYNC = 8;
 
 /**
- * The source line where two sequences of words first differ, or null if they do not. A stretch
- * that holds the same words in another order (within REORDER_WINDOW) is a reordering, not a loss,
- * and is passed over.
+ * The source line where two sequences of words first differ, or null if they do not. At the first
+ * difference: a word lost or added there (the rest agreeing once it is skipped) is reported there;
+ * else a stretch that holds the same words in another order (within REORDER_WINDOW, the words after
+ * it agreeing again) is a reordering and is passed over; anything else is reported there.
  */
 export function firstDeparture(source: PlacedWords, edition: readonly string[]): number | null {
   const n = Math.min(source.words.length, edition.length);
+  /** source[a…] and edition[b…] agree for `count` words (or to the end of either). */
+  const agree = (a: number, b: number, count: number): boolean => {
+    for (let j = 0; j < count && a + j < source.words.length && b + j < edition.length; j++) if (source.words[a + j] !== edition[b + j]) return false;
+    return true;
+  };
   for (let i = 0; i < n; i++) {
     if (source.words[i] === edition[i]) continue;
+    if (agree(i + 1, i, RESYNC) || agree(i, i + 1, RESYNC)) return source.lines[i] as number;
     const balance = new Map<string, number>();
     let unbalanced = 0;
     const shift = (word: string, by: number): void => {
@@ -143,9 +153,9 @@ export function firstDeparture(source: PlacedWords, edition: readonly string[]):
     for (; k < REORDER_WINDOW && i + k < n; k++) {
       shift(source.words[i + k] as string, 1);
       shift(edition[i + k] as string, -1);
-      if (unbalanced === 0) break;
+      if (unbalanced === 0 && agree(i + k + 1, i + k + 1, RESYNC)) break;
     }
-    if (unbalanced !== 0) return source.lines[i] as number;
+    if (unbalanced !== 0 || k === REORDER_WINDOW) return source.lines[i] as number;
     i += k;
   }
   if (source.words.length > edition.length) return source.lines[n] as number;

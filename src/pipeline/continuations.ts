@@ -38,16 +38,19 @@ export function parseContinuations(json: unknown): ParagraphContinuation[] {
 /**
  * Each continuation's line must still begin with its opening words. Checked after the notes (a
  * source that lost a note's line is named there, exactly), and a decision found a few lines away
- * says the source has lost or gained lines before it.
+ * says the source has lost or gained lines before it, or, with the source as recorded
+ * (`sourceIntact`), that the entry's line is wrong.
  */
-export function checkContinuationOpenings(continuations: readonly ParagraphContinuation[], lines: readonly SourceLine[]): void {
+export function checkContinuationOpenings(continuations: readonly ParagraphContinuation[], lines: readonly SourceLine[], sourceIntact?: boolean): void {
   continuations.forEach(({ line, opening }, i) => {
     const text = lines[line - 1]?.text;
     if (text === undefined) throw new SourceError(CONTINUATIONS_FILE, null, `entry ${i + 1}: line ${line} is beyond the end of the source (${lines.length} lines)`);
     if (!text.startsWith(opening)) {
       // Found a few lines away, the source has lost or gained lines before it (it is never edited).
       const moved = movedTo(lines, line, (t) => t.startsWith(opening));
-      const shift = moved === null ? '' : `; it is on line ${moved}: the source seems to have ${moved < line ? 'lost' : 'gained'} line(s) before line ${line} (is it damaged? its SHA-256 is recorded in content/source/thesis.sha256)`;
+      // With the source as recorded, the entry's line is what is wrong.
+      const why = sourceIntact === true ? "is the entry's line wrong?" : `the source seems to have ${moved !== null && moved < line ? 'lost' : 'gained'} line(s) before line ${line} (is it damaged? its SHA-256 is recorded in content/source/thesis.sha256)`;
+      const shift = moved === null ? '' : `; it is on line ${moved}: ${why}`;
       throw new SourceError(CONTINUATIONS_FILE, null, `entry ${i + 1}: source line ${line} does not begin "${opening}" (it begins "${text.slice(0, 40)}")${shift}`);
     }
   });

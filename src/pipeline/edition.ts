@@ -127,12 +127,13 @@ export function buildEdition(input: EditionInput): Edition {
   // The editor's decisions by line are checked after the notes: a source that lost or gained a line
   // is named at the note it shifted (a decision whose line moved was simply not applied, and is
   // caught here).
-  checkContinuationOpenings(continuations, lines);
+  const sourceIntact = input.recordedSha256 === undefined ? undefined : input.recordedSha256 === input.sourceSha256;
+  checkContinuationOpenings(continuations, lines, sourceIntact);
   // A decision the text no longer supports (no page ends before the line, or no paragraph of prose) is an error, not a silent no-op.
   for (const c of continuations) {
     if (c.page === null) throw new SourceError(CONTINUATIONS_FILE, null, `line ${c.line} ("${c.opening}…") is said to continue a paragraph across a page end, but no page ends between it and a paragraph of prose before it`);
   }
-  checkEmendationsAgainstSource(emendations, lines, fileOf, input.recordedSha256 === undefined ? undefined : input.recordedSha256 === input.sourceSha256);
+  checkEmendationsAgainstSource(emendations, lines, fileOf, sourceIntact);
   checkIrregularityLines(irregularities, sections);
   const placed = sourceWords(lines);
   const report = compareWords(placed, editionWords(sections));

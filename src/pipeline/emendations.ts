@@ -39,8 +39,10 @@ function describe(issue: z.core.$ZodIssue): string {
   return `${issue.path.length ? `field '${issue.path.join('.')}': ` : ''}${issue.message}`;
 }
 
-/** Validate the emendations file's JSON; each problem names the entry. */
-/** `seen`: the ids of files read before, each with where it is (so a duplicate names both). */
+/**
+ * Validate an emendations file's JSON; each problem names the entry. `seen`: the ids of files read
+ * before, each with where it is (so a duplicate names both).
+ */
 export function parseEmendations(json: unknown, file = EMENDATIONS_FILE, seen = new Map<string, string>()): Emendation[] {
   if (!Array.isArray(json)) throw new SourceError(file, null, 'must be a JSON array of emendations');
   return json.map((entry, i) => {

@@ -106,12 +106,17 @@ export function resolveNotes(sections: Section[], irregularities: readonly Irreg
       if (note.refIds.length > 1) {
         const dup = irregular.find((i) => i.kind === 'duplicate-marker' && i.n === note.n);
         if (!dup) {
-          // Name the marker that breaks the sequence (the stray one), and every line with one.
-          const markers = st.markers.map((m, k) => ({ m, fits: (st.markers[k - 1]?.n ?? 0) === m.n - 1 })).filter((x) => x.m.n === note.n);
-          const stray = markers.find((x) => !x.fits) ?? markers[markers.length - 1];
+          // A marker fits the sequence when the markers on both sides of it are its neighbours in
+          // number. The stray one is named only when it alone does not fit ("… 4, 77, 5 …" far from
+          // "76, 77, 78"); "1, 2, 2, 3" cannot tell which, so every line is named and none blamed.
+          const markers = st.markers
+            .map((m, k) => ({ m, fits: (st.markers[k - 1]?.n ?? 0) === m.n - 1 && (st.markers[k + 1] === undefined || st.markers[k + 1]?.n === m.n + 1) }))
+            .filter((x) => x.m.n === note.n);
+          const misfits = markers.filter((x) => !x.fits);
+          const stray = misfits.length === 1 && markers.length - misfits.length >= 1 ? misfits[0] : undefined;
           const lines = [...new Set(markers.map((x) => x.m.line))];
           const where = lines.length === 1 ? `both on line ${lines[0]}` : `on lines ${lines.join(' and ')}`;
-          throw new SourceError(THESIS_FILE, stray?.m.line ?? note.line, `note ${note.n} in ${scopeLabel(st.scope)} (line ${note.line}) has ${note.refIds.length} markers in the text, ${where} (duplicated marker${stray && !stray.fits ? '; this one is out of sequence' : ''})`);
+          throw new SourceError(THESIS_FILE, stray?.m.line ?? markers[0]?.m.line ?? note.line, `note ${note.n} in ${scopeLabel(st.scope)} (line ${note.line}) has ${note.refIds.length} markers in the text, ${where} (duplicated marker${stray ? '; this one is out of sequence' : ''})`);
         }
         declared.add(dup.id);
       }

@@ -99,6 +99,9 @@ describe('emendations that cannot be applied are named, never skipped', () => {
     const wrongLine = [{ file, json: [emendation('em-905', 708, 'Elektroavod', 'Elektrozavod')] }];
     const intact = (emendations: { file: string; json: unknown }[]) => buildEdition({ text: thesis, emendations, irregularities, continuations, sourceSha256: 'same', recordedSha256: 'same' });
     expect(() => intact(wrongLine)).toThrowError(/^content\/emendations\/x\.json: em-905: expected "Elektroavod" 1 time\(s\) on source line 708, found 0; it is on line 709: is the emendation's line wrong\?$/u);
+    const continuationsOff = { ...(continuations as { about: string; continuations: { line: number }[] }) };
+    continuationsOff.continuations = continuationsOff.continuations.map((c, i) => (i === 0 ? { ...c, line: c.line - 1 } : c));
+    expect(() => buildEdition({ text: thesis, emendations: emendationFiles, irregularities, continuations: continuationsOff, sourceSha256: 'same', recordedSha256: 'same' })).toThrowError(/paragraph-continuations\.json: entry 1: source line 1903 does not begin ".+" \(it begins .*\); it is on line 1904: is the entry's line wrong\?$/u);
   });
 
   it('a paragraph continuation whose opening moved says where it is now', () => {
@@ -171,6 +174,12 @@ describe('a lost word is found on the line it was lost from', () => {
 
   it('the healthy model departs from the source nowhere', () => {
     expect(firstDepartureInModel(placed, edition.sections)).toBeNull();
+  });
+
+  it('a common word lost ("the", "of", "and", thousands of times in the thesis) is named on its line, not at the next copy', () => {
+    for (const [word, line] of [['the', 2208], ['of', 2208], ['the', 79], ['and', 1752]] as const) {
+      expect(firstDepartureInModel(placed, losing(word, line)), `${word} @ ${line}`).toBe(line);
+    }
   });
 
   it('"Party", on hundreds of lines, lost on line 2208: the error names line 2208', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockText } from '../../../src/pipeline/block-text.ts';
 import { renderBlock } from '../../../src/render/blocks-html.ts';
-import { MARKUP_ALLOWANCE, floorRatio, linkedStylesheets, overBudget, pageWeight, ratio, transferred } from '../../../src/reading/page-weight.ts';
+import { MARKUP_ALLOWANCE, STYLESHEET_BUDGET, floorRatio, linkedStylesheets, overBudget, pageWeight, ratio, transferred } from '../../../src/reading/page-weight.ts';
 import { realEdition } from '../pipeline/helpers.ts';
 
 const conclusion = realEdition().sections.find((s) => s.id === 'conclusion')!;
@@ -37,6 +37,16 @@ describe('the weight of a chapter page against its own text', () => {
     const heavy = pageWeight(page(linked), [css], ownText);
     expect(ratio(heavy) - floorRatio(heavy)).toBeGreaterThan(MARKUP_ALLOWANCE);
     expect(overBudget('conclusion', heavy)).toMatch(/^conclusion: weighs \d\.\d\d × its own text \(gzip\), \d\.\d\d above its no-markup floor of \d\.\d\d; the budget allows 0\.55/u);
+  });
+
+  it('budgets the stylesheets on their own (they count in the page and its floor alike), and counts inline styles as markup', () => {
+    const heavyCss = Array.from({ length: 3000 }, (_, i) => `.c${i.toString(36)}{margin:${i % 97}px ${(i * 7) % 89}px}`).join('');
+    const heavy = pageWeight(page(body), [heavyCss], ownText);
+    expect(ratio(heavy) - floorRatio(heavy)).toBeLessThanOrEqual(MARKUP_ALLOWANCE);
+    expect(heavy.css).toBeGreaterThan(STYLESHEET_BUDGET);
+    expect(overBudget('conclusion', heavy)).toMatch(/^conclusion: its stylesheets weigh \d+\.\d KB \(gzip\); the budget allows 4 KB/u);
+    const inline = page(`<style>${heavyCss}</style>${body}`);
+    expect(pageWeight(inline, [css], ownText).floor).toBe(pageWeight(page(body), [css], ownText).floor);
   });
 
   it('finds the stylesheets a page links, and nothing else', () => {
