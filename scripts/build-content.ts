@@ -4,7 +4,7 @@
  * renamed into place), so a failed build never leaves half-written content.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildEdition, type EditionInput } from '../src/pipeline/edition.ts';
 import { withEmendationHint } from '../src/pipeline/emendations.ts';
@@ -15,10 +15,15 @@ import { removeAbandoned } from './abandoned.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'content/generated');
+const callerDir = process.cwd();
 
 async function main(): Promise<void> {
   const t0 = performance.now();
-  const { input, bytes } = readEditionInput(root, process.env['THESIS_PATH']);
+  const thesisPath = process.env['THESIS_PATH'];
+  // The modules the derivations use read the project's files from the working directory, as Astro's
+  // build does: run from anywhere, the content step works in the project (THESIS_PATH as given).
+  process.chdir(root);
+  const { input, bytes } = readEditionInput(root, thesisPath === undefined ? undefined : resolve(callerDir, thesisPath));
   try {
     await buildAndWrite(input, bytes, t0);
   } catch (err) {
