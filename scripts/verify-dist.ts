@@ -157,21 +157,29 @@ for (const p of pageMap) {
   if (!idsByRoute.get(route)?.has(fragment)) problems.push(`dist/data/page-map.json: p. ${p.page} is at ${p.url}, an anchor the built site does not have`);
 }
 
-const source = readFileSync(join(root, 'content/source/thesis.txt'), 'utf8');
+const sourceLines = toLines(readFileSync(join(root, 'content/source/thesis.txt'), 'utf8'));
 const sections = loadEdition(root).sections;
 
 /**
  * Which page lost a word, and where on it: a word such as "Party" is on hundreds of lines, so the
- * page of the section whose lines hold it more often than the page does is named, then the block
+ * page of the section whose text holds it more often than the page does is named, then the block
  * (paragraph, heading, note) whose words in the model hold it more often than the page's element
  * with that block's id, with the block's source lines.
  */
+/**
+ * How often a section's text holds a word in the model: in the printed reading (what the source has
+ * and data-original gives back) or corrected (what the page shows). The section's line range is not
+ * the measure: a fused line's pieces can belong to the sections on either side of it.
+ */
+const inSection = (s: (typeof sections)[number], word: string, reading: 'original' | 'corrected'): number => editionWordsOf([s], reading).filter((w) => w === word).length;
+
 function whereLost(m: { word: string; lines: number[]; count: number }): string[] {
   const found = sections.flatMap((s) => {
     const lines = m.lines.filter((l) => l >= s.lines[0] && l <= s.lines[1]);
     const onPage = wordsByRoute.get(`/${s.slug}/`);
     // A section without a page of its own (the front matter's, shown on another page) says nothing.
-    if (lines.length === 0 || onPage === undefined || (onPage.get(m.word) ?? 0) >= lines.length) return [];
+    const expected = onPage === undefined ? 0 : inSection(s, m.word, 'original');
+    if (onPage === undefined || (onPage.get(m.word) ?? 0) >= expected) return [];
     const page = join(dist, s.slug, 'index.html');
     const { document } = parseHTML(readFileSync(page, 'utf8'));
     const count = (words: readonly string[]): number => words.filter((w) => w === m.word).length;
@@ -182,24 +190,23 @@ function whereLost(m: { word: string; lines: number[]; count: number }): string[
       return expected > 0 && (el === null || count(wordsOf(editionText(el))) < expected);
     });
     const at = block ? ` in #${block.id}${document.getElementById(block.id) === null ? ' (missing from the page)' : ''} (content/source/thesis.txt:${block.lines[0]}${block.lines.length > 1 ? `-${block.lines[block.lines.length - 1]}` : ''})` : `; it is on line${lines.length > 1 ? 's' : ''} ${[...new Set(lines)].slice(0, 12).join(', ')}${lines.length > 12 ? ', …' : ''}`;
-    return [`dist/${s.slug}/index.html: "${m.word}" appears ${lines.length - (onPage.get(m.word) ?? 0)}× fewer than in ${s.label} (content/source/thesis.txt, lines ${s.lines[0]}-${s.lines[1]})${at}`];
+    return [`dist/${s.slug}/index.html: "${m.word}" appears ${expected - (onPage.get(m.word) ?? 0)}× fewer than in ${s.label} (content/source/thesis.txt, lines ${s.lines[0]}-${s.lines[1]})${at}`];
   });
   return found.length > 0 ? found : [`content/source/thesis.txt:${m.lines[0]}: "${m.word}" appears ${m.count}× fewer in the built site than in the source (source lines ${m.lines.slice(0, 5).join(', ')}${m.lines.length > 5 ? ', …' : ''})`];
 }
 
-/** Which page shows a word more often than its section's lines hold it. */
+/** Which page shows a word more often than its section's text holds it. */
 function whereAdded(e: { word: string; count: number }): string[] {
-  const sourceLines = toLines(source);
   const found = sections.flatMap((s) => {
     const onPage = wordsByRoute.get(`/${s.slug}/`)?.get(e.word);
     if (onPage === undefined) return [];
-    const inSource = sourceLines.slice(s.lines[0] - 1, s.lines[1]).reduce((n, l) => n + wordsOf(l.text).filter((w) => w === e.word).length, 0);
-    return onPage > inSource ? [`dist/${s.slug}/index.html: "${e.word}" appears ${onPage - inSource}× more than in ${s.label} (content/source/thesis.txt, lines ${s.lines[0]}-${s.lines[1]}): a duplicated or added word`] : [];
+    const expected = inSection(s, e.word, 'original');
+    return onPage > expected ? [`dist/${s.slug}/index.html: "${e.word}" appears ${onPage - expected}× more than in ${s.label} (content/source/thesis.txt, lines ${s.lines[0]}-${s.lines[1]}): a duplicated or added word`] : [];
   });
   return found.length > 0 ? found : [`dist: "${e.word}" appears ${e.count}× more in the built site than in the source (a duplicated or added word in a [data-edition] region)`];
 }
 
-const report = compareWords(sourceWords(toLines(source)), editionWords);
+const report = compareWords(sourceWords(sourceLines), editionWords);
 for (const m of report.missing.slice(0, 20)) problems.push(...whereLost(m));
 for (const e of report.extra.slice(0, 20)) problems.push(...whereAdded(e));
 // What the pages show: the model's corrected reading, word for word (an emended word shown blank or
@@ -208,7 +215,7 @@ const displayed = compareWords({ words: editionWordsOf(sections, 'corrected'), l
 for (const m of displayed.missing.slice(0, 20)) {
   // The page of the section whose corrected text has the word more often than the page shows it.
   const pages = sections.flatMap((s) => {
-    const expected = editionWordsOf([s], 'corrected').filter((w) => w === m.word).length;
+    const expected = inSection(s, m.word, 'corrected');
     const shownOnPage = displayedByRoute.get(`/${s.slug}/`)?.get(m.word);
     return shownOnPage !== undefined && shownOnPage < expected ? [`dist/${s.slug}/index.html`] : [];
   });

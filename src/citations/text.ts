@@ -76,6 +76,10 @@ export function locate(flat: FlatText, start: number, end: number): { text: stri
   return null;
 }
 
+/** Where an annotation is (its section and block), and what it links to: Annotation's own fields. */
+type AnnotatedBlock = Pick<Annotation, 'section' | 'block'>;
+type AnnotationLink = Pick<Annotation, 'href' | 'title' | 'className'>;
+
 function countOccurrences(haystack: string, needle: string): number {
   let n = 0;
   for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) n++;
@@ -85,10 +89,10 @@ function countOccurrences(haystack: string, needle: string): number {
 /** Build an annotation for flat[start, end) of a block, or null when the span cannot be wrapped. */
 export function annotationFor(
   flat: FlatText,
-  where: { section: string; block: string },
+  where: AnnotatedBlock,
   start: number,
   end: number,
-  link: { href: string; title?: string; className: string },
+  link: AnnotationLink,
 ): Annotation | null {
   [start, end] = withoutSpaces(flat.text, start, end);
   const at = locate(flat, start, end);
@@ -105,7 +109,7 @@ function withoutSpaces(text: string, start: number, end: number): [number, numbe
   return [start, end];
 }
 
-function linkAnnotation(where: { section: string; block: string }, text: string, link: { href: string; title?: string; className: string }): Annotation {
+function linkAnnotation(where: AnnotatedBlock, text: string, link: AnnotationLink): Annotation {
   return { section: where.section, block: where.block, text, href: link.href, className: link.className, ...(link.title !== undefined ? { title: link.title } : {}) };
 }
 
@@ -116,10 +120,10 @@ function linkAnnotation(where: { section: string; block: string }, text: string,
  */
 export function annotationAround(
   flat: FlatText,
-  where: { section: string; block: string },
+  where: AnnotatedBlock,
   start: number,
   end: number,
-  link: { href: string; title?: string; className: string },
+  link: AnnotationLink,
 ): Annotation | null {
   [start, end] = withoutSpaces(flat.text, start, end);
   const runs = flat.runs.filter((r) => r.start < end && start < r.end);

@@ -6,7 +6,6 @@
  * `npm run content`, before content/generated/ or dist/ is touched, with its message (which names
  * the data file or the thesis line), instead of a stack trace half-way through rendering pages.
  */
-import { allAnnotations } from '../annotations/index.ts';
 import { peopleAnnotations } from '../appendix/annotations.ts';
 import { placeAnnotations } from '../maps/annotations.ts';
 import { peopleOf } from '../appendix/people.ts';
@@ -66,7 +65,6 @@ const DERIVATIONS: readonly Derivation[] = [
   { what: 'the citations', file: 'content/citations/identifications.json', run: citationAnnotations },
   { what: 'the places', file: 'content/geodata/places.json', run: placeAnnotations },
   { what: 'the people mentioned', file: 'content/people/reconciliations.json', run: peopleAnnotations },
-  { what: 'the annotations', file: 'content/citations/identifications.json', run: allAnnotations },
   { what: 'the maps', file: 'content/geodata', run: (e, root) => MAP_KINDS.map((k) => buildPayload(loadGeodata(root), e, k)) },
 ];
 

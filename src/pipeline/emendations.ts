@@ -88,10 +88,10 @@ export function checkEmendationsAgainstSource(emendations: readonly Emendation[]
     }
     const found = occurrences(line.text, em.original);
     if (found.length !== em.count) {
-      const moved = movedTo(lines, em.line, (t) => occurrences(t, em.original).length === em.count);
-      // The source as recorded: the emendation names the wrong line or count.
-      if (sourceIntact === true) throw new SourceError(file, null, `${em.id}: expected "${em.original}" ${em.count} time(s) on source line ${em.line}, found ${found.length}${moved === null ? '' : `; it is on line ${moved}: is the emendation's line wrong?`}`);
-      throw shiftedSource(em, file, emendations, lines) ?? new SourceError(file, null, `${em.id}: expected "${em.original}" ${em.count} time(s) on source line ${em.line}, found ${found.length}`);
+      const moved = movedTo(lines, em.line, holdsReading(em));
+      if (moved !== null && sourceIntact !== true) throw shiftedSource(em, moved, file, emendations, lines);
+      // The source as recorded (or the reading nowhere near): the emendation names the wrong line or count.
+      throw new SourceError(file, null, `${em.id}: expected "${em.original}" ${em.count} time(s) on source line ${em.line}, found ${found.length}${moved === null ? '' : `; it is on line ${moved}: is the emendation's line wrong?`}`);
     }
     const onLine = claimed.get(em.line) ?? [];
     for (const range of found) {
@@ -105,16 +105,16 @@ export function checkEmendationsAgainstSource(emendations: readonly Emendation[]
   }
 }
 
+/** A line holds an emendation's printed reading as often as its count says. */
+const holdsReading = (e: Emendation) => (text: string): boolean => occurrences(text, e.original).length === e.count;
+
 /**
- * When an emendation's reading is not on its line but is on a line near it, the source has most
+ * When an emendation's reading is not on its line but on line `n` near it, the source has most
  * likely lost or gained lines before it (it is never edited: is it damaged?). The error is then the
  * source's, placed between the last emendation still on its line and this one.
  */
-function shiftedSource(em: Emendation, file: string, all: readonly Emendation[], lines: readonly SourceLine[]): SourceError | null {
-  const holds = (e: Emendation) => (text: string): boolean => occurrences(text, e.original).length === e.count;
-  const n = movedTo(lines, em.line, holds(em));
-  if (n === null) return null;
-  const after = Math.max(0, ...all.filter((e) => e.line < em.line && holds(e)(lines[e.line - 1]?.text ?? '')).map((e) => e.line));
+function shiftedSource(em: Emendation, n: number, file: string, all: readonly Emendation[], lines: readonly SourceLine[]): SourceError {
+  const after = Math.max(0, ...all.filter((e) => e.line < em.line && holdsReading(e)(lines[e.line - 1]?.text ?? '')).map((e) => e.line));
   return new SourceError(
     THESIS_FILE,
     after + 1,
