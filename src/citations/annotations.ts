@@ -176,7 +176,8 @@ function bibCandidates(edition: Edition, byBlock: Map<string, TextContext>): Can
     const context = note(x.id.note) as TextContext;
     // An identified op. cit. or Ibid. is linked above, as the reference it resolves.
     if (s.abbreviated.some((a) => a.context === context && a.start < x.end && x.start < a.end)) continue;
-    out.push({ context, start: x.start, end: x.end, href: bibliographyHref(x.entry), title: `${entryLabel(x.entry)} (identified by the editor: ${x.id.reason})`, className: 'bib' });
+    const named = [x.entry, ...x.also].map(entryLabel).join('; ');
+    out.push({ context, start: x.start, end: x.end, href: bibliographyHref(x.entry), title: `${named} (identified by the editor: ${x.id.reason})`, className: 'bib' });
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import type { Edition } from '../pipeline/model.ts';
 import { citationAnnotations } from './annotations.ts';
 import { textContexts } from './contexts.ts';
+import { IDENTIFICATIONS } from './identifications.ts';
 import { citationStream } from './stream.ts';
 
 export interface CitingNotes {
@@ -30,6 +31,9 @@ export function citingNotes(edition: Edition): Map<string, CitingNotes[]> {
   for (const a of citationAnnotations(edition)) if (a.className === 'bib') add(/^\/bibliography\/#(bib-[\w-]+)$/u.exec(a.href)?.[1], a.section, a.block);
   // A newspaper or journal cited by its abbreviation ("RM, 25/2/31") links to the Abbreviations, but cites the periodical's entry.
   for (const m of citationStream(edition).mentions) if (m.target.kind === 'periodical' && m.target.entry) add(m.target.entry.id, m.context.section, m.context.block);
+  // Words that name two works ("the two 1927 conferences") link to the first; they cite the others too.
+  const noteSections = new Map([...contexts.values()].map(({ c }) => [c.block, c.section]));
+  for (const x of IDENTIFICATIONS) for (const id of x.also ?? []) add(id, noteSections.get(x.note) ?? '', x.note);
   const out = new Map<string, CitingNotes[]>();
   for (const [id, list] of byEntry) {
     const groups: CitingNotes[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citingNotes } from '../../../src/citations/cited-in.ts';
 import { citationAnnotations } from '../../../src/citations/annotations.ts';
+import { IDENTIFICATIONS } from '../../../src/citations/identifications.ts';
 import { parseBibliography } from '../../../src/citations/bibliography.ts';
 import { citedInHtml } from '../../../src/render/cited-in-html.ts';
 import { realEdition } from './edition.ts';
@@ -22,8 +23,13 @@ describe('where the notes cite each bibliography entry', () => {
     expect(flat('bib-periodical-pravda').length).toBeGreaterThan(60);
   });
 
-  it('every note listed links to the entry, or cites its periodical, and no note is listed twice', () => {
-    const linked = new Set(citationAnnotations(edition).filter((a) => a.className === 'bib').map((a) => `${a.href.split('#')[1]} ${a.block}`));
+  it('every note listed links to the entry, names it beside the entry it links to, or cites its periodical, and no note is listed twice', () => {
+    const linked = new Set([
+      ...citationAnnotations(edition).filter((a) => a.className === 'bib').map((a) => `${a.href.split('#')[1]} ${a.block}`),
+      // "the stenographic reports of the two 1927 conferences" (Chapter 2, part 2 n. 91) links to the first, and names the second on hover.
+      ...IDENTIFICATIONS.flatMap((x) => (x.also ?? []).map((entry) => `${entry} ${x.note}`)),
+    ]);
+    expect(linked).toContain('bib-proc-sixteenth-gubernia-conference-1927 ch2.2-n91');
     for (const [id, groups] of citing) {
       const hrefs = groups.flatMap((g) => g.notes.map((n) => n.href));
       expect(new Set(hrefs).size, id).toBe(hrefs.length);

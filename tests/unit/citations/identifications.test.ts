@@ -11,6 +11,7 @@ describe('citations identified by the editor from their context', () => {
     expect(anns.map((a) => [a.block, a.text, a.href])).toEqual(expect.arrayContaining([
       ['ch1-n47', 'stenographic report of the plenum', '/bibliography/#bib-proc-ii-plenum-mk-april-1929'],
       ['ch6-n88', 'stenographic report of the conference', '/bibliography/#bib-proc-third-oblast-and-second-city-conference-1932'],
+      ['ch2.2-n91', 'stenographic reports of the two 1927 conferences', '/bibliography/#bib-proc-fifteenth-gubernia-conference-1927'],
     ]));
     // Works named by description: "Cohen's biography of Bukharin", "his review of Carr".
     expect(anns.filter((a) => !/stenographic/u.test(a.text ?? '')).map((a) => [a.block, a.text, a.href])).toEqual([
@@ -21,7 +22,7 @@ describe('citations identified by the editor from their context', () => {
       ['intro-n17', 'the essay on historical approaches cited above', '/bibliography/#bib-cohen-1985'],
       ['ch2.1-n9', 'his review of Carr', '/bibliography/#bib-schlesinger-1960'],
     ]);
-    expect(anns).toHaveLength(7);
+    expect(anns).toHaveLength(8);
     expect(IDENTIFICATIONS.every((x) => x.reason.length >= 10)).toBe(true);
   });
 
@@ -36,6 +37,15 @@ describe('citations identified by the editor from their context', () => {
     expect(cited.get('bib-carr-1950')?.flatMap((g) => g.notes.map((n) => n.href))).toEqual(['/introduction/#intro-n61']);
   });
 
+  it('links words naming two works to the first, names both on hover, and lists the note under each in the Bibliography', () => {
+    const n91 = citationAnnotations(realEdition()).find((a) => a.block === 'ch2.2-n91' && a.className === 'bib' && a.text.startsWith('stenographic'));
+    expect(n91?.title).toMatch(/^Moscow Party Conference: Fifteenth gubernia conference \(1927\); Moscow Party Conference: Sixteenth gubernia conference \(1927\) \(identified by the editor: /u);
+    const cited = citingNotes(realEdition());
+    for (const entry of ['bib-proc-fifteenth-gubernia-conference-1927', 'bib-proc-sixteenth-gubernia-conference-1927']) {
+      expect(cited.get(entry)?.flatMap((g) => g.notes.map((n) => n.href))).toContain('/chapter-2/#ch2.2-n91');
+    }
+  });
+
   it('fails, naming the file, on a decision that no longer fits the text or the bibliography', () => {
     const id = { note: 'ch1-n47', text: 'stenographic report', entry: 'bib-x', reason: 'because the paragraph says so' };
     const notes = (n: string): string | undefined => (n === 'ch1-n47' ? 'The plan was attached to the stenographic report of the plenum.' : undefined);
@@ -44,6 +54,10 @@ describe('citations identified by the editor from their context', () => {
     expect(() => placeIdentifications([{ ...id, note: 'ch1-n48' }], notes, entries)).toThrow(/identifications\.json: note ch1-n48 does not exist/u);
     expect(() => placeIdentifications([{ ...id, text: 'the minutes' }], notes, entries)).toThrow(/does not hold "the minutes" exactly once/u);
     expect(() => placeIdentifications([id], notes, [{ id: 'bib-y' }])).toThrow(/no bibliography entry bib-x/u);
+    expect(() => placeIdentifications([{ ...id, also: ['bib-z'] }], notes, entries)).toThrow(/no bibliography entry bib-z \(for ch1-n47\)/u);
+    expect(() => placeIdentifications([{ ...id, also: ['bib-x'] }], notes, entries)).toThrow(/ch1-n47 names the same entry twice/u);
+    expect(placeIdentifications([{ ...id, also: ['bib-y'] }], notes, [...entries, { id: 'bib-y' }])[0]?.also).toEqual([{ id: 'bib-y' }]);
+    expect(() => parseIdentifications({ about: '', identifications: [{ ...id, also: [] }] })).toThrow(/identifications\.0\.also/u);
     expect(() => parseIdentifications({ about: '', identifications: [{ ...id, reason: 'short' }] })).toThrow(/identifications\.json is malformed: identifications\.0\.reason/u);
   });
 });
