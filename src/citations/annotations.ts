@@ -42,7 +42,7 @@ interface Candidate {
 export function archivalTitle(r: ArchivalReference): string {
   const where = r.archive === 'T' ? `Trotsky Archive, document ${r.delo}` : `${r.archive}, fond ${r.fond}, opis ${r.opis ?? '?'}${r.opisSupplied ? ' (supplied by the editor)' : ''}, delo ${r.delo}${r.folios ? `, folio(s) ${r.folios}` : ''}`;
   const now = successorOf(r.archive);
-  return `${where}${r.form === 'ibid' || r.form === 'loc-cit' ? ` (${r.form === 'ibid' ? 'Ibid.' : 'loc. cit.'})` : ''}. Archives index: every citation of this file${now ? `; the archive is now part of ${now.successor.split(',')[0]}` : ''}.`;
+  return `${where}${r.form === 'ibid' || r.form === 'loc-cit' ? ` (${r.form === 'ibid' ? 'Ibid.' : 'loc. cit.'})` : ''}. Archives index: every citation of this file${now ? `; the archive is now part of ${now.successor.split(',')[0]} (the editor's note, not the thesis's)` : ''}.`;
 }
 
 /** An Ibid. link takes in the page or issue that follows ("Ibid., p. 75"): a larger target that reads as one reference. */

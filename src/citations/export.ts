@@ -138,7 +138,7 @@ export function toCsl(e: BibEntry, listed: readonly ListedFond[] = []): Record<s
 }
 
 /** Columns of the archival-references downloads, in order. */
-export const ARCHIVAL_COLUMNS = ['id', 'archive', 'successor', 'fond', 'opis', 'delo', 'folios', 'form', 'raw', 'remarks', 'section', 'note', 'note_number', 'scope', 'original_page', 'original_page_approximate', 'source_line', 'note_url', 'index_url', 'continues'] as const;
+export const ARCHIVAL_COLUMNS = ['id', 'archive', 'successor_editorial', 'fond', 'opis', 'delo', 'folios', 'form', 'raw', 'remarks', 'section', 'note', 'note_number', 'scope', 'original_page', 'original_page_approximate', 'source_line', 'note_url', 'index_url', 'continues'] as const;
 
 export type ArchivalRow = Record<(typeof ARCHIVAL_COLUMNS)[number], string | number | null>;
 
@@ -147,7 +147,8 @@ export function archivalRow(r: ArchivalReference, site: string): ArchivalRow {
   return {
     id: r.id,
     archive: r.archive,
-    successor: successorOf(r.archive)?.successor ?? null,
+    // Today's archive is the editor's identification (content/archives/successors.json), not the thesis's: the column says so.
+    successor_editorial: successorOf(r.archive)?.successor ?? null,
     fond: r.fond,
     opis: r.opis,
     delo: r.delo,

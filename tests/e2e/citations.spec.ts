@@ -54,7 +54,7 @@ test.describe('downloads', () => {
     const csv = await request.get('/data/archival-references.csv');
     expect(csv.ok()).toBe(true);
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('id,archive,successor,fond,opis,delo,folios,form,raw,remarks,section,note,note_number,scope,original_page,original_page_approximate,source_line,note_url,index_url,continues');
+    expect(lines[0]).toBe('id,archive,successor_editorial,fond,opis,delo,folios,form,raw,remarks,section,note,note_number,scope,original_page,original_page_approximate,source_line,note_url,index_url,continues');
     expect(lines.length).toBeGreaterThan(80);
     const json = (await (await request.get('/data/archival-references.json')).json()) as { references: { archive: string; delo: string; note: string }[] };
     expect(json.references.length).toBe(lines.length - 1);

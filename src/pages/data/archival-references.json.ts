@@ -13,7 +13,7 @@ export const GET: APIRoute = ({ site }) => {
     source: `${edition.meta.author}, ${edition.meta.title} (${edition.meta.degree}, ${edition.meta.institution}, ${edition.meta.date})`,
     sourceSha256: edition.meta.sourceSha256,
     rights: downloadRights(edition.meta),
-    description: 'Every archival reference in the notes, one row per reference; continuations (ibid., loc. cit.) name the reference they continue. Successors are sourced in content/archives/successors.json; fond-level mappings are unverified.',
+    description: "Every archival reference in the notes, one row per reference; continuations (ibid., loc. cit.) name the reference they continue. successor_editorial (and archives) name the archive that holds the material today: the editor's identification, not the thesis's, sourced in content/archives/successors.json; fond-level mappings are unverified.",
     columns: ARCHIVAL_COLUMNS,
     archives: ARCHIVE_SUCCESSORS,
     references: indexedReferences(edition).map((r) => archivalRow(r, base)),

@@ -220,8 +220,10 @@ describe('archival references: what the index and the downloads say about each',
     expect(refs.filter((x) => x.opisSupplied).map((x) => x.noteId)).toEqual(['ch5-n73']);
   });
 
-  it('the hover text claims only what is sourced: the archive, not the file, is now part of GA RF', () => {
-    expect(archivalTitle(inNote('concl-n11')[0]!)).toMatch(/the archive is now part of Gosudarstvennyi arkhiv Rossiiskoi Federatsii \(GA RF \/ GARF\)\.$/u);
+  it('the hover text claims only what is sourced: the archive, not the file, is now part of GA RF, as the editor says', () => {
+    // The download says whose the identification is in its column's name.
+    expect(archivalRow(inNote('concl-n11')[0]!, 'https://x.org/').successor_editorial).toMatch(/^Gosudarstvennyi arkhiv Rossiiskoi Federatsii/u);
+    expect(archivalTitle(inNote('concl-n11')[0]!)).toMatch(/the archive is now part of Gosudarstvennyi arkhiv Rossiiskoi Federatsii \(GA RF \/ GARF\) \(the editor's note, not the thesis's\)\.$/u);
   });
 
   it('"Ibid., p. 122" after a file says the thesis wrote p. for the folio (ch. 3 n. 90)', () => {
