@@ -157,7 +157,12 @@ export function pairStars(text: string): Map<number, StarRole> {
       openAt = null;
     }
   }
-  if (openAt !== null) roles.set(openAt, 'stray');
+  if (openAt !== null) {
+    // Never closed: a star at the end of a word before punctuation ("Dinamo v gody stroitel'stva
+    // sotsializma*, kniga 2") closes an emphasis whose opener was lost; any other is noise.
+    const closesWord = openAt > 0 && /[\p{L}\p{N}.')]/u.test(text[openAt - 1] as string) && /[,.;:)]/u.test(text[openAt + 1] ?? '');
+    roles.set(openAt, closesWord ? 'close-from-start' : 'stray');
+  }
   return roles;
 }
 

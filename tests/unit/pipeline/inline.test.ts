@@ -47,6 +47,9 @@ describe('parseInline', () => {
     expect(entry[0]).toEqual({ t: 'text', v: '- ' });
     expect(entry[1]).toEqual({ t: 'em', c: [{ t: 'text', v: "Bol'shaya Sovetskaya Entsiklopediya" }] });
     expect(inlineText(entry)).toBe("- Bol'shaya Sovetskaya Entsiklopediya (1st and 2nd editions)");
+    // Before a comma the closing star looks like an opening one: it still closes the title (line 4397).
+    const dinamo = parseInline(fixture('bibliography-lost-asterisk.txt', 4394)[3]!.text, 4397);
+    expect(dinamo).toEqual([{ t: 'text', v: '- ' }, { t: 'em', c: [{ t: 'text', v: "Dinamo v gody stroitel'stva sotsializma" }] }, { t: 'text', v: ', kniga 2 (M, 1964)' }]);
     // "- * C rankshaw, E., (ed) *Khrushchev Remembers*": the lone star is noise, the pair is a title.
     const crankshaw = parseInline(stray!.text, stray!.n);
     expect(inlineText(crankshaw)).toBe('-  C rankshaw, E., (ed) Khrushchev Remembers, vol I (London, 1971)');
@@ -55,6 +58,10 @@ describe('parseInline', () => {
 
   it('classifies stars', () => {
     expect([...pairStars('*a* * b*').values()]).toEqual(['open', 'close', 'stray', 'close-from-start']);
+    // An unclosed star: after a word and before punctuation it closes a lost opener; otherwise noise.
+    expect([...pairStars('- Title*, kniga 2').values()]).toEqual(['close-from-start']);
+    expect([...pairStars('- a *b c').values()]).toEqual(['stray']);
+    expect([...pairStars('- a*b c').values()]).toEqual(['stray']);
   });
 
   it('emits emendation nodes that keep both readings', () => {
