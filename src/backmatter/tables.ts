@@ -244,7 +244,7 @@ function table3(s: Section): DataTable {
     {
       ...baseTable(s, 3, [t]),
       units: 'Thousands of rubles at current prices; the last column is the total for 1928 to 1 January 1933.',
-      stub: 'Branch of industry',
+      stub: 'Branch of Industry', // as printed
       columns,
       rows,
       notes,

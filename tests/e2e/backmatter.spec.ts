@@ -162,6 +162,14 @@ test.describe('downloads', () => {
     });
   }
 
+  test('a data page gives the caption as printed, its punctuation too (Table 1. … , Table 3: …)', async ({ page }) => {
+    for (const [n, caption] of [[1, 'Table 1. The Population of Moscow 1913-34.'], [3, 'Table 3: Capital Investment in Moscow Industries, 1928-32.']] as const) {
+      await page.goto(`/tables/${n}/`);
+      await expect(page.locator('h1')).toHaveText(caption);
+      expect(await page.locator('table.data-table caption').textContent()).toMatch(new RegExp(`^${caption.replace(/[.]/gu, '\\.')}`, 'u'));
+    }
+  });
+
   test('all tables as JSON', async ({ request }) => {
     const json = (await (await request.get('/data/tables.json')).json()) as { tables: { key: string; flags: { emendation: string | null }[] }[] };
     expect(json.tables.map((t) => t.key).slice(0, 5)).toEqual(['table-1', 'table-2', 'table-3', 'table-4', 'table-5']);
