@@ -190,7 +190,7 @@ export function pageList(pages: readonly number[]): string {
   return `pp. ${pages.slice(0, -1).join(', ')} and ${pages[pages.length - 1]}`;
 }
 
-function paginationNote(first: number | null, last: number | null, noteBlocks: number, exact: boolean, overflow: number, estimated: number, figures: number, facts: PaginationFacts): string {
+export function paginationNote(first: number | null, last: number | null, noteBlocks: number, exact: boolean, overflow: number, estimated: number, figures: number, facts: PaginationFacts): string {
   if (first === null) return 'Original page numbers are not given for this part of the thesis.';
   if (last === null) return `Begins on p. ${first} of the thesis (from its table of contents); later page breaks are not reconstructed, because this part has no footnotes.`;
   const marked = facts.estimatedStarts;
@@ -217,7 +217,13 @@ function paginationNote(first: number | null, last: number | null, noteBlocks: n
   if (overflow === 0 && facts.everyPagePlaced && marked.length === 0 && headed.length > 0) return `${reconstructed}${shown}${byHeading}${lastPage} So the page numbers are exact.`;
   if (overflow === 0 && facts.everyPagePlaced && marked.length > 0) {
     const others = `${countInWords(marked.length)} ${visible.length > 0 || facts.lastPageWithoutNotes ? 'other ' : ''}${marked.length === 1 ? 'page' : 'pages'}`;
-    return `${reconstructed}${shown}${byHeading}${lastPage} ${others} had no footnotes and left no trace: the table of contents gives ${marked.length === 1 ? 'one page' : `${countInWords(marked.length).toLowerCase()} pages`} more than the text shows, and ${marked.length === 1 ? 'it is' : 'each is'} placed in a stretch of text too long for one page, at the end of a sentence, sharing the stretch's length evenly. So where ${pageList(marked)} began is estimated (marked ≈); every other page begins where a block of footnotes or a broken sentence shows it, and its number follows from the count.`;
+    // Where each was placed: at a part's heading (a part with notes of its own began a page), else by length.
+    const atPart = facts.partStarts;
+    const byLength = marked.filter((p) => !atPart.includes(p));
+    const evenly = 'at the end of a sentence, sharing the stretch\'s length evenly';
+    const atHeading = 'at the heading of a part with notes of its own, since each such part was typed from a new page (where a part follows a block of footnotes, its heading opens the page)';
+    const placed = atPart.length === 0 ? `, ${evenly}` : byLength.length === 0 ? `: ${atHeading}` : `: ${pageList(atPart)} ${atHeading}; ${pageList(byLength)} ${evenly}`;
+    return `${reconstructed}${shown}${byHeading}${lastPage} ${others} had no footnotes and left no trace: the table of contents gives ${marked.length === 1 ? 'one page' : `${countInWords(marked.length).toLowerCase()} pages`} more than the text shows, and ${marked.length === 1 ? 'it is' : 'each is'} placed in a stretch of text too long for one page${placed}. So where ${pageList(marked)} began is estimated (marked ≈); every other page begins where a block of footnotes or a broken sentence shows it, and its number follows from the count.`;
   }
   const pages = last - first + 1;
   const why = overflow > 0

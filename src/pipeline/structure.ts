@@ -53,6 +53,8 @@ export interface PaginationFacts {
   everyPagePlaced: boolean;
   /** Pages whose start was placed by length (marked ≈). */
   estimatedStarts: number[];
+  /** Of those, pages placed at the heading of a part with notes of its own (such a part began a page: Chapter 2's Part 3 on p. 105). */
+  partStarts: number[];
   /** Pages a back-matter table's heading began, after a page without notes. */
   headingStarts: number[];
   /** Pages without notes whose end the text shows, breaking off in mid-sentence. */
@@ -192,6 +194,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   const pageBreakBlock = (p: number, estimated = false): Block => ({ kind: 'pagebreak', page: p, id: uniqueId(`page-${p}`), approximate: estimated });
   /** The pages marked approximate because their start was placed by length, and the pages whose end the text shows (a sentence broken off). */
   const estimatedStarts: number[] = [];
+  const partStarts: number[] = [];
   const headingStarts: number[] = [];
   const visibleEndPages: number[] = [];
 
@@ -287,6 +290,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
     const heading = classifyHeading(spec, line, next, drafts[index - 1], levels);
     if (heading) {
       const opened = scopeOpenedBy(spec, plainText, heading.ordinal);
+      const opensPart = opened !== null && opened !== scope;
       if (opened && opened !== scope) {
         placeNoteList(scope);
         scope = opened;
@@ -295,7 +299,11 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
       const p = takePageEnd();
       if (p !== null) blocks.push(pageBreakBlock(p));
       // A figure's or a back-matter table's heading began a page (the thesis cites them by page): that start is known.
-      if (plannedBreaks.has(index)) startEstimatedPage(figureStarts.includes(index), spec.kind === 'back' && isFigureHeading(draft));
+      if (plannedBreaks.has(index)) {
+        const before = estimatedStarts.length;
+        startEstimatedPage(figureStarts.includes(index), spec.kind === 'back' && isFigureHeading(draft));
+        if (opensPart && estimatedStarts.length > before) partStarts.push(...estimatedStarts.slice(before));
+      }
       const h: Heading = {
         kind: 'heading',
         level: heading.level,
@@ -428,6 +436,7 @@ export function structureSection(drafts: readonly Draft[], opts: StructureOption
   const pagination: PaginationFacts = {
     everyPagePlaced,
     estimatedStarts: everyPagePlaced ? estimatedStarts : [],
+    partStarts: everyPagePlaced ? partStarts : [],
     headingStarts: figureStarts.length > 0 ? [] : headingStarts,
     visibleEndPages,
     lastPageWithoutNotes: noteBlocks > 0 && lastDraft !== undefined && lastDraft.k !== 'notes',

@@ -7,7 +7,7 @@ import { renderBlock } from '../../../src/render/blocks-html.ts';
 import type { Block, Inline, Paragraph } from '../../../src/pipeline/model.ts';
 import { fixture, realEdition, thesis } from './helpers.ts';
 import { pagesNumberedApproximately, pagesOfUncertainText } from '../../../src/citations/contexts.ts';
-import { pageList } from '../../../src/pipeline/edition.ts';
+import { pageList, paginationNote } from '../../../src/pipeline/edition.ts';
 import { toLines } from '../../../src/pipeline/lines.ts';
 
 const parse: InlineParser = (text, line) => parseInline(text, line);
@@ -229,6 +229,13 @@ describe('the real thesis', () => {
       expect(s.blocks.some((b) => (b.kind === 'pagebreak' && b.approximate) || (b.kind === 'paragraph' && b.pageBreaksInside.some((x) => x.approximate))), id).toBe(false);
     }
     expect(section('chapter-2').paginationNote).toMatch(/Pp\. 52 and 94 had no footnotes; their ends show in the text.*The last page, p\. 118, had none.*Two other pages had no footnotes and left no trace.*where pp\. 77 and 114 began is estimated \(marked ≈\)/u);
+    // Both are placed at a part's heading (a part with notes of its own began a page), not by length: said so.
+    expect(section('chapter-2').paginationNote).toMatch(/each is placed in a stretch of text too long for one page: at the heading of a part with notes of its own/u);
+    expect(section('chapter-2').paginationNote).not.toMatch(/evenly/u);
+    expect(section('conclusion').paginationNote).toMatch(/it is placed in a stretch of text too long for one page, at the end of a sentence, sharing the stretch's length evenly\. So where p\. 238 began/u);
+    // Were one placed by length and one at a heading, each would be named.
+    const facts = { everyPagePlaced: true, estimatedStarts: [77, 90], partStarts: [77], headingStarts: [], visibleEndPages: [], lastPageWithoutNotes: false };
+    expect(paginationNote(50, 118, 66, false, 0, 2, 0, facts)).toMatch(/too long for one page: p\. 77 at the heading of a part with notes of its own, .*; p\. 90 at the end of a sentence, sharing the stretch's length evenly\. So where pp\. 77 and 90 began/u);
     // The last page of a part that ends after its last block of notes had none: said so (Chapter 4's p. 175).
     expect(section('chapter-4').paginationNote).toMatch(/The last page, p\. 175, had none: the text runs on after the last block\. Their number matches/u);
     expect(section('chapter-6').paginationNote).toMatch(/^Pp\. 204–235\. .*P\. 234 had no footnotes; its end shows.*The last page, p\. 235, had none/u);
