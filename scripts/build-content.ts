@@ -1,9 +1,10 @@
 /**
  * Thin I/O shell around the pure pipeline: read the thesis, emendations and declared
  * irregularities; build the edition; write content/generated/ atomically (a temporary folder
- * renamed into place), so a failed build never leaves half-written content.
+ * renamed into place, or left out when what is in place is the same), so a failed build never
+ * leaves half-written content.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildEdition, type EditionInput } from '../src/pipeline/edition.ts';
@@ -12,6 +13,7 @@ import { describeChange, lineHashes, parseLineHashes } from '../src/pipeline/sou
 import { SourceError } from '../src/pipeline/errors.ts';
 import { asSourceError, checkDataJson, readEditionInput } from './edition-input.ts';
 import { removeAbandoned } from './abandoned.ts';
+import { swapInto } from './swap-folder.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'content/generated');
@@ -61,7 +63,7 @@ async function buildAndWrite(input: EditionInput, bytes: Buffer, t0: number): Pr
   const { checkDerivedData } = await import('../src/data/derived-check.ts');
   const { formatCitationReport } = await import('../src/citations/annotations.ts');
   const report = checkDerivedData(edition, input.sourceSha256 === input.recordedSha256, root);
-  removeAbandoned(join(root, 'content'), /^generated\.tmp-(\d+)$/u);
+  removeAbandoned(join(root, 'content'), /^generated\.(?:tmp|previous)-(\d+)$/u);
   const tmp = `${out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, 'sections'), { recursive: true });
@@ -70,8 +72,8 @@ async function buildAndWrite(input: EditionInput, bytes: Buffer, t0: number): Pr
   });
   const { sections: _omit, ...rest } = edition;
   writeFileSync(join(tmp, 'edition.json'), `${JSON.stringify(rest, null, 1)}\n`);
-  if (existsSync(out)) rmSync(out, { recursive: true, force: true });
-  renameSync(tmp, out);
+  // Unchanged content stays in place: another build in this checkout may be reading it.
+  swapInto(tmp, out, `${out}.previous-${process.pid}`, true);
   const ms = performance.now() - t0;
   console.log(`content: ${edition.sections.length} sections, ${edition.stats.notes} notes, ${edition.stats.markers} markers, ${edition.stats.words} words conserved, ${edition.stats.joinedAcrossPages} paragraphs re-joined across page ends (${ms.toFixed(0)} ms)`);
   for (const s of edition.noteScopes) console.log(`  ${s.label.padEnd(22)} notes ${String(s.notes).padStart(3)}  markers ${String(s.markers).padStart(3)}`);

@@ -6,10 +6,11 @@
  * holds the last complete build. Run after `npm run content` (npm run build does both).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeAbandoned } from './abandoned.ts';
+import { swapInto } from './swap-folder.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -34,6 +35,4 @@ removeAbandoned(root, /^dist\.(?:next|previous)-(\d+)$/u);
 rmSync(next, { recursive: true, force: true });
 step('astro build', 'npx', ['astro', 'build', '--outDir', next]);
 step('verify-dist', 'node', [join(root, 'scripts/verify-dist.ts'), '--dir', next]);
-if (existsSync(dist)) renameSync(dist, previous);
-renameSync(next, dist);
-rmSync(previous, { recursive: true, force: true });
+swapInto(next, dist, previous);
