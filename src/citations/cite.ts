@@ -54,18 +54,27 @@ export interface Citations {
   ris: string;
 }
 
-/** "50–118", "57", or "" — the pages cited, with an en dash. */
+/**
+ * "50–118", "57", or "" — the pages cited, with an en dash; "280ff." for a part whose last page
+ * the contents do not give (the Bibliography: it runs on from p. 280 for pages not reconstructed).
+ */
 export function pageRange(t: Pick<CiteTarget, 'firstPage' | 'lastPage' | 'pages'>): { first: number | null; last: number | null; text: string } {
   const pages = t.pages && t.pages.length ? [...t.pages].sort((a, b) => a - b) : null;
   const first = pages ? (pages[0] as number) : t.firstPage;
-  const last = pages ? (pages[pages.length - 1] as number) : (t.lastPage ?? t.firstPage);
   if (first === null) return { first: null, last: null, text: '' };
-  return { first, last, text: last !== null && last !== first ? `${first}–${last}` : `${first}` };
+  if (!pages && t.lastPage === null) return { first, last: null, text: `${first}ff.` };
+  const last = pages ? (pages[pages.length - 1] as number) : (t.lastPage ?? first);
+  return { first, last, text: last !== first ? `${first}–${last}` : `${first}` };
 }
 
-/** "p. 57" or "pp. 57–58": the pages a range cites (as pageRange writes it), abbreviated; "" for none. */
+/**
+ * "p. 57", "pp. 57–58", "pp. 280ff.": the pages a range cites (as pageRange writes it), abbreviated;
+ * "≈ p. 77" for a range marked "≈" (a page placed by length); "" for none.
+ */
 export function pagesLabel(range: string): string {
-  return range === '' ? '' : `${range.includes('–') ? 'pp.' : 'p.'} ${range}`;
+  if (range === '') return '';
+  const bare = range.replace(/^≈\s*/u, '');
+  return `${bare === range ? '' : '≈ '}${bare.includes('–') || bare.endsWith('ff.') ? 'pp.' : 'p.'} ${bare}`;
 }
 
 /** A section title without its number and final full stop ("Chapter 2. Political Change…" → "Political Change…"). */
@@ -76,6 +85,9 @@ export function cleanTitle(title: string): string {
 function chapterNumber(label: string | undefined): string | null {
   return label ? (/(\d+)/u.exec(label)?.[1] ?? null) : null;
 }
+
+/** A sentence's full stop, unless it already ends with one ("280ff."). */
+const closed = (s: string): string => (s.endsWith('.') ? s : `${s}.`);
 
 const bibtexEscape = (s: string): string => s.replace(/([%&#_$])/gu, '\\$1');
 
@@ -100,11 +112,11 @@ export function formatCitations(t: CiteTarget, work: CitedWork = THESIS): Citati
   const where = [t.sectionLabel, paragraph].filter(Boolean).join(', ');
 
   const chicago = part
-    ? `${family}, ${given}. “${part}.” ${where ? `${where} of ` : ''}“${work.title}.” ${thesisDesc}${pagesText ? `, ${pagesText}` : ''}. In ${EDITION_TITLE}. Accessed ${accessedOn}. ${t.url}.`
+    ? `${family}, ${given}. “${part}.” ${where ? `${where} of ` : ''}“${work.title}.” ${closed(`${thesisDesc}${pagesText ? `, ${pagesText}` : ''}`)} In ${EDITION_TITLE}. Accessed ${accessedOn}. ${t.url}.`
     : `${family}, ${given}. “${work.title}.” ${thesisDesc}. In ${EDITION_TITLE}. Accessed ${accessedOn}. ${t.url}.`;
 
   const mla = part
-    ? `${family}, ${given}. “${part}.” ${work.title}, ${work.degree} dissertation, ${work.institution}, ${work.year}${paragraph ? `, ${paragraph}` : ''}${pp ? `, ${pp}` : ''}. ${EDITION_TITLE}, ${t.url}. Accessed ${accessedOn}.`
+    ? `${family}, ${given}. “${part}.” ${work.title}, ${work.degree} dissertation, ${work.institution}, ${closed(`${work.year}${paragraph ? `, ${paragraph}` : ''}${pp ? `, ${pp}` : ''}`)} ${EDITION_TITLE}, ${t.url}. Accessed ${accessedOn}.`
     : `${family}, ${given}. ${work.title}. ${work.degree} dissertation, ${work.institution}, ${work.year}. ${EDITION_TITLE}, ${t.url}. Accessed ${accessedOn}.`;
 
   // One key per citable part, so that citations of several parts can share a .bib file:

@@ -22,9 +22,11 @@ export function citingNotes(edition: Edition): Map<string, CitingNotes[]> {
   const byEntry = new Map<string, { scope: string; n: number; href: string; order: number }[]>();
   const add = (id: string | undefined, section: string, block: string): void => {
     const at = contexts.get(`${section} ${block}`);
-    if (!id || !at || at.c.kind !== 'note' || at.c.n === null) return;
+    // A note, or a table or paragraph a note carries (Chapter 3 n. 20's table and its source line): the note cites it.
+    if (!id || !at || at.c.noteId === null || at.c.n === null) return;
     const list = byEntry.get(id) ?? [];
-    if (!list.some((x) => x.href === `/${at.c.slug}/#${at.c.block}`)) list.push({ scope: labels.get(at.c.scope) ?? at.c.scope, n: at.c.n, href: `/${at.c.slug}/#${at.c.block}`, order: at.order });
+    const href = `/${at.c.slug}/#${at.c.noteId}`;
+    if (!list.some((x) => x.href === href)) list.push({ scope: labels.get(at.c.scope) ?? at.c.scope, n: at.c.n, href, order: at.order });
     byEntry.set(id, list);
   };
   // Every link to an entry: a title, a short title, op. cit., loc. cit., Ibid.

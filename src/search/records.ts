@@ -15,6 +15,7 @@ import { archivalFilterValues } from './archival.ts';
 import { iaSpellings } from './spelling.ts';
 import { fullYearDate, SHORT_DATE } from './query.ts';
 import { blockText } from '../pipeline/block-text.ts';
+import { pagesNumberedApproximately, pagesOfUncertainText } from '../citations/contexts.ts';
 
 /** Values of the "kind" filter. */
 export type ResultKind = 'text' | 'note' | 'table' | 'appendix' | 'glossary' | 'bibliography';
@@ -92,6 +93,11 @@ export function searchOutline(edition: Edition): SearchOutline {
  */
 export function textRecords(edition: Edition): CustomRecord[] {
   const records: CustomRecord[] = [];
+  // As the cite pages give them: "≈" where a page break near the text was placed by length, "ff."
+  // where the part's later pages are not reconstructed (the Bibliography, from p. 280).
+  const uncertain = pagesOfUncertainText(edition);
+  const pagesOf = (section: Section, pages: readonly number[]): Record<string, string> =>
+    pages.length === 0 ? {} : { page: `${pages.some((p) => uncertain.has(p)) ? '≈' : ''}${pageRange(pages)}${section.firstPage !== null && section.lastPage === null ? 'ff.' : ''}` };
   for (const section of edition.sections) {
     if (section.kind === 'front') continue;
     const kind = pageKind(section.id);
@@ -120,7 +126,7 @@ export function textRecords(edition: Edition): CustomRecord[] {
         heading = headingText(block.content);
         if (heading) pushTo(`/${section.slug}/#${block.id}`, heading);
       } else if (block.kind === 'paragraph') {
-        push(block.id, oneLine(inlineText(block.content)), block.pages.length ? { page: pageRange(block.pages) } : {}, kind);
+        push(block.id, oneLine(inlineText(block.content)), pagesOf(section, block.pages), kind);
       } else if (block.kind === 'table' && rows.has(block.id)) {
         // Glossary and abbreviation rows: one record per term, landing on its row.
         const ids = rows.get(block.id) ?? [];
@@ -193,6 +199,8 @@ export function noteRecords(edition: Edition): CustomRecord[] {
   }
   const expansions = expansionsByNote(edition);
   const records: CustomRecord[] = [];
+  // A note is printed at the foot of the page its block ends: its page is uncertain only where the numbers drift.
+  const drifting = pagesNumberedApproximately(edition);
   for (const section of edition.sections) {
     for (const block of section.blocks) {
       if (block.kind !== 'notes') continue;
@@ -204,7 +212,7 @@ export function noteRecords(edition: Edition): CustomRecord[] {
           url: `/${section.slug}/#${note.id}`,
           content,
           language: 'en',
-          meta: { ...(note.page !== null ? { page: String(note.page) } : {}), ...(also ? { also } : {}) },
+          meta: { ...(note.page !== null ? { page: `${drifting.has(note.page) ? '≈' : ''}${note.page}` } : {}), ...(also ? { also } : {}) },
           filters: { section: [sectionFilter(section)], kind: ['note'], ...(refs.length ? { ref: refs } : {}) },
         });
       }

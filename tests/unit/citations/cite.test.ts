@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESSED_PLACEHOLDER, cleanTitle, EDITION_TITLE, formatCitations, pageRange } from '../../../src/citations/cite.ts';
+import { ACCESSED_PLACEHOLDER, cleanTitle, EDITION_TITLE, formatCitations, pageRange, pagesLabel } from '../../../src/citations/cite.ts';
 import { accessedDate } from '../../../src/citations/accessed.ts';
 
 const chapter = formatCitations({ sectionLabel: 'Chapter 2', sectionTitle: 'Chapter 2. Political Change in Moscow 1925-32.', firstPage: 50, lastPage: 118, url: 'https://example.org/chapter-2/' });
@@ -10,6 +10,15 @@ describe('cite this', () => {
     expect(pageRange({ firstPage: 50, lastPage: 118 }).text).toBe('50–118');
     expect(pageRange({ firstPage: 50, lastPage: 118, pages: [58, 57] }).text).toBe('57–58');
     expect(pageRange({ firstPage: 57, lastPage: 57 }).text).toBe('57');
+    // A part whose last page the contents do not give (the Bibliography) runs on: not one page.
+    expect(pageRange({ firstPage: 280, lastPage: null })).toEqual({ first: 280, last: null, text: '280ff.' });
+    expect(['57', '57–58', '280ff.', '≈77', '≈76–77', ''].map(pagesLabel)).toEqual(['p. 57', 'pp. 57–58', 'pp. 280ff.', '≈ p. 77', '≈ pp. 76–77', '']);
+    const bibliography = formatCitations({ sectionLabel: 'Bibliography', sectionTitle: 'Bibliography', firstPage: 280, lastPage: null, url: 'https://example.org/bibliography/' });
+    expect(bibliography.chicago).toContain('University of Birmingham, 1987, 280ff. In ');
+    expect(bibliography.mla).toContain('1987, pp. 280ff. The Communist');
+    expect(bibliography.bibtex).toContain('pages = {280ff.}');
+    expect(bibliography.ris).toMatch(/SP {2}- 280\r?\n/u);
+    expect(bibliography.ris).not.toContain('EP  -');
     expect(cleanTitle('Chapter 2. Political Change in Moscow 1925-32.')).toBe('Political Change in Moscow 1925-32');
   });
 

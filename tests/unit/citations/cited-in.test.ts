@@ -18,6 +18,13 @@ describe('where the notes cite each bibliography entry', () => {
     expect(flat('bib-kpss-rezolyutsiyakh-resheniyakh-1953')).toEqual(expect.arrayContaining(['Chapter 1 3', 'Chapter 1 4']));
   });
 
+  it('counts a work cited in a table or source line a note carries as cited by that note (Chapter 3 nn. 20, 31; Chapter 5 n. 6)', () => {
+    expect(flat('bib-smitten-1927')).toEqual(expect.arrayContaining(['Chapter 3 31', 'Chapter 5 6']));
+    expect(flat('bib-rigby-1968')).toContain('Chapter 3 20');
+    expect(flat('bib-hughes-1977')).toContain('Chapter 2, part 1 30');
+    expect(citing.get('bib-smitten-1927')?.flatMap((g) => g.notes.map((n) => n.href))).toContain('/chapter-3/#ch3-n31');
+  });
+
   it('counts a newspaper cited by its abbreviation ("See, e.g., P 10/10/28", Chapter 1 n. 74) as citing its entry', () => {
     expect(flat('bib-periodical-pravda')).toContain('Chapter 1 74');
     expect(flat('bib-periodical-pravda').length).toBeGreaterThan(60);
@@ -25,7 +32,8 @@ describe('where the notes cite each bibliography entry', () => {
 
   it('every note listed links to the entry, names it beside the entry it links to, or cites its periodical, and no note is listed twice', () => {
     const linked = new Set([
-      ...citationAnnotations(edition).filter((a) => a.className === 'bib').map((a) => `${a.href.split('#')[1]} ${a.block}`),
+      // A link in a note's table or source line (block "ch3-n20-p2") is its note's.
+      ...citationAnnotations(edition).filter((a) => a.className === 'bib').map((a) => `${a.href.split('#')[1]} ${a.block.replace(/^(.+-n\d+)-.+$/u, '$1')}`),
       // "the stenographic reports of the two 1927 conferences" (Chapter 2, part 2 n. 91) links to the first, and names the second on hover.
       ...IDENTIFICATIONS.flatMap((x) => (x.also ?? []).map((entry) => `${entry} ${x.note}`)),
     ]);

@@ -33,7 +33,7 @@ describe('search records from the real thesis', () => {
       for (const [k, v] of Object.entries(r.meta ?? {})) {
         if (k === 'title') expect(r.content.startsWith(v)).toBe(true);
         else if (k === 'also') expect(notes).toContain(r);
-        else expect(v).toMatch(/^\d+(–\d+)?$/u);
+        else expect(v).toMatch(/^≈?\d+(–\d+)?(ff\.)?$/u);
       }
     }
   });
@@ -108,6 +108,14 @@ describe('search records from the real thesis', () => {
     expect(opposition[1]?.url).toMatch(/^\/chapter-2\/#para-\d+$/u);
     expect(opposition[1]?.meta?.['page']).toMatch(/^\d+(–\d+)?$/u);
     expect(outline.headings['chapter-2']?.some(([id]) => id === 'the-new-opposition-of-1925')).toBe(true);
+    // Pages as the cite pages give them: "≈" where a page break near the text was placed by length
+    // (Chapter 2's p. 77, at Part 2's heading), "ff." where later pages are not reconstructed (the Bibliography).
+    expect(title(text.find((r) => r.url === '/chapter-2/#para-54'))).toBe('Chapter 2 › 2. The Right Deviation in Moscow; 1928. (thesis ≈ p. 77)');
+    expect(text.filter((r) => r.url.startsWith('/bibliography/#') && r.meta?.['page'] !== undefined).every((r) => r.meta?.['page'] === '280ff.')).toBe(true);
+    expect(title(text.find((r) => r.url === '/bibliography/#para-45'))).toMatch(/\(thesis pp\. 280ff\.\)$/u);
+    // A note's page is the foot its block ends: certain wherever the numbers do not drift.
+    expect(notes.find((r) => r.url === '/chapter-2/#ch2.2-n1')?.meta?.['page']).toBe('77');
+    expect(text.filter((r) => r.meta?.['page']?.startsWith('≈')).length).toBeGreaterThan(10);
     const raikom = text.find((r) => r.url === '/glossary/#term-raikom');
     expect(title(raikom)).toBe('Glossary: raikom');
     expect(raikom?.filters?.['kind']).toEqual(['glossary']);
