@@ -225,6 +225,11 @@ function glossaryCandidates(edition: Edition): Candidate[][] {
   const sections = new Set(edition.sections.filter((s) => s.kind === 'chapter' || ['introduction', 'conclusion', 'tables', 'appendices'].includes(s.id)).map((s) => s.id));
   const contexts = textContexts(edition).filter((c) => sections.has(c.section) && c.kind !== 'heading');
   const reportTitles = new Map(contexts.map((c) => [c, findMeetingCitations(c.flat.text).map((m) => ({ start: m.start, end: m.titleEnd }))]));
+  // Where the titles the notes name end (linked to their entries), so that words after one are not taken for part of it.
+  const titleEnds = new Map<TextContext, number[]>();
+  for (const m of citationStream(edition).mentions) {
+    if (NAMING_VIAS.has(m.via) && m.target.kind === 'bib' && m.linkEnd > m.linkStart) titleEnds.set(m.context, [...(titleEnds.get(m.context) ?? []), m.linkEnd]);
+  }
   for (const t of terms) {
     const heads = [t.term, ...(GLOSSARY_SPELLINGS_IN_TEXT[t.term] ?? [])].map((spelling) =>
       /^[a-z]/u.test(spelling) ? `[${(spelling[0] as string).toUpperCase()}${spelling[0]}]${escapeRe(spelling.slice(1))}` : escapeRe(spelling),
@@ -242,7 +247,7 @@ function glossaryCandidates(edition: Edition): Candidate[][] {
         for (const m of c.flat.text.matchAll(re)) {
           const start = m.index ?? 0;
           const end = start + m[0].length;
-          if (reportTitles.get(c)?.some((r) => r.start <= start && end <= r.end) || beforeImprint(c.flat.text, end)) continue;
+          if (reportTitles.get(c)?.some((r) => r.start <= start && end <= r.end) || (beforeImprint(c.flat.text, end) && !afterTitle(c.flat, start, titleEnds.get(c) ?? []))) continue;
           (c.noteId === null ? body : notes).push({ context: c, start, end, href: t.anchor ? `/glossary/#${t.anchor}` : '/glossary/', title: `${t.term}: ${t.definition}`, className: 'gloss' });
         }
       }
@@ -250,6 +255,19 @@ function glossaryCandidates(edition: Edition): Candidate[][] {
     }
   }
   return out;
+}
+
+/**
+ * Whether the words at `start` follow a title in the same clause, one the thesis set in italics or
+ * one the notes name (`titleEnds`, linked to its entry): they describe the work ("Sotsialisticheskoe
+ * nastuplenie i zadachi Moskovskoi organizatsii, report to the January joint plenum of the MK and
+ * MKK (M., 1930)"), they are not its title, though an imprint follows.
+ */
+function afterTitle(flat: FlatText, start: number, titleEnds: readonly number[]): boolean {
+  if (flat.runs.some((r) => r.emphasis && r.start <= start && start < r.end)) return false;
+  const ends = [...flat.runs.filter((r) => r.emphasis && r.end <= start).map((r) => r.end), ...titleEnds.filter((e) => e <= start)];
+  if (ends.length === 0) return false;
+  return !/[;:()]/u.test(flat.text.slice(Math.max(...ends), start));
 }
 
 /**

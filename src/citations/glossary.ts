@@ -22,8 +22,11 @@ export interface GlossaryTerm {
   anchor: string | null;
 }
 
-/** Glossary headwords the text spells otherwise ("Mossovet" in the Glossary, "Mossoviet" 36 times in the text; "oblast" without its soft sign 8 times). */
+/** Glossary headwords the text spells otherwise ("Mossovet" in the Glossary, "Mossoviet" 36 times in the text; "oblast" without its soft sign 8 times; "orgraspredotdel"). */
 export const GLOSSARY_SPELLINGS_IN_TEXT: Readonly<Record<string, readonly string[]>> = {
+  // The department named with its otdel written on: orgraspred is itself "organizatsionno-raspredelitel'nyi otdel".
+  agitprop: ['agitpropotdel'],
+  orgraspred: ['orgraspredotdel'],
   Mossovet: ['Mossoviet'],
   "oblast'": ['oblast'],
   sheftsvo: ['sheftstvo', 'shefstvo'],

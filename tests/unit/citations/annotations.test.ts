@@ -121,6 +121,12 @@ describe('citation annotations on the real thesis', () => {
     expect(linked('Mossoviet', 'term-mossovet')).toBe(pagesWith('Mossoviet'));
     expect(linked('sheftstvo', 'term-sheftsvo')).toBe(1);
     expect(linked('troikas', 'term-troika')).toBe(2);
+    // The department with its otdel written on ("orgraspredotdel", 21 times on 8 pages) is the glossary's orgraspred.
+    expect(linked('orgraspredotdel', 'term-orgraspred')).toBe(pagesWith('orgraspredotdel'));
+    expect(pagesWith('orgraspredotdel')).toBe(8);
+    expect(linked('agitpropotdel', 'term-agitprop')).toBe(pagesWith('agitpropotdel'));
+    // The words after a title the note names describe the work: "Sotsialisticheskoe nastuplenie…, report to the January joint plenum of the MK and MKK (M., 1930)".
+    expect(gloss.filter((a) => a.block === 'ch3-n11').map((a) => a.text)).toEqual(['MKK']);
     // A soft sign is not an opening quote: every link starts with a headword or the text's spelling of one.
     const spellings = [...parseGlossary(edition).map((t) => t.term), ...Object.values(GLOSSARY_SPELLINGS_IN_TEXT).flat()].map((w) => w.toLowerCase());
     expect(gloss.filter((a) => !spellings.some((w) => a.text.toLowerCase().startsWith(w))).map((a) => a.text)).toEqual([]);

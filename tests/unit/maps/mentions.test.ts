@@ -126,6 +126,9 @@ describe('what a maps audit found', () => {
   it('the Lashevich meeting near Dolgoprudnaya is dated 1926, and the Kolomna works is not made the textile mill the thesis names', () => {
     expect(g.places.find((p) => p.id === 'dolgoprudnaya')?.description).toMatch(/6 June 1926/u);
     expect(g.places.find((p) => p.id === 'kolomna')?.description).toMatch(/which mill is meant is left open/u);
+    // So the textile works' mention (Chapter 2, line 875) is not linked to Kolomna; the metalworks' (Chapter 3) is.
+    expect(blocksOf('kolomna').filter((b) => b.startsWith('chapter-2#'))).toEqual([]);
+    expect(blocksOf('kolomna').some((b) => b.startsWith('chapter-3#'))).toBe(true);
   });
 
   it('a mention covers the whole name the text gives ("Glukhovskaya Manufaktura", "Timiryazev Agricultural college"), once', () => {
