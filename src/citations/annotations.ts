@@ -214,6 +214,35 @@ function abbreviationCandidates(edition: Edition): Candidate[] {
 }
 
 /**
+ * The places of publication the thesis abbreviates ("(M., 1929)", "(M-L, 1929)", "(L., 1930)"): the
+ * first of each on each page links to the Abbreviations, as a glossary term does (on every imprint
+ * they would be some ninety links saying "Moscow"). Tried in order, so that one inside a stronger
+ * link gives way to the next.
+ */
+function placeOfPublicationCandidates(edition: Edition): Candidate[][] {
+  const abbrs = parseAbbreviations(edition).filter((a) => a.group === 'place');
+  const sections = new Set(edition.sections.filter((s) => s.kind === 'chapter' || ['introduction', 'conclusion', 'tables', 'appendices', 'bibliography'].includes(s.id)).map((s) => s.id));
+  const contexts = textContexts(edition).filter((c) => sections.has(c.section) && c.kind !== 'heading');
+  const out: Candidate[][] = [];
+  for (const a of abbrs) {
+    // The letter opening an imprint: "(M., 1929)", "(M, 1964)", "(M. 1929)", "(M-L, 1929)", and the L of "(M-L".
+    const re = new RegExp(String.raw`(?<=\((?:[ML]-)?)${escapeRe(a.abbr)}(?=\.?,?\s*\d{4}|\.?\s*-\s*[ML]\b)`, 'gu');
+    for (const section of sections) {
+      const options: Candidate[] = [];
+      for (const c of contexts) {
+        if (c.section !== section) continue;
+        for (const m of c.flat.text.matchAll(re)) {
+          const start = m.index ?? 0;
+          options.push({ context: c, start, end: start + a.abbr.length, href: a.anchor ? `/abbreviations/#${a.anchor}` : '/abbreviations/', title: `${a.abbr} = ${a.expansion.replace(/\.$/u, '')} (place of publication)`, className: 'abbr' });
+        }
+      }
+      if (options.length) out.push(options);
+    }
+  }
+  return out;
+}
+
+/**
  * The first use of each glossary term on each page that reads as text (chapters, introduction,
  * conclusion, the tables and the appendices): first in the body, where the reader meets it, and
  * only where the body never uses it, first in the notes. Not inside a cited title ("XIII Moskovskaya
@@ -318,7 +347,7 @@ export function citationAnnotations(edition: Edition): Annotation[] {
     (a, b) => (PRIORITY[a.className] ?? 9) - (PRIORITY[b.className] ?? 9),
   );
   ordered.forEach(place);
-  for (const options of glossaryCandidates(edition)) options.some(place);
+  for (const options of [...glossaryCandidates(edition), ...placeOfPublicationCandidates(edition)]) options.some(place);
   cache.set(edition, out);
   return out;
 }

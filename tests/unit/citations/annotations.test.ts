@@ -132,6 +132,18 @@ describe('citation annotations on the real thesis', () => {
     expect(gloss.filter((a) => !spellings.some((w) => a.text.toLowerCase().startsWith(w))).map((a) => a.text)).toEqual([]);
   });
 
+  it('links the places of publication the thesis abbreviates (M, L) on their first imprint on each page, not on every one', () => {
+    const imprints = annotations.filter((a) => a.className === 'abbr' && (a.text === 'M' || a.text === 'L'));
+    expect(imprints.every((a) => a.href === `/abbreviations/#abbr-${a.text.toLowerCase()}`)).toBe(true);
+    expect(imprints.find((a) => a.text === 'M')?.title).toBe('M = Moscow (place of publication)');
+    const bySection = (text: string) => imprints.filter((a) => a.text === text).map((a) => a.section);
+    expect(new Set(bySection('M')).size).toBe(bySection('M').length);
+    expect(bySection('M')).toEqual(expect.arrayContaining(['introduction', 'chapter-1', 'chapter-6', 'appendices', 'bibliography']));
+    // "(M-L., 1929)": the L of a joint imprint too (Chapter 3 n. 49).
+    expect(imprints.filter((a) => a.text === 'L').map((a) => a.block)).toContain('ch3-n49');
+    // Never an M that opens another abbreviation or a word ("(MK)", "(May)", "(Mossoviet)"): see the one-letter test below.
+  });
+
   it('links a term where the reader first meets it on the page: in the body before the notes, possessive and hyphened forms too', () => {
     const gloss = (section: string, term: string) => annotations.filter((a) => a.section === section && a.className === 'gloss' && a.href === `/glossary/#term-${term}`).map((a) => [a.block, a.text]);
     // The Introduction's n. 16 (on an earlier printed page) names raions and NEP; the body defines raions in para-16.
@@ -297,7 +309,7 @@ describe('citation annotations on the real thesis', () => {
     expect(annotations.filter((a) => a.block === 'ch1-n21' && a.className === 'archival-ref').map((a) => a.text)).toEqual(['loc. cit.', '7952/3/94, 84']);
   });
 
-  it('one-letter abbreviations only where they cite ("P 3/10/1926", "T 2850") or are defined ("Pravda, (P)")', () => {
+  it('one-letter abbreviations only where they cite ("P 3/10/1926", "T 2850"), are defined ("Pravda, (P)") or open an imprint ("(M., 1929)")', () => {
     const contexts = new Map(textContexts(edition).map((c) => [`${c.section} ${c.block}`, c]));
     const oneLetter = annotations.filter((a) => a.className === 'abbr' && /^[PBTML]$/u.test(a.text));
     expect(oneLetter.length).toBeGreaterThan(50);
@@ -305,7 +317,7 @@ describe('citation annotations on the real thesis', () => {
       const c = contexts.get(`${a.section} ${a.block}`)!;
       let at = -1;
       for (let k = 0, from = 0; k <= (a.occurrence ?? 0); k++, from = at + 1) at = c.flat.text.indexOf(a.text, from);
-      expect(c.flat.text.slice(at, at + 14), c.block).toMatch(/^(?:[PB]\.?,?\s*\d{1,2}\/\d{1,2}\/\d{2,4}|[PB]\.?,?\s*19\d\d|[PBT]\)|T\s+\d{3,5})/u);
+      expect(c.flat.text.slice(at, at + 14), c.block).toMatch(/^(?:[PB]\.?,?\s*\d{1,2}\/\d{1,2}\/\d{2,4}|[PB]\.?,?\s*19\d\d|[PBT]\)|T\s+\d{3,5}|[ML]\.?,?\s*19\d\d|M\.?\s*-\s*L)/u);
     }
   });
 
