@@ -69,7 +69,8 @@ function layoutLabel(text: string, maxWidth: number, measure: (s: string) => num
  * one line (a phone), the drawing grows by those lines below the axis, so the plot keeps its size.
  */
 function frame(container: HTMLElement, spec: ChartSpec, baseHeight: number, margins: Frame['m']): Frame {
-  const width = Math.max(300, Math.min(760, Math.round(container.clientWidth || 640)));
+  // Drawn at the width it is shown (down to a 320px phone's column), so its type is never scaled down.
+  const width = Math.max(240, Math.min(760, Math.round(container.clientWidth || 640)));
   const svg = select(container)
     .append('svg')
     .attr('class', `chart-svg chart-${spec.kind}`)
@@ -157,15 +158,48 @@ function drawLine(container: HTMLElement, spec: LineChartSpec): Svg {
   return f.svg;
 }
 
+/**
+ * Breaks a category axis's labels into lines no wider than `maxWidth` ("Production of building
+ * materials" on a phone), each label's lines centred on its tick; returns the widest line.
+ */
+function wrapCategoryTicks(axis: G, maxWidth: number): number {
+  let widest = 0;
+  axis.selectAll<SVGTextElement, string>('.tick text').each(function () {
+    const text = select(this);
+    const label = text.text();
+    const measure = (s: string): number => {
+      text.text(s);
+      return this.getComputedTextLength();
+    };
+    const lines = wrapLabel(label, maxWidth, measure);
+    widest = Math.max(widest, ...lines.map(measure));
+    text.text(null);
+    // d3 sets the label's x and dy (0.32em) on the text; each line is a tspan at that x, the block centred.
+    const x = text.attr('x');
+    text.attr('dy', null);
+    lines.forEach((l, i) => text.append('tspan').attr('x', x).attr('dy', i === 0 ? `${0.32 - (lines.length - 1) * 0.6}em` : '1.2em').text(l));
+  });
+  return widest;
+}
+
+/** Below this width a bar chart's category labels are broken into lines, so its bars keep room (Table 3 on a phone). */
+const NARROW = 480;
+
 function drawGroupedBars(container: HTMLElement, spec: GroupedBarChartSpec): Svg {
   const band = 12 * spec.series.length + 10;
   const f = frame(container, spec, 30 + 52 + band * spec.categories.length, { top: 10, right: 20, bottom: 52, left: 176 });
   const values = spec.series.flatMap((s) => s.values.flatMap((v) => (v ? [v.value] : [])));
-  const x = scaleLinear().domain([0, Math.max(...values)]).nice().range([f.m.left, f.width - f.m.right]);
   const y = scaleBand<string>().domain(spec.categories).range([f.m.top, f.height - f.m.bottom]).paddingInner(0.2);
+  const yAxis = f.svg.append('g').attr('class', 'axis axis-y').call(axisLeft(y).tickSizeOuter(0));
+  if (f.width < NARROW) {
+    // The labels take what they need (at most about a third of the drawing), beside the axis title's line.
+    const widest = wrapCategoryTicks(yAxis, Math.round(f.width * 0.34));
+    f.m.left = Math.min(f.m.left, Math.ceil(widest) + 9 + 6 + LINE_HEIGHT + 2 * EDGE);
+  }
+  yAxis.attr('transform', `translate(${f.m.left},0)`);
+  const x = scaleLinear().domain([0, Math.max(...values)]).nice().range([f.m.left, f.width - f.m.right]);
   const inner = scaleBand<number>().domain(spec.series.map((_, k) => k)).range([0, y.bandwidth()]).padding(0.08);
   f.svg.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height - f.m.bottom})`).call(axisBottom(x).tickValues(spacedTicks(x, Math.floor((f.width - f.m.left - f.m.right) / 90))).tickFormat(thousands));
-  f.svg.append('g').attr('class', 'axis axis-y').attr('transform', `translate(${f.m.left},0)`).call(axisLeft(y).tickSizeOuter(0));
   // Marks in reading order: category by category, the periods within each.
   spec.categories.forEach((c, i) => {
     spec.series.forEach((s, k) => {

@@ -71,7 +71,8 @@ function keepPopoverInReadingOrder(doc: Document, pop: Popover): void {
   pop.addEventListener('keydown', (event) => {
     if (event.key !== 'Tab' || !popoverMarker) return;
     const stops = tabStopsIn(pop);
-    const leaving = event.shiftKey ? doc.activeElement === stops[0] : doc.activeElement === stops.at(-1);
+    // Opened, the popover itself holds focus (its note is read from the start): Shift+Tab from it goes back too.
+    const leaving = event.shiftKey ? doc.activeElement === stops[0] || doc.activeElement === pop : doc.activeElement === stops.at(-1);
     if (!leaving && stops.length > 0) return;
     event.preventDefault();
     const marker = popoverMarker;
@@ -109,7 +110,10 @@ function openPopover(doc: Document, link: HTMLAnchorElement, note: HTMLLIElement
   const below = rect.bottom + 8;
   const above = rect.top - 8 - height;
   pop.style.top = `${below + height <= view - 8 ? below : above >= 8 ? above : Math.max(8, view - height - 8)}px`;
-  go.focus();
+  // Focus on the dialog, at the note's start: focusing "Go to the note" scrolled a long note (one that
+  // overflows the popover on a phone) to its end, its number and first words out of sight.
+  pop.scrollTop = 0;
+  pop.focus({ preventScroll: true });
 }
 
 /**

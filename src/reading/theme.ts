@@ -11,7 +11,9 @@ export const THEME_BEFORE_PAINT_URL = '/theme-before-paint.js';
  * (verify-dist), and the CSP stays 'self'. Storage may be refused (privacy modes): then the system's.
  */
 export function themeBeforePaintSource(): string {
-  return `try{var t=localStorage.getItem(${JSON.stringify(KEY)});if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}
+  // data-js: scripts run, so the toggle will appear; its room is kept from the first paint (the
+  // stylesheet), and the header does not grow under the reader when the module shows it.
+  return `document.documentElement.dataset.js='';try{var t=localStorage.getItem(${JSON.stringify(KEY)});if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}
 `;
 }
 

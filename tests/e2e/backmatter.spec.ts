@@ -137,6 +137,26 @@ test.describe('table charts', () => {
       }
     });
   }
+
+  test('on a 320px phone a chart is drawn at its column\'s width, not scaled down, and Table 3\'s bars keep room beside their wrapped labels', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto('/tables/3/');
+    const chart = page.locator('.table-figure .chart[data-chart]').first();
+    await expect(chart).toHaveAttribute('data-drawn', 'true');
+    const drawn = await chart.locator('svg.chart-svg').evaluate((svg) => {
+      const shown = svg.getBoundingClientRect().width;
+      const units = Number(svg.getAttribute('viewBox')?.split(' ')[2]);
+      const tick = svg.querySelector('.axis-y .tick text') as SVGTextElement;
+      const plot = Array.from(svg.querySelectorAll('.axis-x .domain'), (d) => d.getBoundingClientRect().width)[0] ?? 0;
+      const labels = Array.from(svg.querySelectorAll('.axis-y .tick text'), (t) => Array.from(t.querySelectorAll('tspan'), (s) => s.textContent).join(' ') || t.textContent);
+      return { scale: shown / units, fontPx: parseFloat(getComputedStyle(tick).fontSize) * (shown / units), plot, shown, labels };
+    });
+    expect(drawn.scale).toBeCloseTo(1, 2);
+    expect(drawn.fontPx).toBeGreaterThanOrEqual(10);
+    expect(drawn.plot / drawn.shown).toBeGreaterThan(0.4);
+    // A wrapped label still says all its words.
+    expect(drawn.labels).toContain('Production of building materials');
+  });
 });
 
 test.describe('downloads', () => {

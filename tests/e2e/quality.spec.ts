@@ -132,6 +132,33 @@ test('print: a chapter prints with its notes and page markers, without the site 
   await expect(page.locator('.cite-this [data-cite-format="bibtex"]')).toBeHidden();
 });
 
+test('on a phone the header keeps the dark-mode button\'s room from the first paint: the page does not jump when its module shows it', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  // Before the module runs (here: never), the button's room is kept, unseen and out of the tab order.
+  await page.route(/ThemeToggle.*\.js$/u, (route) => route.abort());
+  await page.goto('/chapter-1/');
+  const before = await page.locator('.site-header').evaluate((h) => h.getBoundingClientRect().height);
+  await expect(page.locator('.theme-toggle')).toBeHidden();
+  await page.unroute(/ThemeToggle.*\.js$/u);
+  await page.goto('/chapter-1/');
+  await expect(page.locator('.theme-toggle')).toBeVisible();
+  expect(await page.locator('.site-header').evaluate((h) => h.getBoundingClientRect().height)).toBe(before);
+});
+
+test('print: paper is light whatever the screen\'s scheme, so page markers and labels print dark on white', async ({ page }) => {
+  for (const scheme of ['dark', 'toggle'] as const) {
+    if (scheme === 'dark') await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    else {
+      await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+      await page.addInitScript(() => window.localStorage.setItem('edition-theme', 'dark'));
+    }
+    await page.goto('/chapter-1/');
+    const colours = await page.evaluate(() => ['#page-23', '.section-label', '.pagination-note'].map((s) => getComputedStyle(document.querySelector(s) as Element).color));
+    // --muted's light value, #5b554e (7.4:1 on white), not its dark one, #b8b0a4 (2.1:1).
+    expect(colours, scheme).toEqual(['rgb(91, 85, 78)', 'rgb(91, 85, 78)', 'rgb(91, 85, 78)']);
+  }
+});
+
 test('on a phone the people pages\' captions wrap within the screen (Uglanov, Bauman)', async ({ page }) => {
   for (const width of [320, 375]) {
     await page.setViewportSize({ width, height: 700 });

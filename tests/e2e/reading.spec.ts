@@ -514,15 +514,24 @@ test.describe('keyboard, focus and theme', () => {
     await page.keyboard.press('Enter');
     const pop = page.locator('#note-popover');
     await expect(pop).toBeVisible();
-    await expect(pop.locator('.popover-go')).toBeFocused();
+    // The dialog itself holds focus, so its note is read from the start; Tab goes through its links, then out.
+    await expect(pop).toBeFocused();
     const scrollBefore = await page.evaluate(() => window.scrollY);
+    const links = await pop.locator('a[href]').count();
+    for (let k = 0; k < links; k++) await page.keyboard.press('Tab');
+    await expect(pop.locator('.popover-go')).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(pop).toBeHidden();
     const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? '');
     expect(focused).toBe(expected);
     expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrollBefore)).toBeLessThan(800);
-    // Shift+Tab from the popover's first stop goes back to the marker, and closes it too.
+    // Shift+Tab from the popover, or from its first stop, goes back to the marker, and closes it too.
     await marker.focus();
+    await page.keyboard.press('Enter');
+    await expect(pop).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(pop).toBeHidden();
+    await expect(marker).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(pop).toBeVisible();
     const stops = pop.locator('a[href]');
@@ -530,6 +539,22 @@ test.describe('keyboard, focus and theme', () => {
     await page.keyboard.press('Shift+Tab');
     await expect(pop).toBeHidden();
     await expect(marker).toBeFocused();
+  });
+
+  test('a long note opens at its start on a phone: its number and first words in view, not scrolled to its last link', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto('/chapter-2/');
+    const marker = page.locator('#ch2\\.1-n15-ref a');
+    await marker.scrollIntoViewIfNeeded();
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    const pop = page.locator('#note-popover');
+    await expect(pop).toBeFocused();
+    // The note overflows the popover here, so it scrolls inside it: from the top.
+    expect(await pop.evaluate((p) => p.scrollHeight > p.clientHeight + 20)).toBe(true);
+    expect(await pop.evaluate((p) => p.scrollTop)).toBe(0);
+    await expect(pop.locator('.sidenote-num')).toHaveText('15');
+    await expect(pop.locator('.sidenote-num')).toBeInViewport();
   });
 
   test('Tab moves through the links inside a note popover before leaving it', async ({ page }) => {

@@ -3,10 +3,13 @@ import { themeBeforePaintSource } from '../../../src/reading/theme.ts';
 
 /** Runs the head script against a stand-in page: what it leaves on <html>. */
 function runWith(stored: string | null, throws = false): string | undefined {
+  return run(stored, throws)['theme'];
+}
+function run(stored: string | null, throws = false): Record<string, string> {
   const dataset: Record<string, string> = {};
   const localStorage = { getItem: () => { if (throws) throw new Error('denied'); return stored; } };
   new Function('localStorage', 'document', themeBeforePaintSource())(localStorage, { documentElement: { dataset } });
-  return dataset['theme'];
+  return dataset;
 }
 
 describe('the theme script run before first paint', () => {
@@ -18,6 +21,10 @@ describe('the theme script run before first paint', () => {
     expect(runWith(null)).toBeUndefined();
     expect(runWith('sepia')).toBeUndefined();
     expect(runWith('dark', true)).toBeUndefined();
+  });
+  it('says that scripts run (data-js), so the toggle\'s room is kept from the first paint, whatever is stored', () => {
+    expect(run(null)).toHaveProperty('js', '');
+    expect(run('dark', true)).toHaveProperty('js', '');
   });
   it('is a few bytes of plain script', () => {
     expect(themeBeforePaintSource().length).toBeLessThan(200);
