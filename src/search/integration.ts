@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { loadEdition } from '../data/edition-data.ts';
-import { noteRecords, searchOutline, textRecords } from './records.ts';
+import { editionWords, noteRecords, searchOutline, textRecords } from './records.ts';
+import { editionVocabulary } from './suggest.ts';
 
 /** Written beside the index; the search page fetches it with the engine (titles for results). */
 export const OUTLINE_FILE = 'edition-outline.json';
+/** The edition's words, for "did you mean" (suggest.ts): fetched only when a searched word is not found. */
+export const WORDS_FILE = 'edition-words.json';
 
 /**
  * Builds the Pagefind index after Astro has written the site (astro:build:done), from the typed
@@ -36,6 +39,7 @@ export function editionSearch(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
           if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
           writeFileSync(join(dist, 'pagefind', OUTLINE_FILE), JSON.stringify(searchOutline(edition)));
+          writeFileSync(join(dist, 'pagefind', WORDS_FILE), JSON.stringify(editionVocabulary(editionWords(edition))));
           logger.info(`indexed ${text.length} paragraphs, tables and glossary rows, and ${notes.length} notes`);
         } finally {
           await pagefind.close();

@@ -36,6 +36,12 @@ export function wordsOnlyNear(query: string, marked: readonly string[]): { word:
   });
 }
 
+/** Whether no word of the query (of four letters or more) was found beyond a short prefix: then nothing was found. */
+export function nothingButNear(query: string, near: readonly { word: string }[]): boolean {
+  const words = new Set(query.split(/[^\p{L}'’"]+/u).filter((w) => fold(w).length >= 4));
+  return words.size > 0 && near.length === words.size;
+}
+
 /** The status line's addition for such words, or '' when every word was found. */
 export function nearNote(near: readonly { word: string; nearest: string }[]): string {
   if (near.length === 0) return '';

@@ -6,7 +6,8 @@
  */
 import { excerptAround, excerptSegments, printedForms, type Segment } from './excerpt.ts';
 import { withHighlight } from './highlight.ts';
-import { nearNote, wordsOnlyNear } from './nearest.ts';
+import { nearNote, nothingButNear, wordsOnlyNear } from './nearest.ts';
+import { suggestQuery, type Vocabulary } from './suggest.ts';
 import { PHRASE, normaliseQuery, type NormalisedQuery } from './query.ts';
 import type { SearchOutline } from './records.ts';
 import { describeResult, groupResults, type ResultData, type ResultGroup } from './results.ts';
@@ -39,6 +40,13 @@ interface Engine {
 }
 
 let engine: Promise<Engine> | null = null;
+let vocabulary: Promise<Vocabulary> | null = null;
+
+/** The edition's words (suggest.ts), fetched the first time a searched word is not found. */
+function loadVocabulary(base = '/pagefind/'): Promise<Vocabulary> {
+  vocabulary ??= fetch(`${base}edition-words.json`).then((r) => r.json() as Promise<Vocabulary>).catch(() => []);
+  return vocabulary;
+}
 
 /** Load Pagefind and the outline (result titles) once, on first use (never on page load without a query). */
 export function loadPagefind(base = '/pagefind/'): Promise<Engine> {
@@ -104,17 +112,22 @@ export function initSearchPage(doc: Document): void {
   const filterList = doc.querySelector<HTMLElement>('#search-filters');
   const more = doc.querySelector<HTMLButtonElement>('#search-more');
   const announcer = doc.querySelector<HTMLElement>('#search-announce');
+  const suggestion = doc.querySelector<HTMLElement>('#search-suggest');
   const win = doc.defaultView;
-  if (!form || !input || !status || !list || !filterBox || !filterList || !more || !announcer || !win) return;
+  if (!form || !input || !status || !list || !filterBox || !filterList || !more || !announcer || !suggestion || !win) return;
   // The status line changes with every pause in typing; a screen reader is told once the reader
   // stops (or at once, after Enter, a filter or "Show more"), not at each letter.
   let announceTimer = 0;
   let typing = false;
-  const setStatus = (text: string): void => {
+  const setStatus = (text: string, suggested: string | null = null): void => {
     status.textContent = text;
+    // "Did you mean…": a link to that search, and said with the status.
+    suggestion.hidden = suggested === null;
+    suggestion.replaceChildren(...(suggested === null ? [] : ['Did you mean ', el(doc, 'a', { href: `/search/?q=${encodeURIComponent(suggested)}` }, suggested), '?']));
+    const said = suggested === null ? text : `${text} Did you mean “${suggested}”?`;
     win.clearTimeout(announceTimer);
-    if (typing) announceTimer = win.setTimeout(() => (announcer.textContent = status.textContent), 900);
-    else announcer.textContent = text;
+    if (typing) announceTimer = win.setTimeout(() => (announcer.textContent = said), 900);
+    else announcer.textContent = said;
   };
   // Filters start folded on a phone, where they would push the results off the screen.
   filterBox.open = !win.matchMedia('(max-width: 40rem)').matches;
@@ -123,6 +136,13 @@ export function initSearchPage(doc: Document): void {
   const chosen: Record<string, Set<string>> = Object.fromEntries(FILTERS.map(([name]) => [name, new Set(params.getAll(name))]));
   let generation = 0;
   let filtersLoaded = false;
+  // Back from a result: as many results as were shown (after "Show more"), and the one followed in view.
+  const arrived = (win.history.state ?? {}) as { shown?: number; followed?: string };
+  let restore: { shown: number; followed: string | null } | null = arrived.shown ? { shown: arrived.shown, followed: arrived.followed ?? null } : null;
+  list.addEventListener('click', (event) => {
+    const a = (event.target as Element | null)?.closest?.('a');
+    if (a) win.history.replaceState({ ...(win.history.state ?? {}), followed: a.getAttribute('href') }, '', win.location.href);
+  });
 
   const searchOptions = (q: NormalisedQuery): SearchOptions => {
     const filters: Record<string, string[]> = {};
@@ -143,7 +163,9 @@ export function initSearchPage(doc: Document): void {
       if (values.length === 0) continue;
       const fs = el(doc, 'fieldset', { className: 'search-filter' }, el(doc, 'legend', {}, legend));
       for (const v of values) {
-        const box = el(doc, 'input', { type: 'checkbox', name, value: v, checked: chosen[name]?.has(v) ?? false });
+        const checked = chosen[name]?.has(v) ?? false;
+        // A value no result has cannot narrow the search: shown with its 0, out of the tab order, unless ticked.
+        const box = el(doc, 'input', { type: 'checkbox', name, value: v, checked, disabled: !checked && (counts[v] ?? 0) === 0 });
         box.addEventListener('change', () => {
           if (box.checked) chosen[name]?.add(v);
           else chosen[name]?.delete(v);
@@ -160,8 +182,10 @@ export function initSearchPage(doc: Document): void {
 
   const renderGroup = (g: ResultGroup, q: NormalisedQuery): HTMLLIElement => {
     // The landing page highlights exactly: give it each reference as this result prints it, too.
+    // And the words Pagefind matched in it, as printed: "collectivisation" for "collectivization".
+    const matched = (d: ResultData): string[] => excerptSegments(d.excerpt).filter((s) => s.mark).map((s) => s.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
     const link = (url: string, d: ResultData | null, ...kids: (Node | string)[]): HTMLAnchorElement =>
-      el(doc, 'a', { href: withHighlight(url, [...q.highlight, ...(d ? printedForms(d.content ?? '', q.highlight) : [])]) }, ...kids);
+      el(doc, 'a', { href: withHighlight(url, [...q.highlight, ...(d ? [...printedForms(d.content ?? '', q.highlight), ...matched(d)] : [])]) }, ...kids);
     const [only] = g.items;
     const title = link(g.url, g.items.length === 1 && only ? only.data : null, g.title);
     title.className = 'result-title';
@@ -186,7 +210,10 @@ export function initSearchPage(doc: Document): void {
     url.search = '';
     if (raw) url.searchParams.set('q', raw);
     for (const [k, set] of Object.entries(chosen)) for (const v of set) url.searchParams.append(k, v);
-    win.history.replaceState(null, '', url);
+    const restoring = restore;
+    restore = null;
+    const want = Math.max(PAGE, restoring?.shown ?? 0);
+    win.history.replaceState({ shown: want }, '', url);
     // Nothing to search for (the outline's respellings cannot change that: they only respell words).
     const bare = normaliseQuery(raw);
     if (bare.text === null && bare.refs.length === 0) {
@@ -209,8 +236,21 @@ export function initSearchPage(doc: Document): void {
     const inPhrase = new Set(phrase?.results.map((r) => r.id) ?? []);
     const inAll = new Set(search.results.map((r) => r.id));
     const results = phrase ? [...(phrase.results.filter((r) => inAll.has(r.id))), ...search.results.filter((r) => !inPhrase.has(r.id))] : search.results;
-    const first = await Promise.all(results.slice(0, PAGE).map((r) => r.data()));
+    const first = await Promise.all(results.slice(0, want).map((r) => r.data()));
     if (mine !== generation) return;
+    const marked = first.flatMap((d) => excerptSegments(d.excerpt).filter((s) => s.mark).map((s) => s.text));
+    const nearWords = q.text === null ? [] : wordsOnlyNear(q.text, marked);
+    // A word the edition does not hold: the edition's nearest word is offered ("Bucharin": Bukharin).
+    const suggested = q.text !== null && (results.length === 0 || nearWords.length > 0) ? suggestQuery(raw, await loadVocabulary()) : null;
+    if (mine !== generation) return;
+    // Every word matched only by a short beginning ("Kaganovitch" by "K."): nothing was found, and the page says so.
+    if (q.text !== null && nothingButNear(q.text, nearWords)) {
+      list.replaceChildren();
+      more.hidden = true;
+      filterBox.hidden = true;
+      setStatus(statusText(0, 0, raw, q), suggested);
+      return;
+    }
     renderFilters(search);
     // The filter index (about 10 KB) loads after the first results are on screen; then the
     // same search, from memory, gives the counts.
@@ -222,11 +262,15 @@ export function initSearchPage(doc: Document): void {
       });
     }
     // A word matched only by a short prefix of it (Pagefind's fallback for a word it never indexed) is said to be so.
-    const marked = first.flatMap((d) => excerptSegments(d.excerpt).filter((s) => s.mark).map((s) => s.text));
-    const near = q.text === null ? '' : nearNote(wordsOnlyNear(q.text, marked));
+    const near = nearNote(nearWords);
     const describe = (batch: ResultData[]) => groupResults(batch.map((d) => describeResult(d, outline)));
     list.replaceChildren(...describe(first).map((g) => renderGroup(g, q)));
-    let next = PAGE;
+    let next = want;
+    const followed = restoring?.followed ? [...list.querySelectorAll('a')].find((a) => a.getAttribute('href') === restoring.followed) : undefined;
+    if (followed) {
+      followed.scrollIntoView({ block: 'center' });
+      followed.focus({ preventScroll: true });
+    }
     more.hidden = results.length <= next;
     more.onclick = async () => {
       const batch = await Promise.all(results.slice(next, next + PAGE).map((r) => r.data()));
@@ -234,12 +278,13 @@ export function initSearchPage(doc: Document): void {
       const items = describe(batch).map((g) => renderGroup(g, q));
       list.append(...items);
       next += PAGE;
+      win.history.replaceState({ ...(win.history.state ?? {}), shown: next }, '', win.location.href);
       more.hidden = results.length <= next;
       items[0]?.querySelector('a')?.focus();
       typing = false;
-      setStatus(statusText(results.length, Math.min(next, results.length), raw, q, list.childElementCount) + near);
+      setStatus(statusText(results.length, Math.min(next, results.length), raw, q, list.childElementCount) + near, suggested);
     };
-    setStatus(statusText(results.length, first.length, raw, q, list.childElementCount) + near);
+    setStatus(statusText(results.length, first.length, raw, q, list.childElementCount) + near, suggested);
   };
 
   // Focus (or a query in the URL) starts loading the engine, so results come fast when typing.

@@ -81,8 +81,12 @@ export function searchOutline(edition: Edition): SearchOutline {
     sections[section.slug] = section.label;
     headings[section.slug] = section.blocks.flatMap((b) => (b.kind === 'heading' ? [[b.id, headingText(b.content)] as [string, string]] : []));
   }
-  const words = edition.sections.flatMap((s) => s.blocks.flatMap((b) => blockText(b).match(/\p{L}[\p{L}'’]*/gu) ?? []));
-  return { sections, headings, ia: iaSpellings(words) };
+  return { sections, headings, ia: iaSpellings(editionWords(edition)) };
+}
+
+/** Every word of the edition's text, notes, tables and back matter, in order, as printed (corrected). */
+export function editionWords(edition: Edition): string[] {
+  return edition.sections.flatMap((s) => s.blocks.flatMap((b) => blockText(b).match(/\p{L}[\p{L}'’]*/gu) ?? []));
 }
 
 /**
@@ -207,7 +211,9 @@ export function noteRecords(edition: Edition): CustomRecord[] {
       for (const note of block.notes) {
         const refs = [...(refsByNote.get(note.id) ?? [])];
         const content = noteText(note);
-        const also = noteAliases(content, expansions.get(`${section.id}#${note.id}`) ?? []);
+        // A document of the Trotsky Archive is cited "T 2850": the note is found by the archive's name too.
+        const archives = refs.some((r) => r.startsWith('T ')) ? ['Trotsky Archive'] : [];
+        const also = noteAliases(content, [...(expansions.get(`${section.id}#${note.id}`) ?? []), ...archives]);
         records.push({
           url: `/${section.slug}/#${note.id}`,
           content,

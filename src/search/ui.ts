@@ -21,12 +21,12 @@ export async function highlightFromUrl(win: Window): Promise<void> {
   target?.scrollIntoView({ block: 'center' });
 }
 
-/** "/" anywhere (outside a text field) focuses the header search box. */
+/** "/" anywhere (outside a text field) focuses the search box: the search page's own, else the header's. */
 export function searchShortcut(doc: Document): void {
   doc.addEventListener('keydown', (event) => {
     if (event.key !== '/' || event.altKey || event.ctrlKey || event.metaKey) return;
     if ((event.target as Element | null)?.closest?.('input, textarea, select, [contenteditable]')) return;
-    const box = doc.querySelector<HTMLInputElement>('#site-search-q');
+    const box = doc.querySelector<HTMLInputElement>('#search-input') ?? doc.querySelector<HTMLInputElement>('#site-search-q');
     if (!box) return;
     event.preventDefault();
     box.focus();

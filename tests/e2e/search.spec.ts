@@ -259,12 +259,79 @@ test('in dark mode the search page with grouped results (marked terms inside lin
 });
 
 test('a word the edition does not have is said to be matched only by its beginning, not silently "found"', async ({ page }) => {
-  // Pagefind answers an unindexed word with the words sharing its longest indexed prefix.
-  await search(page, 'blorpt');
+  // Pagefind answers an unindexed word with the words sharing its longest indexed prefix: alone, that is no result.
+  for (const q of ['blorpt', 'xylophone', 'Kaganovitch']) {
+    await search(page, q);
+    await expect(page.locator('#search-status'), q).toHaveText(`No results for “${q}”.`);
+    await expect(page.locator('#search-results > li'), q).toHaveCount(0);
+  }
+  // Beside a word that is found, it is said so.
+  await search(page, 'blorpt raikom');
   await expect(page.locator('#search-status')).toContainText('no word in the edition begins “blorpt”; these results hold words beginning “b');
   // A word that is there, a form of it that stemming finds, and a note found by its abbreviation's expansion: no such note.
   for (const q of ['Uglanov', 'recruitment', 'Pravda 14/5/1929']) {
     await search(page, q);
     await expect(page.locator('#search-status'), q).not.toContainText('no word in the edition');
   }
+});
+
+test('a misspelt name is answered with the edition\'s spelling: "Did you mean Bukharin?", a link to that search', async ({ page }) => {
+  await search(page, 'Bucharin');
+  const suggestion = page.locator('#search-suggest');
+  await expect(suggestion).toHaveText('Did you mean Bukharin?');
+  await expect(page.locator('#search-announce')).toContainText('Did you mean “Bukharin”?');
+  await suggestion.getByRole('link', { name: 'Bukharin' }).click();
+  await expect(page).toHaveURL(/\/search\/\?q=Bukharin$/u);
+  await expect(page.locator('#search-status')).toContainText(/^\d+ results? for “Bukharin”/u);
+  await expect(suggestion).toBeHidden();
+});
+
+test('"Trotsky Archive" finds the notes that cite its documents as "T 2850"', async ({ page }) => {
+  await search(page, 'Trotsky Archive');
+  const ids = await allResultIds(page);
+  expect(ids).toEqual(expect.arrayContaining(['ch2.2-n56', 'ch2.2-n89']));
+  expect(ids.length).toBeGreaterThanOrEqual(20);
+});
+
+test('the page a result opens marks the words matched, as printed, and not every "the" and "of"', async ({ page }) => {
+  await search(page, 'collectivization');
+  const href = await page.locator('#search-results a[href*="highlight"]').first().getAttribute('href');
+  expect(href).toContain('highlight=collectivisation');
+  await page.goto(href as string);
+  await expect(page.locator('mark.pagefind-highlight').first()).toBeVisible();
+  await search(page, 'Stepanov director of the Serp i Molot');
+  const stepanov = await page.locator('#search-results a[href*="highlight"]').first().getAttribute('href');
+  expect(stepanov).not.toMatch(/highlight=(the|of)(&|#)/u);
+});
+
+test('back from a result, the results shown before (after "Show more") are there again, the one followed in view and focused', async ({ page }) => {
+  await search(page, 'Uglanov');
+  await page.locator('#search-more').click();
+  await expect(page.locator('#search-status')).toContainText('(showing 20');
+  const last = page.locator('#search-results a[href*="highlight"]').last();
+  const href = await last.getAttribute('href');
+  await last.click();
+  await expect(page).not.toHaveURL(/\/search\//u);
+  await page.goBack();
+  // The same twenty results (grouped under their headings at once, so perhaps in fewer entries).
+  await expect(page.locator('#search-status')).toContainText('(showing 20');
+  await expect(page.locator(`#search-results a[href="${href}"]`)).toBeFocused();
+  await expect(page.locator(`#search-results a[href="${href}"]`)).toBeInViewport();
+});
+
+test('on the search page "/" goes to its own box, and the keyboard can skip the filters to the results', async ({ page }) => {
+  await search(page, 'Uglanov');
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  await expect(page.locator('#search-input')).toBeFocused();
+  await expect(page.locator('.site-header .site-search')).toBeHidden();
+  const skip = page.locator('.skip-filters');
+  await skip.focus();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('#search-results') !== null)).toBe(true);
+  // A filter value no result has is shown with its 0 but is not a tab stop.
+  const empty = page.locator('#search-filters input:disabled');
+  if (await empty.count()) await expect(empty.first().locator('..')).toContainText('(0)');
 });

@@ -74,4 +74,11 @@ describe('result links', () => {
     expect(withHighlight('/glossary/', ['raikom'])).toBe('/glossary/?highlight=raikom');
     expect(withHighlight('/chapter-2/#para-3', [])).toBe('/chapter-2/#para-3');
   });
+
+  it('leave out common words and two-letter terms, which the highlighter would mark inside every other word', () => {
+    expect(withHighlight('/chapter-2/#ch2.1-n49', ['Stepanov', 'director', 'of', 'the', 'Serp', 'Molot'])).toBe('/chapter-2/?highlight=Stepanov&highlight=director&highlight=Serp&highlight=Molot#ch2.1-n49');
+    expect(withHighlight('/chapter-1/#ch1-n9', ['RM', '30/1/1925', 'Biographical'])).toBe('/chapter-1/?highlight=30%2F1%2F1925&highlight=Biographical#ch1-n9');
+    // Only common words: marked all the same. A term given twice, once.
+    expect(withHighlight('/x/', ['of', 'the', 'of'])).toBe('/x/?highlight=of&highlight=the');
+  });
 });

@@ -46,6 +46,9 @@ describe('search records from the real thesis', () => {
     expect(noteText(allNotes.find((n) => n.id === 'ch2.1-n48')!)).toContain('20/1/26');
     expect(also('ch2.1-n48')?.split('; ')).toEqual(['Rabochaya Moskva', '20/1/1926']);
     expect(also('ch3-n9')).toContain('Izvestiya');
+    // "T 2850." by "Trotsky Archive": every note citing one of its documents.
+    expect(also('ch2.2-n56')).toContain('Trotsky Archive');
+    expect(notes.filter((r) => r.meta?.['also']?.includes('Trotsky Archive')).length).toBeGreaterThanOrEqual(20);
     // A note without abbreviations or short dates has none.
     expect(notes.filter((r) => r.meta?.['also'] === undefined).length).toBeGreaterThan(100);
     // Only day/month/two-digit-year dates: not archival references, not a four-digit year.
