@@ -84,6 +84,26 @@ export function searchOutline(edition: Edition): SearchOutline {
   return { sections, headings, ia: iaSpellings(editionWords(edition)) };
 }
 
+/**
+ * The words the typescript prints where the edition emends them ("Elektroavod"), so that a reader
+ * who searches the words as printed still finds the passage: '' when there are none.
+ */
+export function printedReadings(content: readonly Inline[]): string {
+  const out: string[] = [];
+  const walk = (nodes: readonly Inline[]): void => {
+    for (const n of nodes) {
+      if (n.t === 'emend') {
+        // Only the words the edition changed: "P.Ya (Mossoviet)" → "P.Ya. (Mossoviet)" has none.
+        const kept = new Set(n.corrected.match(/\p{L}[\p{L}'’]*/gu) ?? []);
+        out.push(...(n.original.match(/\p{L}[\p{L}'’]*/gu) ?? []).filter((w) => !kept.has(w)));
+      }
+      else if (n.t === 'em' || n.t === 'u') walk(n.c);
+    }
+  };
+  walk(content);
+  return [...new Set(out)].join('; ');
+}
+
 /** Every word of the edition's text, notes, tables and back matter, in order, as printed (corrected). */
 export function editionWords(edition: Edition): string[] {
   return edition.sections.flatMap((s) => s.blocks.flatMap((b) => blockText(b).match(/\p{L}[\p{L}'’]*/gu) ?? []));
@@ -130,7 +150,8 @@ export function textRecords(edition: Edition): CustomRecord[] {
         heading = headingText(block.content);
         if (heading) pushTo(`/${section.slug}/#${block.id}`, heading);
       } else if (block.kind === 'paragraph') {
-        push(block.id, oneLine(inlineText(block.content)), pagesOf(section, block.pages), kind);
+        const printed = printedReadings(block.content);
+        push(block.id, oneLine(inlineText(block.content)), { ...pagesOf(section, block.pages), ...(printed ? { also: printed } : {}) }, kind);
       } else if (block.kind === 'table' && rows.has(block.id)) {
         // Glossary and abbreviation rows: one record per term, landing on its row.
         const ids = rows.get(block.id) ?? [];
@@ -213,7 +234,8 @@ export function noteRecords(edition: Edition): CustomRecord[] {
         const content = noteText(note);
         // A document of the Trotsky Archive is cited "T 2850": the note is found by the archive's name too.
         const archives = refs.some((r) => r.startsWith('T ')) ? ['Trotsky Archive'] : [];
-        const also = noteAliases(content, [...(expansions.get(`${section.id}#${note.id}`) ?? []), ...archives]);
+        const printed = [note.content, ...note.extra.map((x) => (x.kind === 'table' ? [...x.headRows, ...x.bodyRows].flat().flat() : x.content))].map(printedReadings).filter(Boolean);
+        const also = noteAliases(content, [...(expansions.get(`${section.id}#${note.id}`) ?? []), ...archives, ...printed]);
         records.push({
           url: `/${section.slug}/#${note.id}`,
           content,

@@ -335,3 +335,10 @@ test('on the search page "/" goes to its own box, and the keyboard can skip the 
   const empty = page.locator('#search-filters input:disabled');
   if (await empty.count()) await expect(empty.first().locator('..')).toContainText('(0)');
 });
+
+test('a word searched as the typescript prints it, where the edition emends it ("Elektroavod"), finds the passages', async ({ page }) => {
+  await search(page, 'Elektroavod');
+  await expect(page.locator('#search-status')).toContainText(/^\d+ results? for “Elektroavod”/u);
+  await expect(page.locator('#search-results .result-excerpt, #search-results .sub-results a').first()).toBeVisible();
+  await expect(page.locator('#search-suggest')).toBeHidden();
+});
