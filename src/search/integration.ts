@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { loadEdition } from '../data/edition-data.ts';
-import { editionWords, noteRecords, searchOutline, textRecords } from './records.ts';
+import { editionWords, noteRecords, peopleRecords, searchOutline, textRecords } from './records.ts';
 import { editionVocabulary } from './suggest.ts';
 
 /** Written beside the index; the search page fetches it with the engine (titles for results). */
@@ -32,7 +32,8 @@ export function editionSearch(): AstroIntegration {
         try {
           const text = textRecords(edition);
           const notes = noteRecords(edition);
-          for (const record of [...text, ...notes]) {
+          const people = peopleRecords(edition);
+          for (const record of [...text, ...notes, ...people]) {
             const res = await index.addCustomRecord(record);
             if (res.errors.length) throw new Error(`pagefind: ${record.url}: ${res.errors.join('; ')}`);
           }
@@ -40,7 +41,7 @@ export function editionSearch(): AstroIntegration {
           if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
           writeFileSync(join(dist, 'pagefind', OUTLINE_FILE), JSON.stringify(searchOutline(edition)));
           writeFileSync(join(dist, 'pagefind', WORDS_FILE), JSON.stringify(editionVocabulary(editionWords(edition))));
-          logger.info(`indexed ${text.length} paragraphs, tables and glossary rows, and ${notes.length} notes`);
+          logger.info(`indexed ${text.length} paragraphs, tables and glossary rows, ${notes.length} notes and ${people.length} people`);
         } finally {
           await pagefind.close();
         }

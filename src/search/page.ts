@@ -74,7 +74,7 @@ const FILTERS = [
   ['section', 'Section'],
   ['kind', 'Kind'],
 ] as const;
-const ORDER = ['Introduction', 'Chapter 1', 'Chapter 2', 'Chapter 3', 'Chapter 4', 'Chapter 5', 'Chapter 6', 'Conclusion', 'Back matter', 'text', 'note', 'table', 'appendix', 'glossary', 'bibliography'];
+const ORDER = ['Introduction', 'Chapter 1', 'Chapter 2', 'Chapter 3', 'Chapter 4', 'Chapter 5', 'Chapter 6', 'Conclusion', 'Back matter', 'text', 'note', 'table', 'appendix', 'glossary', 'bibliography', 'person'];
 const rank = (v: string): number => (ORDER.indexOf(v) + 1 || 99);
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {

@@ -16,9 +16,10 @@ import { iaSpellings } from './spelling.ts';
 import { fullYearDate, SHORT_DATE } from './query.ts';
 import { blockText } from '../pipeline/block-text.ts';
 import { pagesNumberedApproximately, pagesOfUncertainText } from '../citations/contexts.ts';
+import { mainPost, peopleOf } from '../appendix/people.ts';
 
 /** Values of the "kind" filter. */
-export type ResultKind = 'text' | 'note' | 'table' | 'appendix' | 'glossary' | 'bibliography';
+export type ResultKind = 'text' | 'note' | 'table' | 'appendix' | 'glossary' | 'bibliography' | 'person';
 
 /** The "section" filter value: "Introduction", "Chapter 2", "Conclusion", or "Back matter". */
 export function sectionFilter(section: Pick<Section, 'kind' | 'label'>): string {
@@ -81,7 +82,28 @@ export function searchOutline(edition: Edition): SearchOutline {
     sections[section.slug] = section.label;
     headings[section.slug] = section.blocks.flatMap((b) => (b.kind === 'heading' ? [[b.id, headingText(b.content)] as [string, string]] : []));
   }
+  sections['people'] = 'People';
   return { sections, headings, ia: iaSpellings(editionWords(edition)) };
+}
+
+/**
+ * One record per person of Appendix 1's rosters, landing on their page: the name as the rosters
+ * print it, its other spellings and their main post, and no more (the posts' words, "secretary",
+ * "MK", would make every person a result for them). Titled with the name, so a search for the name
+ * lists the person's page first.
+ */
+export function peopleRecords(edition: Edition): CustomRecord[] {
+  return peopleOf(edition).people.map((p) => {
+    const others = p.spellings.filter((s) => s !== p.name);
+    const post = mainPost(p);
+    return {
+      url: `/people/${p.id}/`,
+      content: oneLine(`${p.name}${others.length ? ` (also printed ${others.join(', ')})` : ''}${post ? `: ${post}` : ''}.`),
+      language: 'en',
+      meta: { title: p.name },
+      filters: { section: ['Back matter'], kind: ['person'] },
+    };
+  });
 }
 
 /**

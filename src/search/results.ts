@@ -45,7 +45,8 @@ export function noteTitle(noteId: string): string | null {
 }
 
 export function describeResult<T extends ResultData>(d: T, outline: SearchOutline): DescribedResult<T> {
-  const m = /^\/([^/]+)\/(?:#(.*))?$/u.exec(d.url);
+  // The first path segment names the section ("/chapter-2/#para-3"; "/people/uglanov/": People).
+  const m = /^\/([^/]+)\/[^#]*(?:#(.*))?$/u.exec(d.url);
   const slug = m?.[1] ?? '';
   const anchor = decodeURIComponent(m?.[2] ?? '');
   const label = outline.sections[slug] ?? slug;

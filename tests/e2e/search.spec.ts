@@ -342,3 +342,11 @@ test('a word searched as the typescript prints it, where the edition emends it (
   await expect(page.locator('#search-results .result-excerpt, #search-results .sub-results a').first()).toBeVisible();
   await expect(page.locator('#search-suggest')).toBeHidden();
 });
+
+test('a name finds the person\'s page first, then the passages', async ({ page }) => {
+  await search(page, 'Uglanov');
+  const first = page.locator('#search-results .result-title').first();
+  await expect(first).toHaveText('People: Uglanov, N.A.');
+  await first.click();
+  await expect(page).toHaveURL(/\/people\/uglanov\//u);
+});

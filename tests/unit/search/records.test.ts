@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteAliases, noteRecords, noteText, pageKind, searchOutline, sectionFilter, textRecords } from '../../../src/search/records.ts';
+import { noteAliases, noteRecords, noteText, pageKind, peopleRecords, searchOutline, sectionFilter, textRecords } from '../../../src/search/records.ts';
 import { describeResult } from '../../../src/search/results.ts';
 import { realEdition } from '../pipeline/helpers.ts';
 
@@ -26,6 +26,17 @@ describe('search records from the real thesis', () => {
         for (const n of b.notes) expect(title(notes.find((r) => r.url === `/${section.slug}/#${n.id}`))?.startsWith(`${b.scopeLabel}, note ${n.n}`)).toBe(true);
       }
     }
+  });
+
+  it('gives each person of the rosters a record on their page, titled with their name, without the posts\' common words', () => {
+    const people = peopleRecords(edition);
+    const uglanov = people.find((r) => r.url === '/people/uglanov/');
+    expect(uglanov?.meta).toEqual({ title: 'Uglanov, N.A.' });
+    expect(uglanov?.content.startsWith('Uglanov, N.A.')).toBe(true);
+    expect(uglanov?.filters).toEqual({ section: ['Back matter'], kind: ['person'] });
+    expect(title(uglanov as (typeof notes)[number])).toBe('People: Uglanov, N.A.');
+    expect(people.length).toBeGreaterThan(100);
+    expect(new Set(people.map((r) => r.url)).size).toBe(people.length);
   });
 
   it('puts no words in the meta (Pagefind indexes meta as text), only numbers, a glossary term and a note\'s aliases', () => {
