@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { buildEdition } from '../src/pipeline/edition.ts';
 import { readEditionInput } from './edition-input.ts';
-import { chapterWeights, markupLine, weightLine } from './chapter-weights.ts';
+import { chapterWeights, markupLine, scriptLine, scriptWeights, weightLine } from './chapter-weights.ts';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -51,3 +51,5 @@ const weights = chapterWeights(join(root, 'dist'), edition);
 for (const w of weights) console.log(weightLine(w));
 console.log('\nwhat the markup costs (gzip), and what a ratio of 1.3 would leave it');
 for (const w of weights) console.log(markupLine(w));
+console.log('\nmap and chart pages: JavaScript transferred before any interaction (scripts and their static imports; Pagefind and the like load on demand)');
+for (const w of scriptWeights(join(root, 'dist')).filter((x) => /^\/(maps|tables|diagrams)\//u.test(x.page))) console.log(scriptLine(w));
