@@ -107,6 +107,17 @@ export function peopleRecords(edition: Edition): CustomRecord[] {
 }
 
 /**
+ * A word the thesis spells more than one way, kept as printed (the Glossary's "sheftsvo", the
+ * text's "sheftstvo", Appendix 2's "shefstvo"): a passage holding one form is found by the others.
+ */
+const SAME_WORD: readonly (readonly string[])[] = [['sheftsvo', ...(GLOSSARY_SPELLINGS_IN_TEXT['sheftsvo'] ?? [])]];
+
+export function otherSpellings(content: string): string[] {
+  const words = new Set(content.toLowerCase().match(/\p{L}+/gu) ?? []);
+  return SAME_WORD.flatMap((forms) => (forms.some((f) => words.has(f)) ? forms.filter((f) => !words.has(f)) : []));
+}
+
+/**
  * The words the typescript prints where the edition emends them ("Elektroavod"), so that a reader
  * who searches the words as printed still finds the passage: '' when there are none.
  */
@@ -172,8 +183,9 @@ export function textRecords(edition: Edition): CustomRecord[] {
         heading = headingText(block.content);
         if (heading) pushTo(`/${section.slug}/#${block.id}`, heading);
       } else if (block.kind === 'paragraph') {
-        const printed = printedReadings(block.content);
-        push(block.id, oneLine(inlineText(block.content)), { ...pagesOf(section, block.pages), ...(printed ? { also: printed } : {}) }, kind);
+        const content = oneLine(inlineText(block.content));
+        const also = [printedReadings(block.content), ...otherSpellings(content)].filter(Boolean).join('; ');
+        push(block.id, content, { ...pagesOf(section, block.pages), ...(also ? { also } : {}) }, kind);
       } else if (block.kind === 'table' && rows.has(block.id)) {
         // Glossary and abbreviation rows: one record per term, landing on its row.
         const ids = rows.get(block.id) ?? [];
@@ -257,7 +269,7 @@ export function noteRecords(edition: Edition): CustomRecord[] {
         // A document of the Trotsky Archive is cited "T 2850": the note is found by the archive's name too.
         const archives = refs.some((r) => r.startsWith('T ')) ? ['Trotsky Archive'] : [];
         const printed = [note.content, ...note.extra.map((x) => (x.kind === 'table' ? [...x.headRows, ...x.bodyRows].flat().flat() : x.content))].map(printedReadings).filter(Boolean);
-        const also = noteAliases(content, [...(expansions.get(`${section.id}#${note.id}`) ?? []), ...archives, ...printed]);
+        const also = noteAliases(content, [...(expansions.get(`${section.id}#${note.id}`) ?? []), ...archives, ...printed, ...otherSpellings(content)]);
         records.push({
           url: `/${section.slug}/#${note.id}`,
           content,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteAliases, noteRecords, noteText, pageKind, peopleRecords, searchOutline, sectionFilter, textRecords } from '../../../src/search/records.ts';
+import { noteAliases, noteRecords, noteText, otherSpellings, pageKind, peopleRecords, searchOutline, sectionFilter, textRecords } from '../../../src/search/records.ts';
 import { describeResult } from '../../../src/search/results.ts';
 import { realEdition } from '../pipeline/helpers.ts';
 
@@ -63,6 +63,11 @@ describe('search records from the real thesis', () => {
     expect(printed.length).toBeGreaterThan(0);
     for (const r of printed) expect(r.content).toContain('Elektrozavod');
     expect(text.filter((r) => r.meta?.['also'] !== undefined).every((r) => !/^\d/u.test(r.meta?.['also'] ?? ''))).toBe(true);
+    // A word the thesis spells three ways is found by each: "sheftstvo" finds Appendix 1's "sheftsvo" and Appendix 2's "shefstvo".
+    expect(otherSpellings('head of gubernia committee on sheftsvo)')).toEqual(['sheftstvo', 'shefstvo']);
+    expect(otherSpellings('no such word')).toEqual([]);
+    const shef = text.filter((r) => r.meta?.['also']?.split('; ').includes('sheftstvo')).map((r) => r.url);
+    expect(shef.filter((u) => u.startsWith('/appendices/')).length).toBeGreaterThanOrEqual(3);
     // "T 2850." by "Trotsky Archive": every note citing one of its documents.
     expect(also('ch2.2-n56')).toContain('Trotsky Archive');
     expect(notes.filter((r) => r.meta?.['also']?.includes('Trotsky Archive')).length).toBeGreaterThanOrEqual(20);
