@@ -94,7 +94,8 @@ export function searchOutline(edition: Edition): SearchOutline {
  */
 export function peopleRecords(edition: Edition): CustomRecord[] {
   return peopleOf(edition).people.map((p) => {
-    const others = p.spellings.filter((s) => s !== p.name);
+    // Other spellings of the surname ("Kamanev"), not the same name with or without its initials.
+    const others = [...new Set(p.spellings.map((s) => s.split(',')[0]?.trim() ?? s))].filter((s) => s !== p.surname);
     const post = mainPost(p);
     return {
       url: `/people/${p.id}/`,
