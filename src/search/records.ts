@@ -99,7 +99,7 @@ export function peopleRecords(edition: Edition): CustomRecord[] {
     const post = mainPost(p);
     return {
       url: `/people/${p.id}/`,
-      content: oneLine(`${p.name}${others.length ? ` (also printed ${others.join(', ')})` : ''}${post ? `: ${post}` : ''}.`),
+      content: oneLine(`${p.name}${others.length ? ` (also printed ${others.join(', ')})` : ''}${post ? `: ${post}` : ''}`).replace(/\.?$/u, '.'),
       language: 'en',
       meta: { title: p.name },
       filters: { section: ['Back matter'], kind: ['person'] },
@@ -127,9 +127,16 @@ export function printedReadings(content: readonly Inline[]): string {
   const walk = (nodes: readonly Inline[]): void => {
     for (const n of nodes) {
       if (n.t === 'emend') {
-        // Only the words the edition changed: "P.Ya (Mossoviet)" → "P.Ya. (Mossoviet)" has none.
-        const kept = new Set(n.corrected.match(/\p{L}[\p{L}'’]*/gu) ?? []);
-        out.push(...(n.original.match(/\p{L}[\p{L}'’]*/gu) ?? []).filter((w) => !kept.has(w)));
+        // A repair of spacing only ("C rankshaw", "shef stvo") prints no other word: nothing to find it by.
+        const letters = (s: string): string => s.replace(/[^\p{L}]/gu, '');
+        if (letters(n.original) === letters(n.corrected)) continue;
+        // Word for word ("Elektroavod" for "Elektrozavod"), only the words the edition changed, of three
+        // letters or more ("P.Ya (Mossoviet)" → "P.Ya. (Mossoviet)" has none); a word split or joined
+        // as well ("shef svo" for "sheftsvo") leaves only pieces, which would find other words.
+        const was: string[] = n.original.match(/\p{L}[\p{L}'’]*/gu) ?? [];
+        const now: string[] = n.corrected.match(/\p{L}[\p{L}'’]*/gu) ?? [];
+        if (was.length !== now.length) continue;
+        out.push(...was.filter((w) => !now.includes(w) && w.length >= 3));
       }
       else if (n.t === 'em' || n.t === 'u') walk(n.c);
     }
@@ -232,7 +239,8 @@ function expansionsByNote(edition: Edition): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   // The citation links alone (abbreviations are among them): places and people are not needed here.
   for (const a of citationAnnotations(edition)) {
-    if (a.className !== 'abbr' || !a.title) continue;
+    // Not a place of publication ("M = Moscow (place of publication)"): "Moscow" is in every other passage.
+    if (a.className !== 'abbr' || !a.title || a.title.endsWith('(place of publication)')) continue;
     const expansion = a.title.slice(a.title.indexOf(' = ') + 3).trim();
     if (!expansion) continue;
     const key = `${a.section}#${a.block}`;

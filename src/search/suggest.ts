@@ -14,7 +14,7 @@ export type Vocabulary = [printed: string, count: number][];
 export function editionVocabulary(words: Iterable<string>): Vocabulary {
   const byFold = new Map<string, Map<string, number>>();
   for (const raw of words) {
-    // Trailing apostrophes are quotes, not soft signs, unless the word keeps one inside ("oblast'" is both: kept as printed).
+    // A leading apostrophe opens a quotation; a trailing one closes it or is a soft sign ("oblast'"): kept, and the most frequent form wins.
     const word = raw.replace(/^['’]+/u, '');
     const folded = foldWord(word);
     if (folded.length < 4 || !/^\p{L}+$/u.test(folded)) continue;
@@ -26,8 +26,13 @@ export function editionVocabulary(words: Iterable<string>): Vocabulary {
   const out: Vocabulary = [];
   for (const forms of byFold.values()) {
     const total = [...forms.values()].reduce((a, b) => a + b, 0);
-    const lower = [...forms.keys()].find((f) => f === f.toLowerCase());
-    const printed = lower ?? [...forms.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    // The most frequent lower-case form ("below", not "below'" closing a quotation; "oblast'" with its
+    // soft sign, its usual form); a name, capitalised everywhere, as most often printed.
+    // A trailing apostrophe is a soft sign only after a consonant that takes one ("oblast'", "Tver'");
+    // after "democracy" it closed a quotation, and the bare form is the word.
+    const quoteClosing = (f: string): boolean => /['’]$/u.test(f) && !/[tlndszr]['’]$/u.test(f) && forms.has(f.slice(0, -1));
+    const ranked = [...forms.entries()].filter(([f]) => !quoteClosing(f)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const printed = (ranked.find(([f]) => f === f.toLowerCase()) ?? ranked[0]!)[0];
     out.push([printed, total]);
   }
   return out.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

@@ -331,9 +331,15 @@ test('on the search page "/" goes to its own box, and the keyboard can skip the 
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.closest('#search-results') !== null)).toBe(true);
-  // A filter value no result has is shown with its 0 but is not a tab stop.
-  const empty = page.locator('#search-filters input:disabled');
-  if (await empty.count()) await expect(empty.first().locator('..')).toContainText('(0)');
+  // A filter value no result has ("glossary" for Uglanov) is shown with its 0 but is not a tab stop.
+  const glossary = page.locator('#search-filters input[name="kind"][value="glossary"]');
+  await expect(glossary).toBeDisabled();
+  await expect(glossary.locator('..')).toContainText('(0)');
+  const appendix = page.locator('#search-filters input[name="kind"][value="appendix"]');
+  await expect(appendix).toBeEnabled();
+  await appendix.focus();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).not.toBe('glossary');
 });
 
 test('a word searched as the typescript prints it, where the edition emends it ("Elektroavod"), finds the passages', async ({ page }) => {

@@ -50,4 +50,18 @@ describe('putting a finished folder in place (scripts/swap-folder.ts)', () => {
     expect(swapInto(folder(base, 'dist.next-1', content), fresh, join(base, 'dist.previous-1'))).toBe(true);
     expect(sameTree(fresh, folder(base, 'again', content))).toBe(true);
   });
+
+  it('when another build puts its folder in between the two renames: the same content is kept, other content is named as a clash', () => {
+    const base = mkdtempSync(join(tmpdir(), 'swap-'));
+    const target = folder(base, 'generated', { ...content, 'edition.json': '{"old":1}\n' });
+    const previous = join(base, 'generated.previous-1');
+    const other = (files: Record<string, string>) => () => folder(base, 'generated', files);
+    expect(swapInto(folder(base, 'generated.tmp-1', content), target, previous, false, other(content))).toBe(false);
+    expect(readFileSync(join(target, 'edition.json'), 'utf8')).toBe('{"a":1}\n');
+    const mine = folder(base, 'generated.tmp-2', { ...content, 'edition.json': '{"mine":1}\n' });
+    expect(() => swapInto(mine, target, previous, false, other({ ...content, 'edition.json': '{"theirs":1}\n' }))).toThrow(/generated was replaced by another build running at the same time, with other content/u);
+    // Theirs stays; nothing of this build is left behind.
+    expect(readFileSync(join(target, 'edition.json'), 'utf8')).toBe('{"theirs":1}\n');
+    expect([existsSync(mine), existsSync(previous)]).toEqual([false, false]);
+  });
 });

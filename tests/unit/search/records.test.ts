@@ -65,6 +65,11 @@ describe('search records from the real thesis', () => {
     expect(printed.length).toBeGreaterThan(0);
     for (const r of printed) expect(r.content).toContain('Elektrozavod');
     expect(text.filter((r) => r.meta?.['also'] !== undefined).every((r) => !/^\d/u.test(r.meta?.['also'] ?? ''))).toBe(true);
+    // A repair of spacing ("shef stve", "C rankshaw") gives no pieces of words to search by; nothing under three letters.
+    const aliases = [...text, ...notes].flatMap((r) => r.meta?.['also']?.split('; ') ?? []);
+    expect(aliases.filter((a) => ['shef', 'svo', 'ot', 'del', 'C', 'rankshaw', 'an'].includes(a))).toEqual([]);
+    // The places of publication ("M = Moscow (place of publication)") are no note's alias.
+    expect(aliases.filter((a) => /publication/u.test(a))).toEqual([]);
     // A word the thesis spells three ways is found by each: "sheftstvo" finds Appendix 1's "sheftsvo" and Appendix 2's "shefstvo".
     expect(otherSpellings('head of gubernia committee on sheftsvo)')).toEqual(['sheftstvo', 'shefstvo']);
     expect(otherSpellings('no such word')).toEqual([]);

@@ -17,6 +17,11 @@ describe('"did you mean": the edition\'s word nearest to one it does not hold', 
     expect(['Bucharin', 'Bukarin', 'Molotow', 'Kaganovitch', 'Uglanv', 'Uglamov', 'Uglanof', 'Trotskii'].map((w) => suggestWord(w, vocabulary))).toEqual(['Bukharin', 'Bukharin', 'Molotov', 'Kaganovich', 'Uglanov', 'Uglanov', 'Uglanov', 'Trotsky']);
   });
 
+  it('suggests a word as it is usually printed, not with the quotation mark that closed one occurrence', () => {
+    expect(['econmy', 'democrasy', 'bellow'].map((w) => suggestWord(w, vocabulary))).toEqual(['economy', 'democracy', 'below']);
+    expect(vocabulary.filter(([w]) => /^[a-z]+'$/u.test(w) && new Map(vocabulary).has(w.slice(0, -1)))).toEqual([]);
+  });
+
   it('suggests nothing for a word the edition holds, one too short to judge, or one nothing is near', () => {
     expect(suggestWord('Uglanov', vocabulary)).toBeNull();
     expect(suggestWord("oblast'", vocabulary)).toBeNull();
