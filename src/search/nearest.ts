@@ -5,6 +5,7 @@
  * matched only by such a short prefix. Stemming is allowed for: "recruitment" marked as
  * "recruited" shares enough of its beginning.
  */
+import { editDistance, editsAllowed } from './suggest.ts';
 
 const fold = (w: string): string => w.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f'’`"]/gu, '');
 
@@ -33,6 +34,19 @@ export function wordsOnlyNear(query: string, marked: readonly string[]): { word:
     // No marked word shares even its first letter: the results were found some other way (a note's
     // abbreviation expanded in its metadata, "Pravda" for "P"), not by a prefix of this word.
     return best >= prefixNeeded(w) || best === 0 ? [] : [{ word, nearest: word.slice(0, best) }];
+  });
+}
+
+/**
+ * Of those words, the ones no marked word spells another way: "organization" marked as the thesis's
+ * "organisation" shares only "organi", but it is the same word spelt otherwise, found, not a prefix's
+ * chance match ("Kaganovitch" marked as "K.").
+ */
+export function notSpeltOtherwise(near: readonly { word: string; nearest: string }[], marked: readonly string[]): { word: string; nearest: string }[] {
+  const marks = [...new Set(marked.flatMap((m) => m.split(/[^\p{L}'’"]+/u)).map(fold).filter(Boolean))];
+  return near.filter(({ word }) => {
+    const w = fold(word);
+    return !marks.some((m) => editDistance(w, m, editsAllowed(w.length)) <= editsAllowed(w.length));
   });
 }
 

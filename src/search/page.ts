@@ -6,7 +6,7 @@
  */
 import { excerptAround, excerptSegments, printedForms, type Segment } from './excerpt.ts';
 import { withHighlight } from './highlight.ts';
-import { nearNote, nothingButNear, wordsOnlyNear } from './nearest.ts';
+import { nearNote, notSpeltOtherwise, nothingButNear, wordsOnlyNear } from './nearest.ts';
 import { suggestQuery, type Vocabulary } from './suggest.ts';
 import { PHRASE, normaliseQuery, type NormalisedQuery } from './query.ts';
 import type { SearchOutline } from './records.ts';
@@ -239,7 +239,7 @@ export function initSearchPage(doc: Document): void {
     const first = await Promise.all(results.slice(0, want).map((r) => r.data()));
     if (mine !== generation) return;
     const marked = first.flatMap((d) => excerptSegments(d.excerpt).filter((s) => s.mark).map((s) => s.text));
-    const nearWords = q.text === null ? [] : wordsOnlyNear(q.text, marked);
+    const nearWords = q.text === null ? [] : notSpeltOtherwise(wordsOnlyNear(q.text, marked), marked);
     // A word the edition does not hold: the edition's nearest word is offered ("Bucharin": Bukharin).
     const suggested = q.text !== null && (results.length === 0 || nearWords.length > 0) ? suggestQuery(raw, await loadVocabulary()) : null;
     if (mine !== generation) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearNote, prefixNeeded, wordsOnlyNear } from '../../../src/search/nearest.ts';
+import { nearNote, notSpeltOtherwise, nothingButNear, prefixNeeded, wordsOnlyNear } from '../../../src/search/nearest.ts';
 
 describe('words found only by a short prefix (Pagefind falls back to the longest indexed prefix)', () => {
   it('flags a word no marked word begins with, giving the beginning they share', () => {
@@ -34,5 +34,17 @@ describe('words found only by a short prefix (Pagefind falls back to the longest
   it('says so in the status line', () => {
     expect(nearNote([])).toBe('');
     expect(nearNote([{ word: 'blorpt', nearest: 'blo' }])).toBe(' Note: no word in the edition begins “blorpt”; these results hold words beginning “blo…”.');
+  });
+});
+
+describe('a word found spelt otherwise, or by chance', () => {
+  it('takes a marked word a few letters away for the same word spelt otherwise, not a prefix\'s chance match', () => {
+    const organization = wordsOnlyNear('organization', ['organisation']);
+    expect(organization).toHaveLength(1);
+    expect(notSpeltOtherwise(organization, ['organisation'])).toEqual([]);
+    const kaganovitch = wordsOnlyNear('Kaganovitch', ['K.']);
+    expect(notSpeltOtherwise(kaganovitch, ['K.'])).toEqual(kaganovitch);
+    expect(nothingButNear('Kaganovitch', notSpeltOtherwise(kaganovitch, ['K.']))).toBe(true);
+    expect(nothingButNear('organization', [])).toBe(false);
   });
 });
