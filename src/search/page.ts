@@ -7,7 +7,7 @@
 import { excerptAround, excerptSegments, printedForms, type Segment } from './excerpt.ts';
 import { withHighlight } from './highlight.ts';
 import { nearNote, notSpeltOtherwise, nothingButNear, wordsOnlyNear } from './nearest.ts';
-import { suggestQuery, type Vocabulary } from './suggest.ts';
+import { holdsWord, suggestQuery, type Vocabulary } from './suggest.ts';
 import { PHRASE, normaliseQuery, type NormalisedQuery } from './query.ts';
 import type { SearchOutline } from './records.ts';
 import { describeResult, groupResults, type ResultData, type ResultGroup } from './results.ts';
@@ -239,10 +239,14 @@ export function initSearchPage(doc: Document): void {
     const first = await Promise.all(results.slice(0, want).map((r) => r.data()));
     if (mine !== generation) return;
     const marked = first.flatMap((d) => excerptSegments(d.excerpt).filter((s) => s.mark).map((s) => s.text));
-    const nearWords = q.text === null ? [] : notSpeltOtherwise(wordsOnlyNear(q.text, marked), marked);
-    // A word the edition does not hold: the edition's nearest word is offered ("Bucharin": Bukharin).
-    const suggested = q.text !== null && (results.length === 0 || nearWords.length > 0) ? suggestQuery(raw, await loadVocabulary()) : null;
+    const unmatched = q.text === null ? [] : notSpeltOtherwise(wordsOnlyNear(q.text, marked), marked);
+    const words = q.text !== null && (results.length === 0 || unmatched.length > 0) ? await loadVocabulary() : null;
     if (mine !== generation) return;
+    // A word the edition holds was found, whatever the first results mark (Pagefind's stemming ranks
+    // "industry" before the two "industrialization"s); the others were matched only by a prefix.
+    const nearWords = words ? unmatched.filter((x) => !holdsWord(x.word, words)) : unmatched;
+    // A word the edition does not hold: the edition's nearest word is offered ("Bucharin": Bukharin).
+    const suggested = words ? suggestQuery(raw, words) : null;
     // Every word matched only by a short beginning ("Kaganovitch" by "K."): nothing was found, and the page says so.
     if (q.text !== null && nothingButNear(q.text, nearWords)) {
       list.replaceChildren();

@@ -82,6 +82,18 @@ export function suggestWord(word: string, vocabulary: Vocabulary): string | null
   return best?.printed ?? null;
 }
 
+const folded = new WeakMap<Vocabulary, Set<string>>();
+
+/** Whether the edition holds the word (as the comparison sees it). */
+export function holdsWord(word: string, vocabulary: Vocabulary): boolean {
+  let set = folded.get(vocabulary);
+  if (!set) {
+    set = new Set(vocabulary.map(([w]) => foldWord(w)));
+    folded.set(vocabulary, set);
+  }
+  return set.has(foldWord(word));
+}
+
 /** The query with each word the edition lacks replaced by its suggestion; null when nothing changes. */
 export function suggestQuery(query: string, vocabulary: Vocabulary): string | null {
   let changed = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, editionVocabulary, suggestQuery, suggestWord } from '../../../src/search/suggest.ts';
+import { editDistance, editionVocabulary, holdsWord, suggestQuery, suggestWord } from '../../../src/search/suggest.ts';
 import { editionWords } from '../../../src/search/records.ts';
 import { realEdition } from '../pipeline/helpers.ts';
 
@@ -35,6 +35,11 @@ describe('"did you mean": the edition\'s word nearest to one it does not hold', 
     expect(printed.has('party')).toBe(true);
     expect(printed.has("oblast'")).toBe(true);
     expect(vocabulary[0]![1]).toBeGreaterThan(1000);
+  });
+
+  it('knows the words the edition holds, whatever their case or soft signs', () => {
+    expect(['industrialization', 'Uglanov', 'oblast', "OBLAST'"].every((w) => holdsWord(w, vocabulary))).toBe(true);
+    expect(['centralization', 'xylophone'].some((w) => holdsWord(w, vocabulary))).toBe(false);
   });
 
   it('rewrites only the words the edition lacks', () => {
