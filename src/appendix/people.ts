@@ -166,7 +166,7 @@ export function buildPeople(rosters: readonly Roster[], rec: Reconciliations = R
     remark: e.remark,
     noteId: e.noteId,
     note: e.note,
-    href: `/appendices/#${e.block}`,
+    href: `/appendices/#${e.anchor}`,
     sourceLine: e.sourceLine,
   });
   for (const r of rosters) {

@@ -6,6 +6,7 @@
 import type { Edition, Inline, NoteList, Section } from '../pipeline/model.ts';
 import { inlineText, isEmphasis } from '../pipeline/inline.ts';
 import { slugify } from '../pipeline/classify.ts';
+import { appendixRowAnchor } from '../render/row-anchors.ts';
 
 export type RosterGroup = 'secretariat' | 'buro' | 'candidates' | 'changes';
 
@@ -67,6 +68,8 @@ export interface RosterEntry {
   note: string | null;
   /** Block on /appendices/ where it is printed ('para-N' or 'tbl-N'). */
   block: string;
+  /** Where a link to its printed line lands: the block, or a table's row ('tbl-1-row-3'). */
+  anchor: string;
   sourceLine: number;
 }
 
@@ -178,13 +181,15 @@ interface Printed {
   original: string;
   emendations: string[];
   block: string;
+  /** The block, or for a table's row its own anchor (appendixRowAnchors). */
+  anchor: string;
   line: number;
   note: { id: string; text: string } | null;
 }
 
 function rosterEntry(p: Printed, group: RosterGroup, candidateOf: RosterEntry['candidateOf']): RosterEntry {
   const clean = tidy(p.text);
-  const where = { text: clean, block: p.block, sourceLine: p.line, emendations: p.emendations, noteId: p.note?.id ?? null, note: p.note?.text ?? null };
+  const where = { text: clean, block: p.block, anchor: p.anchor, sourceLine: p.line, emendations: p.emendations, noteId: p.note?.id ?? null, note: p.note?.text ?? null };
   if (/^[a-z]/u.test(clean)) {
     // An unnamed seat: "secretary of Kaluga okruzhkom (ex-officio)".
     return { person: '', written: '', printedAs: null, initials: null, post: clean, group, candidateOf, flags: NO_FLAGS, remark: null, ...where };
@@ -227,19 +232,19 @@ function appendixLines(s: Section, notes: ReadonlyMap<number, { id: string; text
     if (b.kind === 'pagebreak' || b.kind === 'notes' || b.scope !== 'app-1') continue;
     const line = b.lines[0] ?? 0;
     if (b.kind === 'heading' && b.level === 3) {
-      out.push({ kind: 'title', text: tidy(inlineText(b.content)), original: tidy(inlineText(b.content, 'original')), emendations: emendationsIn(b.content), block: b.id, line, note: noteOf(b.content) });
+      out.push({ kind: 'title', text: tidy(inlineText(b.content)), original: tidy(inlineText(b.content, 'original')), emendations: emendationsIn(b.content), block: b.id, anchor: b.id, line, note: noteOf(b.content) });
     }
     if (b.kind === 'paragraph') {
       const read = (reading: 'corrected' | 'original') => tidy(inlineText(b.content, reading).replace(/^-\s+/u, ''));
       const text = read('corrected');
       const note = noteOf(b.content);
       const title = TITLE_PARAGRAPH.test(text) && note !== null;
-      out.push({ kind: title ? 'title' : 'line', text, original: read('original'), emendations: emendationsIn(b.content), block: b.id, line, note });
+      out.push({ kind: title ? 'title' : 'line', text, original: read('original'), emendations: emendationsIn(b.content), block: b.id, anchor: b.id, line, note });
     }
     if (b.kind === 'table') {
       [...b.headRows, ...b.bodyRows].forEach((row, i) => {
         const read = (reading: 'corrected' | 'original') => tidy(row.map((c) => inlineText(c, reading)).join(' '));
-        out.push({ kind: 'line', text: read('corrected'), original: read('original'), emendations: row.flatMap((c) => emendationsIn(c)), block: b.id, line: b.lines[i] ?? 0, note: null });
+        out.push({ kind: 'line', text: read('corrected'), original: read('original'), emendations: row.flatMap((c) => emendationsIn(c)), block: b.id, anchor: appendixRowAnchor(b.id, i), line: b.lines[i] ?? 0, note: null });
       });
     }
   }
@@ -326,7 +331,7 @@ export function changeEntries(text: string, known: ReadonlySet<string>, where: (
     let e = entries.get(n.start);
     if (!e) {
       const at = where(n.start);
-      e = { person: n.surname, written: n.written, printedAs: null, initials: n.written.split(', ')[1] ?? null, post: n.bracketed, group: 'changes', candidateOf: null, flags: { ...NO_FLAGS }, remark: null, text: tidy(text), block: at.block, sourceLine: at.line, emendations: at.emendations, noteId: at.note?.id ?? null, note: at.note?.text ?? null };
+      e = { person: n.surname, written: n.written, printedAs: null, initials: n.written.split(', ')[1] ?? null, post: n.bracketed, group: 'changes', candidateOf: null, flags: { ...NO_FLAGS }, remark: null, text: tidy(text), block: at.block, anchor: at.anchor, sourceLine: at.line, emendations: at.emendations, noteId: at.note?.id ?? null, note: at.note?.text ?? null };
       entries.set(n.start, e);
     }
     return e;

@@ -32,3 +32,19 @@ export function rowAnchors(section: Section): Map<string, string[][]> {
   }
   return out;
 }
+
+/** The anchor of a row of a table in the Appendices (the November 1928 buro is printed as one): 'tbl-1-row-3', counting from 1. */
+export const appendixRowAnchor = (tableId: string, row: number): string => `${tableId}-row-${row + 1}`;
+
+/**
+ * Anchors for every row of the Appendices' tables, so that a person's page can link to the line of
+ * Appendix 1 that names them (before, the link went to the whole table). Table id → row → [id].
+ */
+export function appendixRowAnchors(section: Section): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  if (section.id !== 'appendices') return out;
+  for (const b of section.blocks) {
+    if (b.kind === 'table') out.set(b.id, [...b.headRows, ...b.bodyRows].map((_, i) => [appendixRowAnchor(b.id, i)]));
+  }
+  return out;
+}

@@ -242,3 +242,14 @@ describe('what a people audit found', () => {
     expect(ids.filter((x) => x.person === 'Mikhailov' && x.line >= 4014).every((x) => x.id === 'mikhailov-m-e')).toBe(true);
   });
 });
+
+describe('links from a person to the line of Appendix 1 that names them', () => {
+  it('land on the table row where a roster is printed as a table (the November 1928 buro), not the whole table', () => {
+    const hrefs = data.people.flatMap((p) => p.posts.map((x) => x.href));
+    const inTables = hrefs.filter((h) => /#tbl-/u.test(h));
+    expect(inTables.length).toBeGreaterThanOrEqual(7);
+    expect(inTables.filter((h) => !/^\/appendices\/#tbl-\d+-row-\d+$/u.test(h))).toEqual([]);
+    // Seven people, seven rows.
+    expect(new Set(inTables).size).toBeGreaterThanOrEqual(7);
+  });
+});
