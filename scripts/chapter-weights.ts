@@ -3,7 +3,9 @@
  * (src/reading/page-weight.ts). Shared by `npm run bench` (which prints it) and
  * scripts/check-weight.ts (which enforces the budget in `npm test`).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { htmlFiles } from '../src/html-files.ts';
 import { gzipSync } from 'node:zlib';
 import { isLeaflet, pageScripts } from '../src/reading/page-scripts.ts';
 import { join } from 'node:path';
@@ -56,15 +58,7 @@ export function scriptWeights(dist: string): ScriptWeight[] {
     if (!cache.has(p)) cache.set(p, existsSync(join(dist, p)) ? readFileSync(join(dist, p), 'utf8') : null);
     return cache.get(p) ?? null;
   };
-  const pages: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(join(dist, dir)).sort()) {
-      const rel = dir ? `${dir}/${name}` : name;
-      if (statSync(join(dist, rel)).isDirectory()) walk(rel);
-      else if (name === 'index.html') pages.push(rel);
-    }
-  };
-  walk('');
+  const pages = htmlFiles(dist).map((file) => relative(dist, file)).filter((rel) => rel.endsWith('index.html')).sort();
   return pages.map((rel) => {
     const files = pageScripts(readFileSync(join(dist, rel), 'utf8'), read);
     return {

@@ -214,6 +214,15 @@ function abbreviationCandidates(edition: Edition): Candidate[] {
 }
 
 /**
+ * The sections whose terms are linked on first use (chapters, introduction, conclusion, the tables
+ * and the appendices, and any `more`), and their text outside headings, in reading order.
+ */
+function pagesReadAsText(edition: Edition, more: readonly string[] = []): { sections: Set<string>; contexts: TextContext[] } {
+  const sections = new Set(edition.sections.filter((s) => s.kind === 'chapter' || ['introduction', 'conclusion', 'tables', 'appendices', ...more].includes(s.id)).map((s) => s.id));
+  return { sections, contexts: textContexts(edition).filter((c) => sections.has(c.section) && c.kind !== 'heading') };
+}
+
+/**
  * The places of publication the thesis abbreviates ("(M., 1929)", "(M-L, 1929)", "(L., 1930)"): the
  * first of each on each page links to the Abbreviations, as a glossary term does (on every imprint
  * they would be some ninety links saying "Moscow"). Tried in order, so that one inside a stronger
@@ -221,8 +230,7 @@ function abbreviationCandidates(edition: Edition): Candidate[] {
  */
 function placeOfPublicationCandidates(edition: Edition): Candidate[][] {
   const abbrs = parseAbbreviations(edition).filter((a) => a.group === 'place');
-  const sections = new Set(edition.sections.filter((s) => s.kind === 'chapter' || ['introduction', 'conclusion', 'tables', 'appendices', 'bibliography'].includes(s.id)).map((s) => s.id));
-  const contexts = textContexts(edition).filter((c) => sections.has(c.section) && c.kind !== 'heading');
+  const { sections, contexts } = pagesReadAsText(edition, ['bibliography']);
   const out: Candidate[][] = [];
   for (const a of abbrs) {
     // The letter opening an imprint: "(M., 1929)", "(M, 1964)", "(M. 1929)", "(M-L, 1929)", and the L of "(M-L".
@@ -251,8 +259,7 @@ function placeOfPublicationCandidates(edition: Edition): Candidate[][] {
 function glossaryCandidates(edition: Edition): Candidate[][] {
   const terms = parseGlossary(edition);
   const out: Candidate[][] = [];
-  const sections = new Set(edition.sections.filter((s) => s.kind === 'chapter' || ['introduction', 'conclusion', 'tables', 'appendices'].includes(s.id)).map((s) => s.id));
-  const contexts = textContexts(edition).filter((c) => sections.has(c.section) && c.kind !== 'heading');
+  const { sections, contexts } = pagesReadAsText(edition);
   const reportTitles = new Map(contexts.map((c) => [c, findMeetingCitations(c.flat.text).map((m) => ({ start: m.start, end: m.titleEnd }))]));
   // Where the titles the notes name end (linked to their entries), so that words after one are not taken for part of it.
   const titleEnds = new Map<TextContext, number[]>();

@@ -5,9 +5,14 @@
  * matched only by such a short prefix. Stemming is allowed for: "recruitment" marked as
  * "recruited" shares enough of its beginning.
  */
-import { editDistance, editsAllowed } from './suggest.ts';
+import { editDistance, editsAllowed, foldWord as fold } from './suggest.ts';
 
-const fold = (w: string): string => w.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f'’`"]/gu, '');
+// A hard sign is printed as a double quote (Ob"edinennyi) and typed as an apostrophe, or not at all: part of the word.
+const termsOf = (s: string): string[] => s.split(/[^\p{L}'’"]+/u);
+/** The words the results mark, folded, each once. */
+const marksOf = (marked: readonly string[]): string[] => [...new Set(marked.flatMap(termsOf).map(fold).filter(Boolean))];
+/** The query's words of four letters or more, each once, as typed. */
+const queryWords = (query: string): string[] => [...new Set(termsOf(query).filter((w) => fold(w).length >= 4))];
 
 function commonPrefix(a: string, b: string): number {
   let k = 0;
@@ -25,10 +30,8 @@ export function prefixNeeded(word: string): number {
  * prefix, each with the longest beginning the marked words share with it ("blo" for "blorpt").
  */
 export function wordsOnlyNear(query: string, marked: readonly string[]): { word: string; nearest: string }[] {
-  // A hard sign is printed as a double quote (Ob"edinennyi) and typed as an apostrophe, or not at all: part of the word.
-  const marks = marked.flatMap((m) => m.split(/[^\p{L}'’"]+/u)).map(fold).filter(Boolean);
-  const words = [...new Set(query.split(/[^\p{L}'’"]+/u).filter((w) => fold(w).length >= 4))];
-  return words.flatMap((word) => {
+  const marks = marksOf(marked);
+  return queryWords(query).flatMap((word) => {
     const w = fold(word);
     const best = Math.max(0, ...marks.map((m) => commonPrefix(w, m)));
     // No marked word shares even its first letter: the results were found some other way (a note's
@@ -43,7 +46,7 @@ export function wordsOnlyNear(query: string, marked: readonly string[]): { word:
  * chance match ("Kaganovitch" marked as "K.").
  */
 export function notSpeltOtherwise(near: readonly { word: string; nearest: string }[], marked: readonly string[]): { word: string; nearest: string }[] {
-  const marks = [...new Set(marked.flatMap((m) => m.split(/[^\p{L}'’"]+/u)).map(fold).filter(Boolean))];
+  const marks = marksOf(marked);
   return near.filter(({ word }) => {
     const w = fold(word);
     return !marks.some((m) => editDistance(w, m, editsAllowed(w.length)) <= editsAllowed(w.length));
@@ -52,8 +55,8 @@ export function notSpeltOtherwise(near: readonly { word: string; nearest: string
 
 /** Whether no word of the query (of four letters or more) was found beyond a short prefix: then nothing was found. */
 export function nothingButNear(query: string, near: readonly { word: string }[]): boolean {
-  const words = new Set(query.split(/[^\p{L}'’"]+/u).filter((w) => fold(w).length >= 4));
-  return words.size > 0 && near.length === words.size;
+  const words = queryWords(query);
+  return words.length > 0 && near.length === words.length;
 }
 
 /** The status line's addition for such words, or '' when every word was found. */

@@ -94,6 +94,11 @@ function excerptOf(d: ResultData, q: NormalisedQuery): Segment[] {
   return q.text === null ? excerptAround(d.content ?? '', q.highlight) : excerptSegments(d.excerpt);
 }
 
+/** The words Pagefind marked in a result's excerpt, without the punctuation around them ("Uglanov," → "Uglanov"). */
+function matchedWords(d: ResultData): string[] {
+  return excerptSegments(d.excerpt).filter((s) => s.mark).map((s) => s.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+}
+
 /** The status line; `entries`, how many list items the shown results make (paragraphs under one heading are one). */
 export function statusText(n: number, shown: number, raw: string, q: Pick<NormalisedQuery, 'text' | 'refs' | 'respelled'>, entries = shown): string {
   const respelled = q.respelled.length ? ` (searched as ${q.respelled.map(([, t]) => t).join(', ')}, as the thesis spells it)` : '';
@@ -183,9 +188,8 @@ export function initSearchPage(doc: Document): void {
   const renderGroup = (g: ResultGroup, q: NormalisedQuery): HTMLLIElement => {
     // The landing page highlights exactly: give it each reference as this result prints it, too.
     // And the words Pagefind matched in it, as printed: "collectivisation" for "collectivization".
-    const matched = (d: ResultData): string[] => excerptSegments(d.excerpt).filter((s) => s.mark).map((s) => s.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
     const link = (url: string, d: ResultData | null, ...kids: (Node | string)[]): HTMLAnchorElement =>
-      el(doc, 'a', { href: withHighlight(url, [...q.highlight, ...(d ? [...printedForms(d.content ?? '', q.highlight), ...matched(d)] : [])]) }, ...kids);
+      el(doc, 'a', { href: withHighlight(url, [...q.highlight, ...(d ? [...printedForms(d.content ?? '', q.highlight), ...matchedWords(d)] : [])]) }, ...kids);
     const [only] = g.items;
     const title = link(g.url, g.items.length === 1 && only ? only.data : null, g.title);
     title.className = 'result-title';
@@ -238,7 +242,7 @@ export function initSearchPage(doc: Document): void {
     const results = phrase ? [...(phrase.results.filter((r) => inAll.has(r.id))), ...search.results.filter((r) => !inPhrase.has(r.id))] : search.results;
     const first = await Promise.all(results.slice(0, want).map((r) => r.data()));
     if (mine !== generation) return;
-    const marked = first.flatMap((d) => excerptSegments(d.excerpt).filter((s) => s.mark).map((s) => s.text));
+    const marked = first.flatMap(matchedWords);
     const unmatched = q.text === null ? [] : notSpeltOtherwise(wordsOnlyNear(q.text, marked), marked);
     const words = q.text !== null && (results.length === 0 || unmatched.length > 0) ? await loadVocabulary() : null;
     if (mine !== generation) return;

@@ -17,6 +17,7 @@ import { fullYearDate, SHORT_DATE } from './query.ts';
 import { blockText } from '../pipeline/block-text.ts';
 import { pagesNumberedApproximately, pagesOfUncertainText } from '../citations/contexts.ts';
 import { mainPost, peopleOf } from '../appendix/people.ts';
+import { wordsOf } from './suggest.ts';
 
 /** Values of the "kind" filter. */
 export type ResultKind = 'text' | 'note' | 'table' | 'appendix' | 'glossary' | 'bibliography' | 'person';
@@ -133,8 +134,8 @@ export function printedReadings(content: readonly Inline[]): string {
         // Word for word ("Elektroavod" for "Elektrozavod"), only the words the edition changed, of three
         // letters or more ("P.Ya (Mossoviet)" → "P.Ya. (Mossoviet)" has none); a word split or joined
         // as well ("shef svo" for "sheftsvo") leaves only pieces, which would find other words.
-        const was: string[] = n.original.match(/\p{L}[\p{L}'’]*/gu) ?? [];
-        const now: string[] = n.corrected.match(/\p{L}[\p{L}'’]*/gu) ?? [];
+        const was = wordsOf(n.original);
+        const now = wordsOf(n.corrected);
         if (was.length !== now.length) continue;
         out.push(...was.filter((w) => !now.includes(w) && w.length >= 3));
       }
@@ -147,7 +148,7 @@ export function printedReadings(content: readonly Inline[]): string {
 
 /** Every word of the edition's text, notes, tables and back matter, in order, as printed (corrected). */
 export function editionWords(edition: Edition): string[] {
-  return edition.sections.flatMap((s) => s.blocks.flatMap((b) => blockText(b).match(/\p{L}[\p{L}'’]*/gu) ?? []));
+  return edition.sections.flatMap((s) => s.blocks.flatMap((b) => wordsOf(blockText(b))));
 }
 
 /**

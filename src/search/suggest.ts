@@ -8,6 +8,10 @@
 /** A word as the comparison sees it: lower case, without accents, apostrophes (soft signs) or quotes. */
 export const foldWord = (w: string): string => w.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f'’`"]/gu, '');
 
+/** The words of a text as the edition counts them: letters, with the apostrophes of soft signs ("oblast'", "Kul'tprop"). */
+const WORD = /\p{L}[\p{L}'’]*/gu;
+export const wordsOf = (text: string): string[] => text.match(WORD) ?? [];
+
 /** The edition's words of four letters or more, each as most often printed, with how often: most frequent first. */
 export type Vocabulary = [printed: string, count: number][];
 
@@ -97,7 +101,7 @@ export function holdsWord(word: string, vocabulary: Vocabulary): boolean {
 /** The query with each word the edition lacks replaced by its suggestion; null when nothing changes. */
 export function suggestQuery(query: string, vocabulary: Vocabulary): string | null {
   let changed = false;
-  const out = query.replace(/\p{L}[\p{L}'’]*/gu, (word) => {
+  const out = query.replace(WORD, (word) => {
     const s = suggestWord(word, vocabulary);
     if (s === null) return word;
     changed = true;
